@@ -1,0 +1,22 @@
+# -*- Python -*-
+# lit configuration for spikec. Run through ctest, which passes the site
+# config (tool paths from CMake) as a parameter.
+import os
+import lit.formats
+
+config.name = "spikec"
+config.test_format = lit.formats.ShTest(True)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+
+site = lit_config.params.get("spikec_site_config")
+if not site:
+    lit_config.fatal("run through ctest, or pass --param spikec_site_config=...")
+lit_config.load_config(config, site)
+
+config.test_exec_root = os.path.join(os.path.dirname(site), "out")
+config.environment["PATH"] = os.pathsep.join(
+    [config.spikec_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
+config.substitutions.append(("%shared", config.spikec_shared_dir))
+config.substitutions.append(("%srcroot", config.spikec_source_dir))

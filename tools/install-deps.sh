@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages spikec needs to build and test, when any is
+# missing. Needs root (apt-get); says so, with the package list, otherwise.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git python3
+  llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools
+  verilator nlohmann-json3-dev doctest-dev libboost-graph-dev libhdf5-dev
+  libmetis-dev zlib1g-dev libxtensor-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "spikec: these Debian packages are missing: ${missing[*]}" >&2
+  echo "spikec: run this script as root (sudo) to install them, or: apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "spikec: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
