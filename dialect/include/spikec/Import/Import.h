@@ -1,0 +1,38 @@
+//===- Import.h - networks from files into the snn dialect ------*- C++ -*-===//
+#ifndef SPIKEC_IMPORT_IMPORT_H
+#define SPIKEC_IMPORT_IMPORT_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace spikec {
+
+/// Options shared by every importer.
+struct ImportOptions {
+  /// NIR: the export used the "discrete" convention (parameters are per-step
+  /// factors already, dt folded in) rather than continuous time.
+  bool nirDiscrete = false;
+};
+
+/// Reads a network from a .json description (docs/network-json.md), a .nir
+/// HDF5 file or .mlir text, choosing by the file's extension. The result is
+/// a verified module holding one snn.network. Errors are reported through
+/// the context's diagnostic handler with the file and the place in it.
+mlir::OwningOpRef<mlir::ModuleOp> importNetwork(llvm::StringRef path,
+                                                mlir::MLIRContext *ctx,
+                                                const ImportOptions &options);
+
+/// The JSON importer on a buffer already read; `path` names it in errors.
+mlir::OwningOpRef<mlir::ModuleOp> importJSON(llvm::StringRef text,
+                                             llvm::StringRef path,
+                                             mlir::MLIRContext *ctx);
+
+/// The NIR importer.
+mlir::OwningOpRef<mlir::ModuleOp> importNIR(llvm::StringRef path,
+                                            mlir::MLIRContext *ctx,
+                                            const ImportOptions &options);
+
+} // namespace spikec
+
+#endif // SPIKEC_IMPORT_IMPORT_H
