@@ -8,6 +8,7 @@ PACKAGES=(
   llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools
   verilator nlohmann-json3-dev doctest-dev libboost-graph-dev libhdf5-dev
   libmetis-dev zlib1g-dev libxtensor-dev
+  python3-h5py python3-numpy
 )
 
 missing=()

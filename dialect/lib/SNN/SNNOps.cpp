@@ -87,6 +87,17 @@ int64_t numElements(ArrayRef<int64_t> shape) {
   return n;
 }
 
+/// A resource blob must hold exactly the elements its type declares: readers
+/// index it by the type's shape.
+LogicalResult checkBlobSize(Operation *op, const Twine &what, size_t size,
+                            int64_t expected) {
+  if (static_cast<int64_t>(size) == expected)
+    return success();
+  return op->emitOpError() << what << " holds " << size
+                           << " values, its type has " << expected
+                           << " elements";
+}
+
 LogicalResult checkParam(Operation *op, const Param &p,
                          std::optional<SmallVector<int64_t>> shape) {
   if (!p.value)
@@ -100,6 +111,9 @@ LogicalResult checkParam(Operation *op, const Param &p,
   if (!values)
     return op->emitOpError() << "parameter '" << p.name
                              << "' has no data (missing resource blob)";
+  if (failed(checkBlobSize(op, "parameter '" + p.name + "'", values->size(),
+                           numElements(pshape))))
+    return failure();
   for (auto [i, v] : llvm::enumerate(*values)) {
     const char *want = nullptr;
     if (!std::isfinite(v))
@@ -346,12 +360,6 @@ LogicalResult OutputOp::verify() {
   return success();
 }
 
-LogicalResult AddOp::verify() {
-  if (getInputs().empty())
-    return emitOpError("needs at least one operand");
-  return success();
-}
-
 FailureOr<Type> AddOp::inferResultType() {
   for (Value v : getInputs())
     if (staticShape(v))
@@ -383,6 +391,9 @@ LogicalResult checkWeight(Operation *op, StringRef name,
   if (!data)
     return op->emitOpError() << "'" << name
                              << "' has no data (missing resource blob)";
+  if (failed(checkBlobSize(op, "'" + name + "'", data->size(),
+                           w.getType().getNumElements())))
+    return failure();
   for (auto [i, v] : llvm::enumerate(*data))
     if (!std::isfinite(v))
       return op->emitOpError() << "'" << name
@@ -415,10 +426,13 @@ FailureOr<Type> inferMatVec(Operation *op,
   return f32Tensor(op->getContext(), {weight.getType().getDimSize(0)});
 }
 
-/// Output length of one convolution or pooling dimension.
+/// Output length of one convolution or pooling dimension; 0 when the window
+/// does not fit the padded input. The division must not round a negative span
+/// up to zero.
 int64_t convOut(int64_t in, int64_t kernel, int64_t stride, int64_t pad,
                 int64_t dilation) {
-  return (in + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
+  int64_t span = in + 2 * pad - dilation * (kernel - 1) - 1;
+  return span < 0 ? 0 : span / stride + 1;
 }
 
 LogicalResult checkGeometry(Operation *op, size_t dims,
@@ -470,7 +484,7 @@ FailureOr<Type> inferConv(ConvOp op, size_t dims) {
     return op.emitOpError() << "expects a [C" << (dims == 1 ? ", L" : ", H, W")
                             << "] input, got " << op.getInput().getType();
   int64_t cin = (*shape)[0];
-  if (cin != wshape[1] * op.getGroups())
+  if (cin != wshape[1] * static_cast<int64_t>(op.getGroups()))
     return op.emitOpError() << "input has " << cin
                             << " channels, the weight expects "
                             << wshape[1] * op.getGroups();
@@ -546,6 +560,11 @@ LogicalResult SparseOp::verify() {
   auto pre = getIndexData(getPre()), post = getIndexData(getPost());
   if (!pre || !post)
     return emitOpError("synapse indices have no data (missing resource blob)");
+  if (failed(checkBlobSize(*this, "'pre'", pre->size(),
+                           getPre().getType().getNumElements())) ||
+      failed(checkBlobSize(*this, "'post'", post->size(),
+                           getPost().getType().getNumElements())))
+    return failure();
   size_t n = getWeight().getType().getNumElements();
   if (pre->size() != n || post->size() != n)
     return emitOpError() << "needs as many pre and post indices as weights ("
@@ -601,16 +620,15 @@ FailureOr<Type> FlattenOp::inferResultType() {
   if (!shape)
     return Type();
   int64_t rank = shape->size();
-  int64_t start = getStartDim(), end = getEndDim();
-  if (start < 0)
-    start += rank;
-  if (end < 0)
-    end += rank;
-  if (start < 0 || start >= std::max<int64_t>(rank, 1) || end < start ||
-      end >= std::max<int64_t>(rank, 1))
-    return emitOpError() << "dimensions " << getStartDim() << ".."
-                         << getEndDim() << " do not fit a rank-" << rank
-                         << " input";
+  // A rank-0 input flattens like a one-element vector, as in PyTorch.
+  int64_t dims = std::max<int64_t>(rank, 1);
+  // The I64Attr getters return unsigned values: keep the signed ones.
+  int64_t startDim = getStartDim(), endDim = getEndDim();
+  int64_t start = startDim < 0 ? startDim + dims : startDim;
+  int64_t end = endDim < 0 ? endDim + dims : endDim;
+  if (start < 0 || start >= dims || end < start || end >= dims)
+    return emitOpError() << "dimensions " << startDim << ".." << endDim
+                         << " do not fit a rank-" << rank << " input";
   SmallVector<int64_t> out;
   for (int64_t d = 0; d < start; ++d)
     out.push_back((*shape)[d]);

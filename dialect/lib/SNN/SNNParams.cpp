@@ -9,6 +9,22 @@ using namespace mlir;
 
 namespace spikec::snn {
 
+namespace {
+/// Resource keys print as bare identifiers, so they must be spelled as one:
+/// [A-Za-z_][A-Za-z0-9_.$]*. Node names such as "0" or "lif-1" are not.
+std::string blobKey(StringRef name) {
+  std::string key;
+  if (name.empty() || !(isalpha(name[0]) || name[0] == '_'))
+    key = "_";
+  for (char c : name)
+    key += (isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' ||
+            c == '$')
+               ? c
+               : '_';
+  return key;
+}
+} // namespace
+
 bool isParamAttr(Attribute attr) {
   if (auto f = llvm::dyn_cast<FloatAttr>(attr))
     return f.getType().isF32();
@@ -97,7 +113,8 @@ DenseF32ResourceElementsAttr makeWeight(MLIRContext *ctx, StringRef blobName,
                                         ArrayRef<float> values) {
   auto type = RankedTensorType::get(shape, Float32Type::get(ctx));
   return DenseF32ResourceElementsAttr::get(
-      type, blobName, HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
+      type, blobKey(blobName),
+      HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
 }
 
 DenseI32ResourceElementsAttr makeIndexBlob(MLIRContext *ctx,
@@ -106,7 +123,8 @@ DenseI32ResourceElementsAttr makeIndexBlob(MLIRContext *ctx,
   auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
                                     IntegerType::get(ctx, 32));
   return DenseI32ResourceElementsAttr::get(
-      type, blobName, HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
+      type, blobKey(blobName),
+      HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
 }
 
 Attribute makeParam(MLIRContext *ctx, StringRef blobName,

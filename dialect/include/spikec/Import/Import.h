@@ -13,6 +13,14 @@ struct ImportOptions {
   /// NIR: the export used the "discrete" convention (parameters are per-step
   /// factors already, dt folded in) rather than continuous time.
   bool nirDiscrete = false;
+  /// The timestep the discrete convention's per-step constants are scaled by,
+  /// and against which time constants are checked for plausibility.
+  double dt = 1.0e-4;
+  /// NIR stores no reset mode: the populations reset by subtraction instead
+  /// of to v_reset (snnTorch's and Sinabs' default).
+  bool nirSubtractReset = false;
+  /// CPU seconds the HDF5 reader may take before the file is called corrupt.
+  unsigned hdf5CpuSeconds = 120;
 };
 
 /// Reads a network from a .json description (docs/network-json.md), a .nir

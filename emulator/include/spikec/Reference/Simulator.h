@@ -32,13 +32,46 @@ struct SimOptions {
   std::vector<std::string> probes;
 };
 
+/// Work counters of one run (NeuroBench-style counts).
+struct SimStats {
+  /// Weighted projection updates actually applied: for affine, linear and
+  /// sparse, the stored synapses of every nonzero input; for convolutions,
+  /// every in-bounds kernel tap of every nonzero input.
+  uint64_t synapticEvents = 0;
+  /// State updates of neuron populations (li, lif, if, integrator, cuba_*,
+  /// alif, izhikevich): population size per step. Encoders and delays are
+  /// not counted.
+  uint64_t neuronUpdates = 0;
+  /// Spikes emitted by spiking populations and spiking encoders.
+  uint64_t spikes = 0;
+};
+
 struct Trace {
   int64_t timesteps = 0;
   std::map<std::string, Rows> outputs; // by snn.output name
   std::map<std::string, Rows> probes;  // by probe string
+  SimStats stats;
 };
 
-/// Runs `net`, which must be discretized and fully shaped. Fails with a
+/// Runs `net`, which must be discretized and fully shaped.
+///
+/// Semantics beyond SNNOps.td that the simulator fixes (the contract other
+/// executions are checked against):
+/// - state starts at 0 (Izhikevich: v = c, u = b c); row t of every output
+///   and probe is the value after step t;
+/// - absent per-step parameters: gain 1, bias 0, syn_gain 1, v_reset 0;
+/// - timing = pre: spike = v(prev) > theta, then the update, then the reset
+///   of the updated membrane; timing = post: spike = v' > theta;
+/// - refractory: for `refractory` steps after a spike the membrane is held
+///   and emits nothing; a CUBA synaptic current keeps integrating its input
+///   and an ALIF adaptation keeps decaying meanwhile;
+/// - encode_latency fixes each element's offset from its value at the first
+///   step of every window (so it spikes at most once per window);
+///   round() is half away from zero;
+/// - a delay whose steps are all >= 1 holds steps - 1 internally, the
+///   schedule's late edge supplying the last one;
+/// - edges the schedule marks delayed read the producer's previous-step
+///   value (zero before step 0). Fails with a
 /// diagnostic on `net` when the inputs do not match the network (a missing
 /// input, a row of the wrong width, fewer rows than timesteps), a probe names
 /// no node or variable, or the network is not in per-step form.
@@ -47,6 +80,9 @@ mlir::FailureOr<Trace> simulate(snn::NetworkOp net, const InputRows &inputs,
 
 /// The counter-based uniform random number in [0, 1) used by the rate encoder:
 /// splitmix64 over (seed, step, index). Public so other tools draw the same.
+/// Exactly: with mix(z) the splitmix64 finalizer of z + 0x9e3779b97f4a7c15
+/// (shifts 30, 27, 31; multipliers 0xbf58476d1ce4e5b9, 0x94d049bb133111eb),
+/// h = mix(mix(mix(seed) ^ step) ^ index) and the result is (h >> 11) * 2^-53.
 double counterUniform(uint64_t seed, uint64_t step, uint64_t index);
 
 } // namespace spikec::ref

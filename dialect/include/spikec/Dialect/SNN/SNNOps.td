@@ -173,10 +173,10 @@ def SNN_AddOp : SNN_InNetworkOp<"add", [Pure, SameOperandsAndResultType,
     %s = snn.add %ff, %rec : tensor<40xf32>
     ```
   }];
+  // SameOperandsAndResultType already rejects an add without operands.
   let arguments = (ins Variadic<SNN_Tensor>:$inputs);
   let results = (outs SNN_Tensor:$out);
   let assemblyFormat = "$inputs attr-dict `:` type($out)";
-  let hasVerifier = 1;
   let hasFolder = 1;
 }
 

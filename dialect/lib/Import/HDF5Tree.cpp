@@ -1,0 +1,222 @@
+//===- HDF5Tree.cpp - an HDF5 file read into memory, safely ---------------===//
+
+#include "spikec/Import/HDF5Tree.h"
+
+#include <H5Cpp.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using nlohmann::json;
+
+namespace spikec {
+namespace {
+
+std::vector<hsize_t> extent(const H5::DataSet &ds, hsize_t &count) {
+  H5::DataSpace space = ds.getSpace();
+  std::vector<hsize_t> dims(space.getSimpleExtentNdims());
+  space.getSimpleExtentDims(dims.data());
+  count = 1;
+  for (hsize_t d : dims)
+    count *= d;
+  return dims;
+}
+
+json readStrings(const H5::DataSet &ds, hsize_t count) {
+  H5::StrType type = ds.getStrType();
+  json values = json::array();
+  if (count == 0)
+    return values;
+  if (type.isVariableStr()) {
+    std::vector<char *> buf(count, nullptr);
+    ds.read(buf.data(), type);
+    for (char *s : buf)
+      values.push_back(s ? std::string(s) : std::string());
+    H5::DataSpace space = ds.getSpace();
+    H5Dvlen_reclaim(type.getId(), space.getId(), H5P_DEFAULT, buf.data());
+  } else {
+    size_t len = type.getSize();
+    std::vector<char> buf(count * len);
+    ds.read(buf.data(), type);
+    for (hsize_t i = 0; i < count; ++i)
+      values.push_back(std::string(&buf[i * len], strnlen(&buf[i * len], len)));
+  }
+  return values;
+}
+
+/// Enums (h5py's bool) are read as their base integers.
+std::vector<double> readEnum(const H5::DataSet &ds, hsize_t count) {
+  H5::EnumType type = ds.getEnumType();
+  size_t size = type.getSize();
+  std::vector<unsigned char> raw(count * size);
+  ds.read(raw.data(), type);
+  std::vector<double> out(count);
+  for (hsize_t i = 0; i < count; ++i) {
+    int64_t v = 0;
+    std::memcpy(&v, &raw[i * size], std::min<size_t>(size, sizeof v));
+    out[i] = static_cast<double>(v);
+  }
+  return out;
+}
+
+json toBinary(const std::vector<double> &data) {
+  std::vector<uint8_t> bytes(data.size() * sizeof(double));
+  std::memcpy(bytes.data(), data.data(), bytes.size());
+  return json::binary(std::move(bytes));
+}
+
+json readDataset(const H5::DataSet &ds) {
+  hsize_t count = 0;
+  std::vector<hsize_t> dims = extent(ds, count);
+  json node{{"shape", dims}};
+  switch (ds.getTypeClass()) {
+  case H5T_FLOAT:
+  case H5T_INTEGER: {
+    std::vector<double> data(count);
+    if (count)
+      ds.read(data.data(), H5::PredType::NATIVE_DOUBLE);
+    node["kind"] = "numeric";
+    node["data"] = toBinary(data);
+    break;
+  }
+  case H5T_ENUM:
+    node["kind"] = "numeric";
+    node["data"] = toBinary(readEnum(ds, count));
+    break;
+  case H5T_STRING:
+    node["kind"] = "string";
+    node["values"] = readStrings(ds, count);
+    break;
+  default:
+    node["kind"] = "unsupported";
+    node["class"] = static_cast<int>(ds.getTypeClass());
+  }
+  return node;
+}
+
+json readGroup(const H5::Group &group) {
+  json children = json::object();
+  hsize_t n = group.getNumObjs();
+  for (hsize_t i = 0; i < n; ++i) {
+    std::string name = group.getObjnameByIdx(i);
+    H5O_type_t type = group.childObjType(name);
+    if (type == H5O_TYPE_GROUP)
+      children[name] = readGroup(group.openGroup(name));
+    else if (type == H5O_TYPE_DATASET)
+      children[name] = readDataset(group.openDataSet(name));
+  }
+  return json{{"kind", "group"}, {"children", std::move(children)}};
+}
+
+/// Runs in the child: the tree as 'O' + CBOR, or 'E' + a message.
+std::vector<uint8_t> readInChild(const std::string &path) {
+  H5::Exception::dontPrint();
+  std::vector<uint8_t> out;
+  try {
+    if (!H5::H5File::isHdf5(path)) {
+      std::string m = "not an HDF5 file";
+      out.push_back('E');
+      out.insert(out.end(), m.begin(), m.end());
+      return out;
+    }
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    json tree = readGroup(file.openGroup("/"));
+    out.push_back('O');
+    json::to_cbor(tree, out);
+  } catch (const H5::Exception &e) {
+    std::string m = "HDF5 error (truncated or corrupt file?): " +
+                    e.getFuncName() + ": " + e.getDetailMsg();
+    out.assign(1, 'E');
+    out.insert(out.end(), m.begin(), m.end());
+  } catch (const std::exception &e) {
+    std::string m = std::string("cannot read: ") + e.what();
+    out.assign(1, 'E');
+    out.insert(out.end(), m.begin(), m.end());
+  }
+  return out;
+}
+
+bool writeAll(int fd, const uint8_t *data, size_t size) {
+  while (size) {
+    ssize_t n = write(fd, data, size);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return false;
+    data += n;
+    size -= n;
+  }
+  return true;
+}
+
+} // namespace
+
+std::vector<double> numericData(const json &node) {
+  const auto &bytes = node["data"].get_binary();
+  std::vector<double> out(bytes.size() / sizeof(double));
+  std::memcpy(out.data(), bytes.data(), out.size() * sizeof(double));
+  return out;
+}
+
+std::variant<json, std::string> readHDF5Tree(const std::string &path,
+                                             unsigned cpuSeconds) {
+  if (access(path.c_str(), R_OK) != 0)
+    return std::string("cannot open: ") + std::strerror(errno);
+  int fds[2];
+  if (pipe(fds) != 0)
+    return std::string("cannot create a pipe: ") + std::strerror(errno);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return std::string("cannot fork: ") + std::strerror(errno);
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    // Die of the signal, so the parent can tell: no handler of the host
+    // program (a test runner's, say) may catch it in here.
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGXCPU})
+      signal(sig, SIG_DFL);
+    rlimit cpu{cpuSeconds, cpuSeconds + 1};
+    setrlimit(RLIMIT_CPU, &cpu);
+    std::vector<uint8_t> out = readInChild(path);
+    _exit(writeAll(fds[1], out.data(), out.size()) ? 0 : 1);
+  }
+  close(fds[1]);
+  std::vector<uint8_t> bytes;
+  uint8_t buf[1 << 16];
+  while (true) {
+    ssize_t n = read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;
+    bytes.insert(bytes.end(), buf, buf + n);
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU ||
+                               WTERMSIG(status) == SIGKILL))
+    return "the HDF5 library did not finish reading the file within " +
+           std::to_string(cpuSeconds) + " s of CPU time: it is corrupt";
+  if (WIFSIGNALED(status))
+    return "the HDF5 library crashed reading the file (signal " +
+           std::to_string(WTERMSIG(status)) + "): it is corrupt";
+  if (bytes.empty() || (bytes[0] != 'O' && bytes[0] != 'E'))
+    return std::string("the HDF5 reader failed without a message");
+  if (bytes[0] == 'E')
+    return std::string(bytes.begin() + 1, bytes.end());
+  try {
+    return json::from_cbor(bytes.begin() + 1, bytes.end());
+  } catch (const json::exception &e) {
+    return std::string("cannot decode the HDF5 tree: ") + e.what();
+  }
+}
+
+} // namespace spikec

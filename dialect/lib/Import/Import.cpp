@@ -1,0 +1,59 @@
+//===- Import.cpp - choose an importer by the file's extension ------------===//
+
+#include "spikec/Import/Import.h"
+
+#include "spikec/Dialect/SNN/SNNOps.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace mlir;
+
+/// Reads a .mlir file; it must hold exactly one snn.network.
+static OwningOpRef<ModuleOp> importMLIR(llvm::StringRef path,
+                                        MLIRContext *ctx) {
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(path, ctx);
+  if (!module)
+    return nullptr;
+  auto nets = module->getBody()->getOps<spikec::snn::NetworkOp>();
+  size_t count = std::distance(nets.begin(), nets.end());
+  if (count != 1) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0))
+        << "expected exactly one snn.network, found " << count;
+    return nullptr;
+  }
+  return module;
+}
+
+OwningOpRef<ModuleOp> spikec::importNetwork(llvm::StringRef path,
+                                            MLIRContext *ctx,
+                                            const ImportOptions &options) {
+  ctx->loadDialect<snn::SNNDialect>();
+  Location fileLoc = FileLineColLoc::get(ctx, path, 0, 0);
+  std::string ext = llvm::sys::path::extension(path).lower();
+  if (ext != ".json" && ext != ".nir" && ext != ".mlir") {
+    emitError(fileLoc) << "unknown network format "
+                       << (ext.empty() ? "(no extension)" : "'" + ext + "'")
+                       << ": expected a .json, .nir or .mlir file";
+    return nullptr;
+  }
+  if (!llvm::sys::fs::exists(path)) {
+    emitError(fileLoc) << "no such file";
+    return nullptr;
+  }
+  if (ext == ".nir")
+    return importNIR(path, ctx, options);
+  if (ext == ".mlir")
+    return importMLIR(path, ctx);
+
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!buffer) {
+    emitError(fileLoc) << "cannot read the file: "
+                       << buffer.getError().message();
+    return nullptr;
+  }
+  return importJSON((*buffer)->getBuffer(), path, ctx);
+}

@@ -1,0 +1,570 @@
+//===- NIRImport.cpp - NIR HDF5 files into the snn dialect ----------------===//
+//
+// NIR (neuromorphs/NIR) stores a graph as HDF5 groups: /node holds a NIRGraph
+// with nodes/<key>/ (one dataset per parameter, `type` naming the kind) and an
+// (E, 2) string array of edges. Nested NIRGraph nodes are imported inline with
+// their keys prefixed ("lif1.lif"); edges into a nested graph feed its Input
+// node and edges out of it leave its Output node. Every op carries its node
+// key as a NameLoc so that later diagnostics name the NIR node.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spikec/Import/Import.h"
+#include "spikec/Import/HDF5Tree.h"
+#include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Passes/Passes.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+
+#include <cmath>
+#include <cstring>
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::snn;
+using nlohmann::json;
+
+namespace {
+
+/// An import error; thrown inside the reader and turned into one diagnostic.
+struct NIRError {
+  std::string message;
+};
+
+[[noreturn]] void fail(const std::string &message) { throw NIRError{message}; }
+
+/// A numeric dataset read as doubles.
+struct Array {
+  SmallVector<int64_t> shape;
+  std::vector<double> values;
+  int64_t size() const { return values.size(); }
+};
+
+/// One group of a NIR file (a node or a graph), as read by readHDF5Tree, and
+/// the name used in errors.
+struct Node {
+  const json *tree;
+  std::string key;  // full key, nested graphs' prefixes included
+  std::string type; // NIR kind
+
+  std::string where() const {
+    if (key.empty())
+      return "the root graph";
+    return "node '" + key + "'" + (type.empty() ? "" : " (" + type + ")");
+  }
+
+  const json &children() const { return (*tree)["children"]; }
+
+  bool has(const std::string &field) const {
+    return children().contains(field);
+  }
+
+  const json &field(const std::string &name, const char *kind) const {
+    if (!has(name))
+      fail(where() + ": missing '" + name + "'");
+    const json &f = children()[name];
+    if (f["kind"] != kind)
+      fail(where() + ": '" + name + "' is not " +
+           (std::string(kind) == "numeric" ? "numeric"
+            : std::string(kind) == "string" ? "a string"
+                                            : "a group"));
+    return f;
+  }
+
+  Node child(const std::string &name, const std::string &childKey) const {
+    return Node{&field(name, "group"), childKey, ""};
+  }
+
+  Array numeric(const std::string &name) const {
+    const json &f = field(name, "numeric");
+    Array a;
+    for (const json &d : f["shape"])
+      a.shape.push_back(d.get<int64_t>());
+    a.values = numericData(f);
+    return a;
+  }
+
+  int64_t integer(const std::string &name, int64_t fallback) const {
+    if (!has(name))
+      return fallback;
+    Array a = numeric(name);
+    if (a.size() != 1)
+      fail(where() + ": '" + name + "' must be a single integer");
+    return static_cast<int64_t>(a.values[0]);
+  }
+
+  /// An integer or a per-dimension list of `dims` integers.
+  SmallVector<int64_t> ints(const std::string &name, size_t dims,
+                            int64_t fallback) const {
+    if (!has(name))
+      return SmallVector<int64_t>(dims, fallback);
+    Array a = numeric(name);
+    if (a.size() == 1)
+      return SmallVector<int64_t>(dims, static_cast<int64_t>(a.values[0]));
+    if (a.size() != static_cast<int64_t>(dims))
+      fail(where() + ": '" + name + "' needs 1 or " + std::to_string(dims) +
+           " values, got " + std::to_string(a.size()));
+    SmallVector<int64_t> out;
+    for (double v : a.values)
+      out.push_back(static_cast<int64_t>(v));
+    return out;
+  }
+
+  bool isString(const std::string &name) const {
+    return has(name) && children()[name]["kind"] == "string";
+  }
+
+  std::string string(const std::string &name) const {
+    const json &f = field(name, "string");
+    if (f["values"].size() != 1)
+      fail(where() + ": '" + name + "' must be a single string");
+    return f["values"][0].get<std::string>();
+  }
+
+  /// The (E, 2) edge list of a graph node.
+  std::vector<std::pair<std::string, std::string>> edges() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    const json &f = field("edges", "string");
+    const json &values = f["values"];
+    if (values.empty())
+      return out;
+    const json &shape = f["shape"];
+    if (shape.size() != 2 || shape[1] != 2)
+      fail(where() + ": 'edges' must be an (E, 2) array");
+    for (size_t i = 0; i + 1 < values.size(); i += 2)
+      out.emplace_back(values[i].get<std::string>(),
+                       values[i + 1].get<std::string>());
+    return out;
+  }
+};
+
+/// Where edges of one graph attach to a node: `sink` collects what flows in
+/// (a placeholder sum, null for a graph input), `out` is what flows out.
+struct Port {
+  Operation *sink = nullptr;
+  Value out;
+};
+
+class NIRImporter {
+public:
+  NIRImporter(MLIRContext *ctx, StringRef path, const ImportOptions &options)
+      : ctx(ctx), path(path.str()), options(options), builder(ctx) {}
+
+  OwningOpRef<ModuleOp> run() {
+    auto read = readHDF5Tree(path, options.hdf5CpuSeconds);
+    if (auto *error = std::get_if<std::string>(&read))
+      fail(*error);
+    const json &file = std::get<json>(read);
+    Node root{&file, "", ""};
+    checkVersion(root);
+    if (!root.has("node"))
+      fail("no '/node' group: not a NIR file");
+    Node graph = root.child("node", "");
+    graph.type = graph.has("type") ? graph.string("type") : "";
+    if (graph.type != "NIRGraph")
+      fail("'/node' has type '" + graph.type + "', expected 'NIRGraph'");
+
+    auto module = ModuleOp::create(fileLoc());
+    builder.setInsertionPointToEnd(module.getBody());
+    std::string name = llvm::sys::path::stem(path).str();
+    auto net = builder.create<NetworkOp>(fileLoc(), sanitize(name));
+    builder.setInsertionPointToEnd(&net.getBodyBlock());
+    importGraph(graph, "", /*root=*/true);
+    resolveSums();
+    return OwningOpRef<ModuleOp>(module);
+  }
+
+private:
+  MLIRContext *ctx;
+  std::string path;
+  const ImportOptions &options;
+  OpBuilder builder;
+  /// Placeholder sums with the values that flow into them.
+  std::vector<std::pair<AddOp, SmallVector<Value>>> sums;
+
+  Location fileLoc() { return FileLineColLoc::get(ctx, path, 0, 0); }
+  Location nodeLoc(const std::string &key) {
+    return NameLoc::get(StringAttr::get(ctx, key), fileLoc());
+  }
+
+  static std::string sanitize(std::string s) {
+    for (char &c : s)
+      if (!isalnum(static_cast<unsigned char>(c)) && c != '_')
+        c = '_';
+    return s.empty() ? "network" : s;
+  }
+
+  void checkVersion(const Node &root) {
+    if (!root.has("version")) {
+      emitWarning(fileLoc(), "no '/version': assuming NIR 0.2");
+      return;
+    }
+    std::string v = root.string("version");
+    int major = -1, minor = -1;
+    if (sscanf(v.c_str(), "%d.%d", &major, &minor) != 2 ||
+        !(major == 0 || (major == 1 && minor == 0)))
+      fail("unsupported NIR format version '" + v +
+           "' (0.1.x to 1.0.x are read)");
+  }
+
+  Type unknownType() { return UnrankedTensorType::get(builder.getF32Type()); }
+  Type tensorType(ArrayRef<int64_t> shape) {
+    return RankedTensorType::get(shape, builder.getF32Type());
+  }
+
+  /// A placeholder sum of everything that will flow into a node.
+  AddOp newSink(const std::string &key) {
+    // Named apart from the node itself, so probes and diagnostics that name
+    // the node find the node and not its input sum.
+    auto add = builder.create<AddOp>(nodeLoc(key + "/sum"), unknownType(),
+                                     ValueRange{});
+    sums.push_back({add, {}});
+    return add;
+  }
+
+  Attribute param(const Node &n, const std::string &field, double scale = 1) {
+    Array a = n.numeric(field);
+    std::vector<float> values;
+    for (double v : a.values)
+      values.push_back(static_cast<float>(v * scale));
+    return makeParam(ctx, n.key + "." + field, a.shape, values);
+  }
+  Attribute optionalParam(const Node &n, const std::string &field,
+                          double scale = 1) {
+    return n.has(field) ? param(n, field, scale) : Attribute();
+  }
+
+  DenseF32ResourceElementsAttr weight(const Node &n, const std::string &field,
+                                      size_t rank) {
+    Array a = n.numeric(field);
+    if (a.shape.size() != rank)
+      fail(n.where() + ": '" + field + "' must have " + std::to_string(rank) +
+           " dimensions, got " + std::to_string(a.shape.size()));
+    std::vector<float> values(a.values.begin(), a.values.end());
+    return makeWeight(ctx, n.key + "." + field, a.shape, values);
+  }
+
+  /// Time constants in seconds, from the exporter's convention.
+  double timeScale() const { return options.nirDiscrete ? options.dt : 1.0; }
+
+  void checkTau(const Node &n, const std::string &field) {
+    if (options.nirDiscrete || !n.has(field))
+      return;
+    for (double tau : n.numeric(field).values)
+      if (tau / options.dt > 1e4) {
+        emitWarning(nodeLoc(n.key))
+            << "'" << field << "' / dt = " << tau / options.dt
+            << " at dt = " << options.dt
+            << " s; if the exporter wrote time constants in steps, import "
+               "with the discrete convention (--nir-discrete)";
+        return;
+      }
+  }
+
+  void spikeAttrs(const Node &n, OperationState &state) {
+    state.addAttribute("v_threshold", param(n, "v_threshold"));
+    if (Attribute reset = optionalParam(n, "v_reset"))
+      state.addAttribute("v_reset", reset);
+    if (options.nirSubtractReset)
+      state.addAttribute("reset",
+                         ResetModeAttr::get(ctx, ResetMode::Subtract));
+  }
+
+  /// Builds the op of one non-graph node fed by `in`.
+  Value buildNode(const Node &n, Value in) {
+    Location loc = nodeLoc(n.key);
+    const std::string &t = n.type;
+    double ts = timeScale();
+    if (t == "Affine" || t == "Linear") {
+      auto w = weight(n, "weight", 2);
+      Type result = tensorType({w.getType().getDimSize(0)});
+      if (t == "Linear")
+        return builder.create<LinearOp>(loc, result, in, w);
+      DenseF32ResourceElementsAttr b;
+      if (n.has("bias"))
+        b = weight(n, "bias", 1);
+      return builder.create<AffineOp>(loc, result, in, w, b);
+    }
+    if (t == "Scale")
+      return builder.create<ScaleOp>(loc, unknownType(), in,
+                                     param(n, "scale"));
+    if (t == "Threshold")
+      return builder.create<ThresholdOp>(loc, unknownType(), in,
+                                         param(n, "threshold"));
+    if (t == "Conv1d" || t == "Conv2d")
+      return buildConv(n, in, t == "Conv1d" ? 1 : 2);
+    if (t == "SumPool2d" || t == "AvgPool2d") {
+      auto k = builder.getDenseI64ArrayAttr(n.ints("kernel_size", 2, 1));
+      auto s = builder.getDenseI64ArrayAttr(
+          n.has("stride") ? n.ints("stride", 2, 1)
+                          : n.ints("kernel_size", 2, 1));
+      auto p = builder.getDenseI64ArrayAttr(n.ints("padding", 2, 0));
+      if (t == "SumPool2d")
+        return builder.create<SumPool2dOp>(loc, unknownType(), in, k, s, p);
+      return builder.create<AvgPool2dOp>(loc, unknownType(), in, k, s, p);
+    }
+    if (t == "Flatten")
+      return builder.create<FlattenOp>(loc, unknownType(), in,
+                                       n.integer("start_dim", 1),
+                                       n.integer("end_dim", -1));
+    if (t == "Delay") {
+      auto op = builder.create<DelayOp>(loc, unknownType(), in);
+      op.setDelayAttr(param(n, "delay", ts));
+      return op;
+    }
+
+    // Populations: build generically so that optional fields stay absent.
+    OperationState state(loc, populationName(n));
+    state.addOperands(in);
+    state.addTypes(unknownType());
+    if (t == "I" || t == "IF") {
+      state.addAttribute("r", param(n, "r", 1.0 / ts));
+      if (t == "IF")
+        spikeAttrs(n, state);
+    } else if (t == "LI" || t == "LIF") {
+      checkTau(n, "tau");
+      state.addAttribute("tau", param(n, "tau", ts));
+      state.addAttribute("r", param(n, "r"));
+      state.addAttribute("v_leak", param(n, "v_leak"));
+      if (t == "LIF")
+        spikeAttrs(n, state);
+    } else if (t == "CubaLI" || t == "CubaLIF") {
+      checkTau(n, "tau_mem");
+      checkTau(n, "tau_syn");
+      state.addAttribute("tau_syn", param(n, "tau_syn", ts));
+      state.addAttribute("tau", param(n, "tau_mem", ts));
+      state.addAttribute("r", param(n, "r"));
+      state.addAttribute("v_leak", param(n, "v_leak"));
+      state.addAttribute("w_in", param(n, "w_in"));
+      if (t == "CubaLIF")
+        spikeAttrs(n, state);
+    }
+    return builder.create(state)->getResult(0);
+  }
+
+  std::string populationName(const Node &n) {
+    static const llvm::StringMap<std::string> names = {
+        {"I", "snn.integrator"}, {"IF", "snn.if"},
+        {"LI", "snn.li"},        {"LIF", "snn.lif"},
+        {"CubaLI", "snn.cuba_li"}, {"CubaLIF", "snn.cuba_lif"}};
+    auto it = names.find(n.type);
+    if (it == names.end())
+      fail(n.where() + ": unknown node type '" + n.type + "'");
+    return it->second;
+  }
+
+  Value buildConv(const Node &n, Value in, size_t dims) {
+    auto w = weight(n, "weight", dims + 2);
+    DenseF32ResourceElementsAttr b;
+    if (n.has("bias"))
+      b = weight(n, "bias", 1);
+    SmallVector<int64_t> stride = n.ints("stride", dims, 1);
+    SmallVector<int64_t> dilation = n.ints("dilation", dims, 1);
+    SmallVector<int64_t> padding;
+    if (n.isString("padding")) {
+      std::string mode = n.string("padding");
+      for (size_t d = 0; d < dims; ++d) {
+        int64_t k = w.getType().getDimSize(d + 2);
+        int64_t span = dilation[d] * (k - 1);
+        if (mode == "valid")
+          padding.push_back(0);
+        else if (mode == "same" && span % 2 == 0 && stride[d] == 1)
+          padding.push_back(span / 2);
+        else
+          fail(n.where() + ": padding '" + mode +
+               "' is not supported here (only 'valid', and 'same' with "
+               "stride 1 and an odd kernel span)");
+      }
+    } else {
+      padding = n.ints("padding", dims, 0);
+    }
+    int64_t groups = n.integer("groups", 1);
+    Location loc = nodeLoc(n.key);
+    auto s = builder.getDenseI64ArrayAttr(stride);
+    auto p = builder.getDenseI64ArrayAttr(padding);
+    auto d = builder.getDenseI64ArrayAttr(dilation);
+    auto g = builder.getI64IntegerAttr(groups);
+    if (dims == 1)
+      return builder.create<Conv1dOp>(loc, unknownType(), in, w, b, s, p, d, g);
+    return builder.create<Conv2dOp>(loc, unknownType(), in, w, b, s, p, d, g);
+  }
+
+  /// Imports one NIRGraph's nodes and edges. Returns the graph's own ports
+  /// (for a nested graph: its Input node's sink and its Output node's value).
+  Port importGraph(const Node &graph, const std::string &prefix, bool root) {
+    llvm::StringMap<Port> ports;
+    std::vector<std::string> keys;
+    Port self;
+    if (!graph.has("nodes"))
+      fail(graph.where() + ": missing 'nodes'");
+    Node nodes = graph.child("nodes", graph.key);
+    // Inputs first, so that the IR reads from its inputs down.
+    std::vector<std::string> order;
+    for (const auto &item : nodes.children().items())
+      if (item.value()["kind"] == "group") {
+        Node probe = nodes.child(item.key(), prefix + item.key());
+        bool input = probe.isString("type") && probe.string("type") == "Input";
+        order.insert(input ? order.begin() : order.end(), item.key());
+      }
+    for (const std::string &key : order) {
+      Node n = nodes.child(key, prefix + key);
+      if (!n.has("type"))
+        fail(n.where() + ": missing 'type'");
+      n.type = n.string("type");
+      keys.push_back(key);
+      Port port;
+      if (n.type == "Input") {
+        if (root) {
+          Array shape = n.numeric("shape");
+          SmallVector<int64_t> dims;
+          for (double d : shape.values) {
+            if (d < 1)
+              fail(n.where() + ": 'shape' has a dimension < 1");
+            dims.push_back(static_cast<int64_t>(d));
+          }
+          port.out = builder.create<InputOp>(nodeLoc(n.key), tensorType(dims),
+                                             n.key);
+        } else {
+          AddOp sink = newSink(n.key);
+          port.sink = sink;
+          port.out = sink;
+          if (self.sink)
+            fail(graph.where() + ": a nested graph with several Input nodes "
+                                 "is ambiguous");
+          self.sink = sink;
+        }
+      } else if (n.type == "Output") {
+        AddOp sink = newSink(n.key);
+        port.sink = sink;
+        if (root)
+          builder.create<OutputOp>(nodeLoc(n.key), sink, n.key);
+        else
+          self.out = sink;
+      } else if (n.type == "NIRGraph") {
+        port = importGraph(n, n.key + ".", /*root=*/false);
+      } else {
+        AddOp sink = newSink(n.key);
+        port.sink = sink;
+        port.out = buildNode(n, sink);
+      }
+      ports[key] = port;
+    }
+    auto edges = graph.edges();
+    repairEdgeNames(graph, edges, keys);
+    for (auto [i, edge] : llvm::enumerate(edges)) {
+      auto where = [&, i = i, edge = edge] {
+        return graph.where() + ": edge " + std::to_string(i) + " ('" +
+               edge.first + "' -> '" + edge.second + "')";
+      };
+      auto from = ports.find(edge.first), to = ports.find(edge.second);
+      if (from == ports.end())
+        fail(where() + ": no node '" + edge.first + "'");
+      if (to == ports.end())
+        fail(where() + ": no node '" + edge.second + "'");
+      if (!from->second.out)
+        fail(where() + ": '" + edge.first + "' has no output");
+      if (!to->second.sink)
+        fail(where() + ": '" + edge.second + "' takes no input");
+      for (auto &s : sums)
+        if (s.first == to->second.sink)
+          s.second.push_back(from->second.out);
+    }
+    if (!root && (!self.sink || !self.out))
+      fail(graph.where() + ": a nested graph needs one Input and one Output "
+                           "node");
+    return self;
+  }
+
+  /// snnTorch writes nested graphs whose edges name a node by a shorter key
+  /// than the group it stored ('lif' for nodes/lif1). An edge end that names
+  /// no node is mapped to the one node that no edge names and whose key
+  /// starts with it; a warning says so. Anything else stays an error.
+  void repairEdgeNames(const Node &graph,
+                       std::vector<std::pair<std::string, std::string>> &edges,
+                       const std::vector<std::string> &keys) {
+    llvm::StringSet<> known, named;
+    for (const std::string &key : keys)
+      known.insert(key);
+    for (auto &[from, to] : edges) {
+      named.insert(from);
+      named.insert(to);
+    }
+    llvm::StringMap<std::string> renamed;
+    for (const auto &entry : named) {
+      StringRef name = entry.getKey();
+      if (known.count(name))
+        continue;
+      std::string match;
+      int matches = 0;
+      for (const std::string &key : keys)
+        if (!named.count(key) && StringRef(key).starts_with(name)) {
+          match = key;
+          ++matches;
+        }
+      if (matches != 1)
+        continue;
+      emitWarning(nodeLoc(graph.key.empty() ? "graph" : graph.key))
+          << "edges name '" << name << "', which is not a node of "
+          << (graph.key.empty() ? "the graph" : "'" + graph.key + "'")
+          << "; using '" << match << "', the only unconnected node with "
+          << "that prefix";
+      renamed[name] = match;
+    }
+    for (auto &[from, to] : edges) {
+      if (auto it = renamed.find(from); it != renamed.end())
+        from = it->second;
+      if (auto it = renamed.find(to); it != renamed.end())
+        to = it->second;
+    }
+  }
+
+  /// Gives every placeholder sum its operands; a sum of one value is replaced
+  /// by that value.
+  void resolveSums() {
+    for (auto &[add, inputs] : sums) {
+      if (inputs.empty())
+        fail("node '" + StringRef(getNodeName(add)).drop_back(4).str() +
+             "' has no incoming edge");
+      add->setOperands(inputs);
+    }
+    for (auto &[add, inputs] : sums)
+      if (inputs.size() == 1 && inputs[0] != add.getResult()) {
+        add.getResult().replaceAllUsesWith(inputs[0]);
+        add.erase();
+      }
+  }
+};
+
+} // namespace
+
+OwningOpRef<ModuleOp> spikec::importNIR(StringRef path, MLIRContext *ctx,
+                                        const ImportOptions &options) {
+  ctx->loadDialect<SNNDialect>();
+  NIRImporter importer(ctx, path, options);
+  OwningOpRef<ModuleOp> module;
+  try {
+    module = importer.run();
+  } catch (const NIRError &e) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << e.message;
+    return nullptr;
+  } catch (const json::exception &e) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0))
+        << "malformed NIR structure: " << e.what();
+    return nullptr;
+  }
+  // NIR often stores no shapes between layers: infer them, then check.
+  // Types are only complete after that, so verify last.
+  PassManager pm(ctx);
+  pm.enableVerifier(false);
+  pm.addNestedPass<NetworkOp>(createInferShapes());
+  if (failed(pm.run(*module)) || failed(verify(*module)))
+    return nullptr;
+  return module;
+}

@@ -1,0 +1,723 @@
+//===- SpikeFiles.cpp - input and output spike files ----------------------===//
+//
+// JSON through nlohmann-json; .npy headers through xtensor's npy reader
+// (xt::detail::parse_header) and the data decoded here so that every numeric
+// dtype, either byte order and Fortran order are accepted.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spikec/IO/SpikeFiles.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xnpy.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <set>
+#include <sstream>
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::io;
+using json = nlohmann::json;
+
+namespace {
+
+/// A problem at a place in a file: a JSON pointer or a description.
+struct FileError {
+  std::string place;
+  std::string message;
+};
+
+[[noreturn]] void fail(std::string place, std::string message) {
+  throw FileError{std::move(place), std::move(message)};
+}
+
+std::string at(const std::string &pointer, llvm::StringRef key) {
+  std::string token;
+  for (char c : key)
+    token += c == '~' ? std::string("~0") : c == '/' ? std::string("~1")
+                                                     : std::string(1, c);
+  return pointer + "/" + token;
+}
+std::string at(const std::string &pointer, size_t index) {
+  return pointer + "/" + std::to_string(index);
+}
+
+std::string describe(const json &j) {
+  if (j.is_string()) {
+    std::string s = j.get<std::string>();
+    if (s.size() > 40)
+      s = s.substr(0, 37) + "...";
+    return "string " + json(s).dump();
+  }
+  if (j.is_number())
+    return "number " + j.dump();
+  if (j.is_boolean())
+    return std::string("boolean ") + (j.get<bool>() ? "true" : "false");
+  if (j.is_null())
+    return "null";
+  return j.is_array() ? "a list" : "an object";
+}
+
+std::string shapeString(llvm::ArrayRef<int64_t> shape) {
+  std::string out;
+  for (auto [i, d] : llvm::enumerate(shape))
+    out += (i ? "x" : "") + std::to_string(d);
+  return out.empty() ? "a scalar" : out;
+}
+
+std::string nameList(llvm::ArrayRef<InputSpec> inputs) {
+  std::string out;
+  for (auto [i, in] : llvm::enumerate(inputs))
+    out += (i ? ", " : "") + in.name;
+  return out;
+}
+
+double getNumber(const json &j, const std::string &ptr) {
+  if (!j.is_number()) {
+    std::string extra;
+    if (j.is_string()) {
+      std::string s = llvm::StringRef(j.get<std::string>()).trim().lower();
+      llvm::StringRef t = s;
+      t.consume_front("-") || t.consume_front("+");
+      if (t == "nan" || t == "inf" || t == "infinity")
+        extra = " (NaN and infinity are not allowed)";
+    }
+    fail(ptr, "expected a number, got " + describe(j) + extra);
+  }
+  double v = j.get<double>();
+  if (!std::isfinite(v))
+    fail(ptr, "number is out of range (it does not fit a double)");
+  return v;
+}
+
+/// Appends the values of `j`, a nested list of exactly `shape`, to `row`.
+void flattenNested(const json &j, const std::string &ptr,
+                   llvm::ArrayRef<int64_t> shape, std::vector<double> &row) {
+  if (shape.empty()) {
+    if (j.is_array())
+      fail(ptr, "expected a number, got a list (too many nesting levels)");
+    row.push_back(getNumber(j, ptr));
+    return;
+  }
+  if (!j.is_array())
+    fail(ptr, "expected a list of " + std::to_string(shape[0]) +
+                  " values, got " + describe(j));
+  if (int64_t(j.size()) != shape[0])
+    fail(ptr, "expected " + std::to_string(shape[0]) + " values, got " +
+                  std::to_string(j.size()));
+  for (size_t i = 0; i < j.size(); ++i)
+    flattenNested(j[i], at(ptr, i), shape.drop_front(), row);
+}
+
+/// One timestep's row for `input`: a flat list of width() numbers, a nested
+/// list of the input's shape, or a bare number when the input has one value.
+std::vector<double> readRow(const json &j, const std::string &ptr,
+                            const InputSpec &input, size_t t) {
+  int64_t width = input.width();
+  std::vector<double> row;
+  row.reserve(width);
+  if (!j.is_array()) {
+    if (width == 1 && (j.is_number() || j.is_string()))
+      return {getNumber(j, ptr)};
+    fail(ptr, "expected row " + std::to_string(t) + " (a list of " +
+                  std::to_string(width) + " values), got " + describe(j));
+  }
+  bool nested = !j.empty() && j[0].is_array() && input.shape.size() > 1;
+  if (nested) {
+    flattenNested(j, ptr, input.shape, row);
+    return row;
+  }
+  if (int64_t(j.size()) != width)
+    fail(ptr, "row " + std::to_string(t) + " has " + std::to_string(j.size()) +
+                  " values, input '" + input.name + "' takes " +
+                  std::to_string(width) +
+                  (input.shape.size() > 1 ? " (shape " +
+                                                shapeString(input.shape) + ")"
+                                          : std::string()));
+  for (size_t i = 0; i < j.size(); ++i)
+    row.push_back(getNumber(j[i], at(ptr, i)));
+  return row;
+}
+
+ref::Rows readRows(const json &j, const std::string &ptr,
+                   const InputSpec &input) {
+  if (!j.is_array())
+    fail(ptr, "expected the rows of input '" + input.name +
+                  "' (a list with one row per timestep), got " + describe(j));
+  if (j.empty())
+    fail(ptr, "input '" + input.name + "' has no rows");
+  ref::Rows rows;
+  rows.reserve(j.size());
+  for (size_t t = 0; t < j.size(); ++t)
+    rows.push_back(readRow(j[t], at(ptr, t), input, t));
+  return rows;
+}
+
+/// Reports `e` at `path` through the context.
+void report(MLIRContext *ctx, llvm::StringRef path, const FileError &e,
+            unsigned line = 0, unsigned column = 0) {
+  auto diag = emitError(FileLineColLoc::get(ctx, path, line, column));
+  if (!e.place.empty())
+    diag << e.place << ": ";
+  diag << e.message;
+}
+
+std::pair<unsigned, unsigned> lineColumn(llvm::StringRef text, size_t byte) {
+  size_t pos = byte == 0 ? 0 : std::min(byte - 1, text.size());
+  unsigned line = 1;
+  size_t lineStart = 0;
+  for (size_t i = 0; i < pos; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      lineStart = i + 1;
+    }
+  return {line, unsigned(pos - lineStart + 1)};
+}
+
+/// Tracks the JSON pointer of the value being parsed: for errors nlohmann
+/// reports without a position (a number too large for a double), and for
+/// keys given twice in one object, which nlohmann would silently overwrite.
+struct PointerTracker {
+  struct Frame {
+    bool isArray;
+    size_t index = 0;
+    std::string key;
+    std::set<std::string> keys;
+  };
+  std::vector<Frame> stack;
+
+  std::string pointer() const {
+    std::string p;
+    for (const Frame &f : stack)
+      p = f.isArray ? at(p, f.index) : at(p, f.key);
+    return p;
+  }
+  void valueDone() {
+    if (!stack.empty() && stack.back().isArray)
+      ++stack.back().index;
+  }
+  bool operator()(int, json::parse_event_t event, json &parsed) {
+    switch (event) {
+    case json::parse_event_t::object_start:
+    case json::parse_event_t::array_start:
+      stack.push_back(
+          Frame{event == json::parse_event_t::array_start, 0, {}, {}});
+      break;
+    case json::parse_event_t::key: {
+      Frame &f = stack.back();
+      f.key = parsed.get<std::string>();
+      if (!f.keys.insert(f.key).second)
+        fail(pointer(), "duplicate key \"" + f.key + "\" in one object");
+      break;
+    }
+    case json::parse_event_t::object_end:
+    case json::parse_event_t::array_end:
+      stack.pop_back();
+      valueDone();
+      break;
+    case json::parse_event_t::value:
+      valueDone();
+      break;
+    }
+    return true;
+  }
+};
+
+/// Parses JSON text, reporting syntax errors with line and column and other
+/// problems with the JSON pointer of the value.
+std::optional<json> parseJSON(llvm::StringRef text, llvm::StringRef path,
+                              MLIRContext *ctx) {
+  PointerTracker tracker;
+  try {
+    return json::parse(
+        text.begin(), text.end(),
+        [&](int depth, json::parse_event_t event, json &parsed) {
+          return tracker(depth, event, parsed);
+        },
+        /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const FileError &e) {
+    report(ctx, path, e);
+    return std::nullopt;
+  } catch (const json::out_of_range &e) {
+    llvm::StringRef msg = e.what();
+    llvm::StringRef token = msg.drop_until([](char c) { return c == '\''; })
+                                .drop_front()
+                                .take_until([](char c) { return c == '\''; });
+    report(ctx, path,
+           {tracker.pointer(),
+            "number " + token.str() + " is out of range (it does not fit a "
+                                      "double)"});
+    return std::nullopt;
+  } catch (const json::parse_error &e) {
+    auto [line, column] = lineColumn(text, e.byte);
+    llvm::StringRef msg = e.what();
+    size_t colon = msg.find(": ");
+    if (msg.starts_with("[json.exception") && colon != llvm::StringRef::npos)
+      msg = msg.drop_front(colon + 2);
+    report(ctx, path, {"", "malformed JSON: " + msg.str()}, line, column);
+    return std::nullopt;
+  } catch (const json::exception &e) {
+    report(ctx, path, {tracker.pointer(), e.what()});
+    return std::nullopt;
+  }
+}
+
+std::unique_ptr<llvm::MemoryBuffer> readFile(llvm::StringRef path,
+                                             MLIRContext *ctx) {
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/false);
+  if (!buffer) {
+    report(ctx, path,
+           {"", "cannot read the file: " + buffer.getError().message()});
+    return nullptr;
+  }
+  return std::move(*buffer);
+}
+
+bool isNpy(llvm::StringRef path) {
+  return llvm::StringRef(llvm::sys::path::extension(path)).equals_insensitive(
+      ".npy");
+}
+
+//===----------------------------------------------------------------------===//
+// .npy decoding
+//===----------------------------------------------------------------------===//
+
+uint64_t loadUnsigned(const unsigned char *p, unsigned size, bool bigEndian) {
+  uint64_t v = 0;
+  for (unsigned i = 0; i < size; ++i)
+    v |= uint64_t(p[bigEndian ? size - 1 - i : i]) << (8 * i);
+  return v;
+}
+
+double halfToDouble(uint16_t h) {
+  int sign = h >> 15, exp = (h >> 10) & 0x1f, frac = h & 0x3ff;
+  double v;
+  if (exp == 0)
+    v = std::ldexp(frac, -24);
+  else if (exp == 31)
+    v = frac ? NAN : INFINITY;
+  else
+    v = std::ldexp(frac + 1024, exp - 25);
+  return sign ? -v : v;
+}
+
+/// The value of element `p` of dtype kind/size.
+double decode(const unsigned char *p, char kind, unsigned size,
+              bool bigEndian) {
+  uint64_t bits = loadUnsigned(p, size, bigEndian);
+  switch (kind) {
+  case 'b':
+    return bits != 0;
+  case 'u':
+    return double(bits);
+  case 'i': {
+    if (size < 8 && (bits >> (8 * size - 1)) & 1)
+      bits |= ~uint64_t(0) << (8 * size);
+    return double(int64_t(bits));
+  }
+  case 'f':
+    if (size == 2)
+      return halfToDouble(uint16_t(bits));
+    if (size == 4) {
+      uint32_t b = uint32_t(bits);
+      float f;
+      std::memcpy(&f, &b, 4);
+      return f;
+    }
+    double d;
+    std::memcpy(&d, &bits, 8);
+    return d;
+  }
+  return NAN;
+}
+
+ref::Rows decodeNpy(llvm::StringRef bytes, const InputSpec &input) {
+  const std::string place = "";
+  if (bytes.size() < 10 || !bytes.starts_with("\x93NUMPY"))
+    fail(place, "not an .npy file (no \\x93NUMPY magic)");
+  unsigned major = (unsigned char)bytes[6];
+  size_t headerStart, headerLen;
+  if (major == 1) {
+    headerLen = loadUnsigned(bytes.bytes_begin() + 8, 2, false);
+    headerStart = 10;
+  } else if (major == 2 || major == 3) {
+    if (bytes.size() < 12)
+      fail(place, "truncated .npy header");
+    headerLen = loadUnsigned(bytes.bytes_begin() + 8, 4, false);
+    headerStart = 12;
+  } else {
+    fail(place, "unsupported .npy format version " + std::to_string(major));
+  }
+  if (headerStart + headerLen > bytes.size())
+    fail(place, "truncated .npy header");
+  std::string header = bytes.substr(headerStart, headerLen).str();
+
+  std::string descr;
+  bool fortran = false;
+  std::vector<size_t> shape;
+  try {
+    xt::detail::parse_header(header, descr, &fortran, shape);
+  } catch (const std::exception &e) {
+    llvm::StringRef d = header;
+    size_t pos = d.find("'descr'");
+    std::string what = e.what();
+    if (what == "invalid typestring" && pos != llvm::StringRef::npos) {
+      llvm::StringRef rest = d.drop_front(pos + 7).ltrim(" :").ltrim();
+      rest = rest.take_until([](char c) { return c == ',' || c == '}'; });
+      fail(place, "dtype " + rest.trim().str() +
+                      " is not numeric (expected an integer, float or "
+                      "bool array)");
+    }
+    fail(place, "bad .npy header: " + what);
+  }
+  if (descr.size() < 3)
+    fail(place, "bad .npy dtype '" + descr + "'");
+  char order = descr[0], kind = descr[1];
+  unsigned size = 0;
+  if (llvm::StringRef(descr).drop_front(2).getAsInteger(10, size))
+    fail(place, "bad .npy dtype '" + descr + "'");
+  bool supported = (kind == 'b' && size == 1) ||
+                   ((kind == 'i' || kind == 'u') &&
+                    (size == 1 || size == 2 || size == 4 || size == 8)) ||
+                   (kind == 'f' && (size == 2 || size == 4 || size == 8));
+  if (!supported)
+    fail(place, "dtype '" + descr + "' is not supported (expected an integer, "
+                                    "float or bool array)");
+  bool bigEndian = order == '>';
+
+  if (shape.size() < 2)
+    fail(place, "expected a T x N array (one row per timestep), got " +
+                    std::to_string(shape.size()) + " dimension" +
+                    (shape.size() == 1 ? "" : "s") +
+                    (shape.size() == 1
+                         ? " (shape (" + std::to_string(shape[0]) +
+                               ",)); reshape it to (T, " +
+                               std::to_string(input.width()) + ")"
+                         : std::string()));
+  size_t t = shape[0];
+  uint64_t width = 1;
+  for (size_t d = 1; d < shape.size(); ++d)
+    width *= shape[d];
+  std::vector<int64_t> shape64(shape.begin(), shape.end());
+  if (int64_t(width) != input.width())
+    fail(place, "rows have " + std::to_string(width) + " values (shape " +
+                    shapeString(shape64) + "), input '" + input.name +
+                    "' takes " + std::to_string(input.width()));
+  if (t == 0)
+    fail(place, "the array has no rows");
+  size_t count = t * width;
+  size_t dataStart = headerStart + headerLen;
+  if (bytes.size() - dataStart < count * size)
+    fail(place, "truncated data: shape " + shapeString(shape64) + " needs " +
+                    std::to_string(count * size) + " bytes, the file has " +
+                    std::to_string(bytes.size() - dataStart));
+
+  // Element strides in the file, for C or Fortran order.
+  std::vector<size_t> stride(shape.size());
+  size_t s = 1;
+  if (fortran)
+    for (size_t d = 0; d < shape.size(); ++d) {
+      stride[d] = s;
+      s *= shape[d];
+    }
+  else
+    for (size_t d = shape.size(); d-- > 0;) {
+      stride[d] = s;
+      s *= shape[d];
+    }
+  const unsigned char *data = bytes.bytes_begin() + dataStart;
+  ref::Rows rows(t, std::vector<double>(width));
+  std::vector<size_t> idx(shape.size(), 0);
+  for (size_t flat = 0; flat < count; ++flat) {
+    size_t off = 0;
+    for (size_t d = 0; d < shape.size(); ++d)
+      off += idx[d] * stride[d];
+    double v = decode(data + off * size, kind, size, bigEndian);
+    if (!std::isfinite(v)) {
+      std::string where = "row " + std::to_string(flat / width) + ", column " +
+                          std::to_string(flat % width);
+      fail(where, std::string("value is ") +
+                      (std::isnan(v) ? "NaN" : "infinite") +
+                      " (inputs must be finite)");
+    }
+    rows[flat / width][flat % width] = v;
+    for (size_t d = shape.size(); d-- > 0;) {
+      if (++idx[d] < shape[d])
+        break;
+      idx[d] = 0;
+    }
+  }
+  return rows;
+}
+
+//===----------------------------------------------------------------------===//
+// Output
+//===----------------------------------------------------------------------===//
+
+/// Integral values print as integers (spikes as 0 and 1), others as the
+/// shortest decimal that reads back to the same double; NaN and infinity,
+/// which JSON cannot hold, as null.
+void printNumber(llvm::raw_ostream &os, double v) {
+  if (!std::isfinite(v)) {
+    os << "null";
+    return;
+  }
+  if (v == std::trunc(v) && std::fabs(v) < 9.007199254740992e15) {
+    os << int64_t(v);
+    return;
+  }
+  os << json(v).dump();
+}
+
+void printRows(llvm::raw_ostream &os, const ref::Rows &rows,
+               llvm::StringRef indent) {
+  os << "[";
+  for (auto [t, row] : llvm::enumerate(rows)) {
+    os << (t ? ",\n" : "\n") << indent << "  [";
+    for (auto [i, v] : llvm::enumerate(row)) {
+      if (i)
+        os << ", ";
+      printNumber(os, v);
+    }
+    os << "]";
+  }
+  if (!rows.empty())
+    os << "\n" << indent;
+  os << "]";
+}
+
+void printMap(llvm::raw_ostream &os, const std::map<std::string, ref::Rows> &m) {
+  os << "{";
+  bool first = true;
+  for (const auto &[name, rows] : m) {
+    os << (first ? "\n" : ",\n") << "    " << json(name).dump() << ": ";
+    printRows(os, rows, "    ");
+    first = false;
+  }
+  if (!m.empty())
+    os << "\n  ";
+  os << "}";
+}
+
+std::string sanitizeFileName(llvm::StringRef name) {
+  std::string out;
+  for (char c : name)
+    out += (llvm::isAlnum(c) || c == '_' || c == '-' || c == '.') ? c : '_';
+  return out.empty() ? "_" : out;
+}
+
+std::string npyPath(llvm::StringRef path, llvm::StringRef middle) {
+  llvm::SmallString<256> out(llvm::sys::path::parent_path(path));
+  llvm::sys::path::append(out, llvm::sys::path::stem(path) + "." + middle +
+                                   ".npy");
+  return std::string(out);
+}
+
+void writeNpyFile(const std::string &file, const ref::Rows &rows) {
+  size_t t = rows.size(), n = rows.empty() ? 0 : rows[0].size();
+  std::vector<double> flat;
+  flat.reserve(t * n);
+  for (const auto &row : rows) {
+    if (row.size() != n)
+      fail("", "rows of different widths cannot be written to " + file);
+    flat.insert(flat.end(), row.begin(), row.end());
+  }
+  std::vector<size_t> shape{t, n};
+  xt::dump_npy(file, xt::adapt(flat, shape));
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Public interface
+//===----------------------------------------------------------------------===//
+
+int64_t InputSpec::width() const {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+std::vector<InputSpec> spikec::io::getInputSpecs(snn::NetworkOp net) {
+  std::vector<InputSpec> specs;
+  for (auto in : net.getBodyBlock().getOps<snn::InputOp>()) {
+    InputSpec spec;
+    spec.name = in.getName().str();
+    if (auto type = llvm::dyn_cast<RankedTensorType>(in.getType()))
+      spec.shape.assign(type.getShape().begin(), type.getShape().end());
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+FailureOr<ref::InputRows>
+spikec::io::parseInputJSON(llvm::StringRef text, llvm::StringRef path,
+                           llvm::ArrayRef<InputSpec> inputs, MLIRContext *ctx) {
+  std::optional<json> root = parseJSON(text, path, ctx);
+  if (!root)
+    return failure();
+  try {
+    ref::InputRows result;
+    if (root->is_array()) {
+      if (inputs.size() != 1)
+        fail("", "a list of rows needs a network with one input; this one "
+                 "has " +
+                     std::to_string(inputs.size()) + " (" + nameList(inputs) +
+                     "): give an object {\"<input name>\": rows}");
+      result[inputs[0].name] = readRows(*root, "", inputs[0]);
+      return result;
+    }
+    if (!root->is_object())
+      fail("", "expected a list of rows or an object {\"<input name>\": "
+               "rows}, got " +
+                   describe(*root));
+    for (auto it = root->begin(); it != root->end(); ++it) {
+      const InputSpec *spec = nullptr;
+      for (const InputSpec &in : inputs)
+        if (in.name == it.key())
+          spec = &in;
+      std::string p = at("", it.key());
+      if (!spec)
+        fail(p, "unknown input '" + it.key() + "' (the network's inputs: " +
+                    nameList(inputs) + ")");
+      result[spec->name] = readRows(*it, p, *spec);
+    }
+    return result;
+  } catch (const FileError &e) {
+    report(ctx, path, e);
+    return failure();
+  }
+}
+
+FailureOr<ref::Rows> spikec::io::parseNpy(llvm::StringRef bytes,
+                                          llvm::StringRef path,
+                                          const InputSpec &input,
+                                          MLIRContext *ctx) {
+  try {
+    return decodeNpy(bytes, input);
+  } catch (const FileError &e) {
+    report(ctx, path, e);
+    return failure();
+  }
+}
+
+FailureOr<ref::InputRows>
+spikec::io::readInputFile(llvm::StringRef path,
+                          llvm::ArrayRef<InputSpec> inputs, MLIRContext *ctx) {
+  auto buffer = readFile(path, ctx);
+  if (!buffer)
+    return failure();
+  if (!isNpy(path))
+    return parseInputJSON(buffer->getBuffer(), path, inputs, ctx);
+  if (inputs.size() != 1) {
+    report(ctx, path,
+           {"", "an .npy file holds one input, and the network has " +
+                    std::to_string(inputs.size()) + " (" + nameList(inputs) +
+                    "): give one file per input with --input=<name>=<file>"});
+    return failure();
+  }
+  auto rows = parseNpy(buffer->getBuffer(), path, inputs[0], ctx);
+  if (failed(rows))
+    return failure();
+  ref::InputRows result;
+  result[inputs[0].name] = std::move(*rows);
+  return result;
+}
+
+FailureOr<ref::Rows> spikec::io::readInputRows(llvm::StringRef path,
+                                               const InputSpec &input,
+                                               MLIRContext *ctx) {
+  auto buffer = readFile(path, ctx);
+  if (!buffer)
+    return failure();
+  if (isNpy(path))
+    return parseNpy(buffer->getBuffer(), path, input, ctx);
+  std::optional<json> root = parseJSON(buffer->getBuffer(), path, ctx);
+  if (!root)
+    return failure();
+  try {
+    return readRows(*root, "", input);
+  } catch (const FileError &e) {
+    report(ctx, path, e);
+    return failure();
+  }
+}
+
+std::string spikec::io::traceToJSON(const ref::Trace &trace) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  os << "{\n  \"timesteps\": " << trace.timesteps << ",\n  \"outputs\": ";
+  printMap(os, trace.outputs);
+  os << ",\n  \"probes\": ";
+  printMap(os, trace.probes);
+  os << "\n}\n";
+  return out;
+}
+
+std::string spikec::io::npyOutputPath(llvm::StringRef path,
+                                      llvm::StringRef name) {
+  return npyPath(path, sanitizeFileName(name));
+}
+
+std::string spikec::io::npyProbePath(llvm::StringRef path,
+                                     llvm::StringRef probe) {
+  auto [node, var] = probe.rsplit(':');
+  return npyPath(path, "probe." + sanitizeFileName(node) + "." +
+                           sanitizeFileName(var));
+}
+
+LogicalResult spikec::io::writeTrace(llvm::StringRef path,
+                                     const ref::Trace &trace,
+                                     MLIRContext *ctx) {
+  if (path == "-") {
+    llvm::outs() << traceToJSON(trace);
+    llvm::outs().flush();
+    return success();
+  }
+  if (isNpy(path)) {
+    std::string file;
+    try {
+      for (const auto &[name, rows] : trace.outputs) {
+        file = npyOutputPath(path, name);
+        writeNpyFile(file, rows);
+      }
+      for (const auto &[probe, rows] : trace.probes) {
+        file = npyProbePath(path, probe);
+        writeNpyFile(file, rows);
+      }
+    } catch (const FileError &e) {
+      report(ctx, path, e);
+      return failure();
+    } catch (const std::exception &e) {
+      report(ctx, file, {"", std::string("cannot write: ") + e.what()});
+      return failure();
+    }
+    return success();
+  }
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec) {
+    report(ctx, path, {"", "cannot write the file: " + ec.message()});
+    return failure();
+  }
+  os << traceToJSON(trace);
+  os.close();
+  if (os.has_error()) {
+    report(ctx, path, {"", "cannot write the file: " + os.error().message()});
+    os.clear_error();
+    return failure();
+  }
+  return success();
+}

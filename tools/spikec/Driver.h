@@ -1,0 +1,40 @@
+//===- Driver.h - the spikec command-line driver ----------------*- C++ -*-===//
+//
+// `spikec <command> ...`: each command is an llvm::cl::SubCommand defined in
+// its own file with its options, and a run function called by main().
+//
+//===----------------------------------------------------------------------===//
+#ifndef SPIKEC_TOOLS_SPIKEC_DRIVER_H
+#define SPIKEC_TOOLS_SPIKEC_DRIVER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/CommandLine.h"
+
+namespace spikec::driver {
+
+extern llvm::cl::SubCommand importCommand;
+extern llvm::cl::SubCommand simulateCommand;
+extern llvm::cl::SubCommand exportCommand;
+
+/// Checks --dt and imports the network named on the command line (with the
+/// NIR options); null after reporting an error.
+mlir::OwningOpRef<mlir::ModuleOp> loadNetwork(mlir::MLIRContext &ctx);
+
+/// Each returns the process exit code.
+int runImport(mlir::MLIRContext &ctx);
+int runSimulate(mlir::MLIRContext &ctx);
+int runExport(mlir::MLIRContext &ctx);
+
+/// Prints "error: <message>" for problems that have no file (bad flags).
+int usageError(const llvm::Twine &message);
+
+/// A double as C++ streams print it ("0.001", "-1", "1e-05").
+std::string formatNumber(double value);
+
+} // namespace spikec::driver
+
+#endif // SPIKEC_TOOLS_SPIKEC_DRIVER_H

@@ -1,0 +1,99 @@
+//===- ImportCommand.cpp - spikec import: a network file to snn IR --------===//
+
+#include "Driver.h"
+
+#include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Import/Import.h"
+
+#include "mlir/IR/OperationSupport.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include <cmath>
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+namespace spikec::driver {
+
+cl::SubCommand importCommand(
+    "import", "Read a network (.json, .nir or .mlir) and print its snn IR");
+cl::SubCommand simulateCommand(
+    "simulate",
+    "Run a network on the float reference simulator and write its spikes");
+// Defined here, before the options below that name it: subcommands must be
+// constructed before options register with them.
+cl::SubCommand exportCommand(
+    "export", "Write a network in an exchange format (NIR) for other tools");
+
+// Options shared by every command that reads a network.
+cl::opt<std::string> networkPath(cl::Positional, cl::Required,
+                                 cl::desc("<network .json|.nir|.mlir>"),
+                                 cl::sub(importCommand),
+                                 cl::sub(simulateCommand),
+                                 cl::sub(exportCommand));
+cl::opt<double> dtOption("dt",
+                         cl::desc("Timestep in seconds (default 1e-4)"),
+                         cl::value_desc("seconds"), cl::init(1.0e-4),
+                         cl::sub(importCommand), cl::sub(simulateCommand),
+                         cl::sub(exportCommand));
+static cl::opt<bool> nirDiscrete(
+    "nir-discrete",
+    cl::desc("NIR: parameters are per-step factors already (dt folded in)"),
+    cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
+    cl::sub(exportCommand));
+static cl::opt<bool> nirSubtractReset(
+    "nir-subtract-reset",
+    cl::desc("NIR: populations reset by subtraction, not to v_reset"),
+    cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
+    cl::sub(exportCommand));
+
+static cl::opt<std::string> importOutput("o", cl::desc("Output file"),
+                                         cl::value_desc("file"),
+                                         cl::init("-"),
+                                         cl::sub(importCommand));
+static cl::opt<int64_t> elideResources(
+    "mlir-elide-resource-strings-if-larger",
+    cl::desc("Elide dense_resource blobs larger than this many bytes"),
+    cl::value_desc("bytes"), cl::init(0), cl::sub(importCommand));
+static cl::opt<bool> printDebugInfo(
+    "mlir-print-debuginfo",
+    cl::desc("Print locations (the population and projection names)"),
+    cl::init(false), cl::sub(importCommand));
+
+/// Checks --dt, then imports the network named on the command line.
+OwningOpRef<ModuleOp> loadNetwork(MLIRContext &ctx) {
+  double dt = dtOption;
+  if (!(dt > 0) || !std::isfinite(dt)) {
+    usageError("--dt must be a positive number of seconds, got " +
+               formatNumber(dt));
+    return nullptr;
+  }
+  ImportOptions options;
+  options.dt = dt;
+  options.nirDiscrete = nirDiscrete;
+  options.nirSubtractReset = nirSubtractReset;
+  return importNetwork(networkPath, &ctx, options);
+}
+
+int runImport(MLIRContext &ctx) {
+  if (elideResources < 0)
+    return usageError("--mlir-elide-resource-strings-if-larger must be >= 0");
+  OwningOpRef<ModuleOp> module = loadNetwork(ctx);
+  if (!module)
+    return 1;
+  std::string error;
+  auto out = openOutputFile(importOutput, &error);
+  if (!out)
+    return usageError("cannot write '" + importOutput + "': " + error);
+  OpPrintingFlags flags;
+  if (elideResources > 0)
+    flags.elideLargeResourceString(elideResources);
+  if (printDebugInfo)
+    flags.enableDebugInfo();
+  module->print(out->os(), flags);
+  out->keep();
+  return 0;
+}
+
+} // namespace spikec::driver

@@ -1,0 +1,114 @@
+//===- spikec.cpp - the spikec driver: import, simulate, ... -------------===//
+//
+// Diagnostics from every stage go through one handler that prints
+//   <file>[:<line>:<col>]: error: [at '<node>': ]<message>
+// where the file is the network or spike file at fault and the node is the
+// population, projection, input or output the op came from.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+
+#include "spikec/Dialect/SNN/SNNOps.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Location.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <sstream>
+
+using namespace mlir;
+using namespace spikec::driver;
+
+namespace {
+
+const char *severityName(DiagnosticSeverity severity) {
+  switch (severity) {
+  case DiagnosticSeverity::Error:
+    return "error";
+  case DiagnosticSeverity::Warning:
+    return "warning";
+  case DiagnosticSeverity::Note:
+    return "note";
+  case DiagnosticSeverity::Remark:
+    return "remark";
+  }
+  return "error";
+}
+
+void printOne(llvm::raw_ostream &os, Location loc, DiagnosticSeverity severity,
+              const std::string &message) {
+  std::string node;
+  if (auto name = dyn_cast<NameLoc>(loc))
+    node = name.getName().str();
+  if (auto flc = loc->findInstanceOf<FileLineColLoc>()) {
+    os << flc.getFilename().getValue();
+    if (flc.getLine() > 0)
+      os << ":" << flc.getLine() << ":" << flc.getColumn();
+    os << ": ";
+  }
+  os << severityName(severity) << ": ";
+  if (!node.empty())
+    os << "at '" << node << "': ";
+  os << message << "\n";
+}
+
+LogicalResult printDiagnostic(Diagnostic &diag) {
+  llvm::raw_ostream &os = llvm::errs();
+  printOne(os, diag.getLocation(), diag.getSeverity(), diag.str());
+  for (Diagnostic &note : diag.getNotes())
+    printOne(os, note.getLocation(), note.getSeverity(), note.str());
+  os.flush();
+  return success();
+}
+
+} // namespace
+
+int spikec::driver::usageError(const llvm::Twine &message) {
+  llvm::errs() << "error: " << message << "\n";
+  return 1;
+}
+
+std::string spikec::driver::formatNumber(double value) {
+  std::ostringstream os;
+  os << value;
+  return os.str();
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  llvm::cl::SetVersionPrinter(
+      [](llvm::raw_ostream &os) { os << "spikec (MLIR 19)\n"; });
+  llvm::cl::ParseCommandLineOptions(
+      argc, argv,
+      "spikec: compile and run spiking neural networks\n\n"
+      "  spikec import NET -o out.mlir\n"
+      "  spikec simulate NET --input=FILE [--dt=S] [--timesteps=N] "
+      "--output=FILE\n"
+      "  spikec export NET --nir -o out.nir\n\n"
+      "NET is a .json network description, a .nir file or .mlir text.\n");
+
+  MLIRContext ctx;
+  ctx.loadDialect<spikec::snn::SNNDialect>();
+  ctx.printOpOnDiagnostic(false);
+  ScopedDiagnosticHandler handler(&ctx, printDiagnostic);
+
+  try {
+    if (importCommand)
+      return runImport(ctx);
+    if (simulateCommand)
+      return runSimulate(ctx);
+    if (exportCommand)
+      return runExport(ctx);
+  } catch (const std::exception &e) {
+    // The libraries report their errors as diagnostics; this is a last
+    // resort so that nothing ends in std::terminate.
+    llvm::errs() << "error: internal error: " << e.what() << "\n";
+    return 1;
+  }
+  llvm::errs() << "error: no command given; try 'spikec import NET' or "
+                  "'spikec simulate NET ...' (spikec --help lists them)\n";
+  return 1;
+}
