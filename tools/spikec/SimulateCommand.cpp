@@ -19,11 +19,53 @@
 
 #include <cmath>
 
+#include "llvm/Support/Format.h"
+
+#include <chrono>
+
 using namespace mlir;
 using namespace spikec;
 namespace cl = llvm::cl;
 
 namespace spikec::driver {
+
+static cl::opt<bool> summaryOption(
+    "summary",
+    cl::desc("Print a summary of the run (spikes per population, work, speed)"),
+    cl::init(false), cl::sub(simulateCommand));
+
+/// What a run did, as a short table on stdout.
+static void printSummary(snn::NetworkOp net, const ref::Trace &trace,
+                         double dt, snn::Sync sync, double seconds) {
+  llvm::raw_ostream &os = llvm::outs();
+  int64_t T = trace.timesteps;
+  os << "network   " << net.getSymName() << "\n"
+     << "run       " << T << " steps of dt = " << formatNumber(dt) << " s ("
+     << formatNumber(T * dt * 1e3) << " ms of model time), "
+     << (sync == snn::Sync::Layer ? "layer" : "hardware") << " timing\n";
+  os << "population                  neurons     spikes    rate (Hz)\n";
+  for (Operation &op : net.getBodyBlock()) {
+    auto neuron = dyn_cast<snn::NeuronOpInterface>(op);
+    if (!neuron || !neuron.isSpiking())
+      continue;
+    std::string name = snn::getNodeName(&op);
+    auto it = trace.spikesPerNode.find(name);
+    if (it == trace.spikesPerNode.end())
+      continue;
+    int64_t n = cast<RankedTensorType>(op.getResult(0).getType())
+                    .getNumElements();
+    double rate = T ? double(it->second) / (double(n) * T * dt) : 0.0;
+    os << llvm::format("%-24s %10lld %10llu %12.1f\n", name.c_str(),
+                       (long long)n, (unsigned long long)it->second, rate);
+  }
+  const ref::SimStats &s = trace.stats;
+  os << "synaptic events " << s.synapticEvents << ", neuron updates "
+     << s.neuronUpdates << ", spikes " << s.spikes << "\n";
+  os << llvm::format("wall time %.3f s: %.3g synaptic events/s, %.3g neuron "
+                     "updates/s\n",
+                     seconds, seconds > 0 ? s.synapticEvents / seconds : 0.0,
+                     seconds > 0 ? s.neuronUpdates / seconds : 0.0);
+}
 
 extern cl::opt<std::string> networkPath;
 extern cl::opt<double> dtOption;
@@ -166,10 +208,18 @@ int runSimulate(MLIRContext &ctx) {
   options.sync = *sync;
   options.timesteps = timesteps;
   options.probes.assign(probeOptions.begin(), probeOptions.end());
+  auto start = std::chrono::steady_clock::now();
   FailureOr<ref::Trace> trace = ref::simulate(net, rows, options);
   if (failed(trace))
     return 1;
-  return failed(io::writeTrace(outputOption, *trace, &ctx)) ? 1 : 0;
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  if (failed(io::writeTrace(outputOption, *trace, &ctx)))
+    return 1;
+  if (summaryOption)
+    printSummary(net, *trace, dt, *sync, seconds);
+  return 0;
 }
 
 } // namespace spikec::driver

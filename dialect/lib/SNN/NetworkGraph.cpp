@@ -67,8 +67,10 @@ bool isPopulation(Operation *op) {
 }
 
 /// Whether the edge `from -> to` delivers one step late in hardware timing.
+/// Outputs read a population's spikes in the step it makes them, so a chain
+/// of L populations answers L steps after its input.
 bool isHardwareDelayed(Operation *from, Operation *to) {
-  if (isEncoder(to))
+  if (isEncoder(to) || isa<OutputOp>(to))
     return false;
   return isa<InputOp>(from) || isEncoder(from) || isPopulation(from);
 }

@@ -116,6 +116,13 @@ public:
   /// The values of state variable `name`, or null when there is none.
   virtual const double *state(StringRef name) const { return nullptr; }
 
+  /// Counts `n` spikes emitted this step, in the run's totals and this op's.
+  void emitted(SimStats &stats, uint64_t n) {
+    stats.spikes += n;
+    spikesEmitted += n;
+  }
+  uint64_t spikesEmitted = 0;
+
   Slot *out = nullptr;
   std::vector<InRef> ins;
 };
@@ -384,7 +391,7 @@ public:
     }
     o.nzValid = Spiking;
     stats.neuronUpdates += n;
-    stats.spikes += spikes;
+    emitted(stats, spikes);
   }
   const double *state(StringRef name) const override {
     if (name == "v")
@@ -433,7 +440,7 @@ public:
     }
     o.nzValid = true;
     stats.neuronUpdates += v.size();
-    stats.spikes += spikes;
+    emitted(stats, spikes);
   }
   const double *state(StringRef name) const override {
     if (name == "v")
@@ -492,7 +499,7 @@ public:
         o.nz.push_back(i);
     }
     o.nzValid = true;
-    stats.spikes += o.nz.size();
+    emitted(stats, o.nz.size());
   }
   double gain = 1.0;
   uint64_t seed = 0;
@@ -521,7 +528,7 @@ public:
         o.nz.push_back(static_cast<int32_t>(i));
     }
     o.nzValid = true;
-    stats.spikes += o.nz.size();
+    emitted(stats, o.nz.size());
   }
   int64_t window = 1;
   double threshold = 0;
@@ -548,7 +555,7 @@ public:
         o.nz.push_back(i);
     }
     o.nzValid = true;
-    stats.spikes += o.nz.size();
+    emitted(stats, o.nz.size());
   }
   double threshold = 1;
   bool offSpikes = false;
@@ -1148,6 +1155,11 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
     for (Slot *slot : swapped)
       slot->swap();
   }
+  for (auto &[op, kernel] : kernelOf)
+    if (auto neuron = dyn_cast<NeuronOpInterface>(op); neuron && neuron.isSpiking())
+      trace.spikesPerNode[getNodeName(op).empty() ? describe(op)
+                                                  : getNodeName(op)] +=
+          kernel->spikesEmitted;
   return trace;
 }
 

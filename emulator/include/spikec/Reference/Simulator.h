@@ -51,6 +51,9 @@ struct Trace {
   std::map<std::string, Rows> outputs; // by snn.output name
   std::map<std::string, Rows> probes;  // by probe string
   SimStats stats;
+  /// Spikes emitted by each spiking population and encoder over the run, by
+  /// node name (or op name and position when the op has none).
+  std::map<std::string, uint64_t> spikesPerNode;
 };
 
 /// Runs `net`, which must be discretized and fully shaped.

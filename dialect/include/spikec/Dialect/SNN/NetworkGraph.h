@@ -22,7 +22,9 @@ class NetworkOp;
 enum class Sync {
   /// Feed-forward edges deliver in the same step; recurrent edges one later.
   Layer,
-  /// Every edge out of an input or a population delivers one step later.
+  /// Every edge out of an input or a population delivers one step later,
+  /// except into an output, which reads the spikes of the step that made
+  /// them: a chain of L populations answers L steps after its input.
   Hardware,
 };
 

@@ -367,7 +367,11 @@ defvar SpikeDoc = [{
     before the update, as snnTorch does. A spike resets the membrane to
     `v_reset` (default 0), subtracts `v_threshold`, or does nothing (`reset`).
     For `refractory` steps after a spike the membrane is held at its
-    post-reset value and input is ignored.
+    post-reset value and does not integrate; a synaptic current (cuba_lif)
+    and an adaptation variable (alif) go on evolving, as on Loihi.
+
+    Absent parameters take these values: continuous `r` 1, `v_leak` 0,
+    `w_in` 1; per-step `gain` 1, `bias` 0, `syn_gain` 1.
 }];
 
 def SNN_IntegratorOp : SNN_StatefulOp<"integrator"> {
@@ -558,8 +562,9 @@ def SNN_EncodeLatencyOp : SNN_StatefulOp<"encode_latency"> {
   let summary = "time-to-first-spike coding: larger values spike earlier";
   let description = [{
     Time is cut into windows of `window` steps. In each window element i
-    spikes once, at offset `round((1 - clamp(x, 0, 1)) (window - 1))`, when
-    `x > threshold`; otherwise it stays silent.
+    spikes once, at offset `round((1 - clamp(x, 0, 1)) (window - 1))` (half
+    away from zero), where x is its value at the window's first step, when
+    that `x > threshold`; otherwise it stays silent for the window.
 
     ```mlir
     %s = snn.encode_latency %x {window = 20 : i64, threshold = 0.01 : f64}
