@@ -30,8 +30,14 @@ namespace spikec::target {
 //===----------------------------------------------------------------------===//
 
 static const char *const kEventKindNames[kNumEventKinds] = {
-    "synaptic_op", "synaptic_update", "neuron_update_active",
-    "neuron_update_idle", "spike_out", "hop_ew", "hop_ns", "barrier"};
+    "synaptic_op",
+    "synaptic_update",
+    "neuron_update_active",
+    "neuron_update_idle",
+    "spike_out",
+    "hop_ew",
+    "hop_ns",
+    "barrier"};
 
 const char *eventKindName(EventKind kind) {
   return kEventKindNames[static_cast<size_t>(kind)];
@@ -64,15 +70,15 @@ const char *roundingName(Rounding r) {
 
 const std::vector<std::string> &knownNeuronModels() {
   static const std::vector<std::string> models = {
-      "lif",  "if",         "cuba_lif",  "li",   "integrator",
-      "cuba_li", "alif",    "izhikevich", "truenorth", "akida"};
+      "lif",     "if",   "cuba_lif",   "li",        "integrator",
+      "cuba_li", "alif", "izhikevich", "truenorth", "akida"};
   return models;
 }
 
 const std::vector<std::string> &knownLayerKinds() {
   static const std::vector<std::string> kinds = {
-      "dense",      "sparse",     "conv1d",    "conv2d",
-      "separable_conv2d", "sum_pool2d", "avg_pool2d"};
+      "dense",      "sparse",    "conv1d", "conv2d", "separable_conv2d",
+      "sum_pool2d", "avg_pool2d"};
   return kinds;
 }
 
@@ -93,8 +99,8 @@ size_t editDistance(std::string_view a, std::string_view b) {
   for (size_t i = 1; i <= a.size(); ++i)
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + cost});
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
@@ -186,8 +192,7 @@ public:
   std::vector<std::string> errors;
 
   void error(const std::string &ptr, const std::string &problem) {
-    errors.push_back(file + ": " + (ptr.empty() ? "/" : ptr) + ": " +
-                     problem);
+    errors.push_back(file + ": " + (ptr.empty() ? "/" : ptr) + ": " + problem);
   }
 
   /// Checks that `j` is an object whose keys are all in `keys`.
@@ -231,11 +236,11 @@ public:
                                   Prov prov) {
     if (!j.is_object()) {
       if (prov == Prov::Required && (j.is_number() || j.is_array())) {
-        error(ptr, "value without source or assumed: write {\"value\": " +
-                       j.dump() +
-                       ", \"source\": \"<REFERENCE.md section: row>\"} or "
-                       "{\"value\": " +
-                       j.dump() + ", \"assumed\": \"<why this value>\"}");
+        error(ptr,
+              "value without source or assumed: write {\"value\": " + j.dump() +
+                  ", \"source\": \"<REFERENCE.md section: row>\"} or "
+                  "{\"value\": " +
+                  j.dump() + ", \"assumed\": \"<why this value>\"}");
         return std::nullopt;
       }
       return Unwrapped{&j, ptr, Provenance::Bare, ""};
@@ -260,8 +265,7 @@ public:
     const json *note = source ? source : assumed;
     std::string noteKey = source ? "source" : "assumed";
     if (!note->is_string()) {
-      error(child(ptr, noteKey),
-            "expected a string, got " + describe(*note));
+      error(child(ptr, noteKey), "expected a string, got " + describe(*note));
       return std::nullopt;
     }
     if (note->get<std::string>().empty()) {
@@ -474,8 +478,8 @@ public:
 //===----------------------------------------------------------------------===//
 
 void readMesh(Reader &r, const json &j, const std::string &p, Mesh &m) {
-  if (!r.object(j, p, {"width", "height", "cores_per_tile", "cores",
-                       "routing"}))
+  if (!r.object(j, p,
+                {"width", "height", "cores_per_tile", "cores", "routing"}))
     return;
   r.intField(j, p, "width", Range::Capacity, m.width);
   r.intField(j, p, "height", Range::Capacity, m.height);
@@ -487,15 +491,15 @@ void readMesh(Reader &r, const json &j, const std::string &p, Mesh &m) {
 }
 
 void readCore(Reader &r, const json &j, const std::string &p, CoreLimits &c) {
-  if (!r.object(j, p, {"neurons", "input_axons", "output_axons",
-                       "synapse_memory_bits", "max_fan_in", "max_fan_out",
-                       "axon_types", "synapse_ops_per_cycle"}))
+  if (!r.object(j, p,
+                {"neurons", "input_axons", "output_axons",
+                 "synapse_memory_bits", "max_fan_in", "max_fan_out",
+                 "axon_types", "synapse_ops_per_cycle"}))
     return;
   r.intField(j, p, "neurons", Range::Capacity, c.neurons);
   r.intField(j, p, "input_axons", Range::Capacity, c.inputAxons);
   r.intField(j, p, "output_axons", Range::Capacity, c.outputAxons);
-  r.intField(j, p, "synapse_memory_bits", Range::Capacity,
-             c.synapseMemoryBits);
+  r.intField(j, p, "synapse_memory_bits", Range::Capacity, c.synapseMemoryBits);
   r.intField(j, p, "max_fan_in", Range::Capacity, c.maxFanIn);
   r.intField(j, p, "max_fan_out", Range::Capacity, c.maxFanOut);
   r.optIntField(j, p, "axon_types", Range::Capacity, c.axonTypes);
@@ -514,14 +518,16 @@ void checkAllowed(Reader &r, const std::optional<SIntList> &allowed,
 
 void readPrecision(Reader &r, const json &j, const std::string &p,
                    Precision &pr) {
-  if (!r.object(j, p, {"weight", "membrane_bits", "current_bits",
-                       "decay_bits", "threshold", "input_shift", "bias",
-                       "activation", "overflow", "rounding"}))
+  if (!r.object(j, p,
+                {"weight", "membrane_bits", "current_bits", "decay_bits",
+                 "threshold", "input_shift", "bias", "activation", "overflow",
+                 "rounding"}))
     return;
   if (const json *w = r.field(j, p, "weight", true)) {
     std::string wp = child(p, "weight");
-    if (r.object(*w, wp, {"bits", "signed", "allowed_bits", "exponent_min",
-                          "exponent_max"})) {
+    if (r.object(*w, wp,
+                 {"bits", "signed", "allowed_bits", "exponent_min",
+                  "exponent_max"})) {
       r.intField(*w, wp, "bits", Range::Bits, pr.weight.bits);
       r.boolean(*w, wp, "signed", pr.weight.isSigned);
       if (const json *a = r.field(*w, wp, "allowed_bits", false)) {
@@ -614,8 +620,8 @@ void readTiming(Reader &r, const json &j, const std::string &p, Timing &t) {
   if (!r.object(j, p, {"tick_s", "barrier_ns"}))
     return;
   if (const json *f = r.field(j, p, "tick_s", false))
-    t.tickS = r.readReal(*f, child(p, "tick_s"), Range::Positive,
-                         Prov::Required);
+    t.tickS =
+        r.readReal(*f, child(p, "tick_s"), Range::Positive, Prov::Required);
   const json *b = r.field(j, p, "barrier_ns", true);
   if (!b)
     return;
@@ -697,14 +703,13 @@ std::pair<size_t, size_t> lineColumn(std::string_view text, size_t byte) {
 // Writing
 //===----------------------------------------------------------------------===//
 
-template <typename T>
-json emit(const Sourced<T> &q, bool provenance) {
+template <typename T> json emit(const Sourced<T> &q, bool provenance) {
   json v = q.value;
   if (!provenance || q.provenance == Provenance::Bare)
     return v;
-  return json{{"value", v},
-              {q.provenance == Provenance::Source ? "source" : "assumed",
-               q.note}};
+  return json{
+      {"value", v},
+      {q.provenance == Provenance::Source ? "source" : "assumed", q.note}};
 }
 
 json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
@@ -721,14 +726,14 @@ json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
                  {"cores", emit(d.mesh.cores, provenance)},
                  {"routing", routingName(d.mesh.routing)}};
   const CoreLimits &c = d.core;
-  json core = {{"neurons", emit(c.neurons, provenance)},
-               {"input_axons", emit(c.inputAxons, provenance)},
-               {"output_axons", emit(c.outputAxons, provenance)},
-               {"synapse_memory_bits", emit(c.synapseMemoryBits, provenance)},
-               {"max_fan_in", emit(c.maxFanIn, provenance)},
-               {"max_fan_out", emit(c.maxFanOut, provenance)},
-               {"synapse_ops_per_cycle",
-                emit(c.synapseOpsPerCycle, provenance)}};
+  json core = {
+      {"neurons", emit(c.neurons, provenance)},
+      {"input_axons", emit(c.inputAxons, provenance)},
+      {"output_axons", emit(c.outputAxons, provenance)},
+      {"synapse_memory_bits", emit(c.synapseMemoryBits, provenance)},
+      {"max_fan_in", emit(c.maxFanIn, provenance)},
+      {"max_fan_out", emit(c.maxFanOut, provenance)},
+      {"synapse_ops_per_cycle", emit(c.synapseOpsPerCycle, provenance)}};
   if (c.axonTypes)
     core["axon_types"] = emit(*c.axonTypes, provenance);
   out["core"] = core;
@@ -760,9 +765,8 @@ json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
   if (p.inputShift)
     prec["input_shift"] = emit(*p.inputShift, provenance);
   if (p.bias)
-    prec["bias"] = {
-        {"mantissa_bits", emit(p.bias->mantissaBits, provenance)},
-        {"exponent_bits", emit(p.bias->exponentBits, provenance)}};
+    prec["bias"] = {{"mantissa_bits", emit(p.bias->mantissaBits, provenance)},
+                    {"exponent_bits", emit(p.bias->exponentBits, provenance)}};
   if (p.activation) {
     json act = {{"bits", emit(p.activation->bits, provenance)}};
     if (p.activation->allowedBits)
@@ -771,16 +775,22 @@ json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
   }
   out["precision"] = prec;
 
-  out["neuron_models"] = d.neuronModels;
-  out["layer_kinds"] = d.layerKinds;
+  // The lists are sets: the canonical form sorts them.
+  std::vector<std::string> models = d.neuronModels, kinds = d.layerKinds;
+  if (canonical) {
+    std::sort(models.begin(), models.end());
+    std::sort(kinds.begin(), kinds.end());
+  }
+  out["neuron_models"] = models;
+  out["layer_kinds"] = kinds;
   out["clock_hz"] = emit(d.clockHz, provenance);
   json timing = json::object();
   if (d.timing.tickS)
     timing["tick_s"] = emit(*d.timing.tickS, provenance);
   json barrier = json::array();
   for (const BarrierPoint &b : d.timing.barrierNs)
-    barrier.push_back({{"tiles", emit(b.tiles, provenance)},
-                       {"ns", emit(b.ns, provenance)}});
+    barrier.push_back(
+        {{"tiles", emit(b.tiles, provenance)}, {"ns", emit(b.ns, provenance)}});
   timing["barrier_ns"] = barrier;
   out["timing"] = timing;
   json energy = json::object(), latency = json::object();
@@ -929,8 +939,7 @@ TargetOrError parseTarget(std::string_view text,
              d.neuronModels);
   r.nameList(root, "", "layer_kinds", "layer kind", knownLayerKinds(),
              d.layerKinds);
-  r.realField(root, "", "clock_hz", Range::Positive, d.clockHz,
-              Prov::Required);
+  r.realField(root, "", "clock_hz", Range::Positive, d.clockHz, Prov::Required);
   if (const json *t = r.field(root, "", "timing", true))
     readTiming(r, *t, "/timing", d.timing);
   if (const json *e = r.field(root, "", "energy_pj", true))

@@ -56,10 +56,10 @@ enum class EventKind {
 };
 constexpr size_t kNumEventKinds = 8;
 constexpr std::array<EventKind, kNumEventKinds> kAllEventKinds = {
-    EventKind::SynapticOp,       EventKind::SynapticUpdate,
+    EventKind::SynapticOp,         EventKind::SynapticUpdate,
     EventKind::NeuronUpdateActive, EventKind::NeuronUpdateIdle,
-    EventKind::SpikeOut,         EventKind::HopEastWest,
-    EventKind::HopNorthSouth,    EventKind::Barrier};
+    EventKind::SpikeOut,           EventKind::HopEastWest,
+    EventKind::HopNorthSouth,      EventKind::Barrier};
 const char *eventKindName(EventKind kind);
 std::optional<EventKind> parseEventKind(std::string_view name);
 
@@ -184,7 +184,7 @@ struct TargetDesc {
   /// back to an equal description).
   std::string toJson(int indent = 2) const;
   /// The canonical form the hash covers: sorted keys, no whitespace, numbers
-  /// without provenance, no summary or notes.
+  /// without provenance, sorted model and layer lists, no summary or notes.
   std::string canonicalJson() const;
   /// FNV-1a 64 of canonicalJson(): the image's "target hash". Editing a
   /// source note or the summary leaves it alone; changing any value, model,
