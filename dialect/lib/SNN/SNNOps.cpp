@@ -695,97 +695,93 @@ SmallVector<StringRef> states(std::initializer_list<StringRef> names) {
 }
 } // namespace
 
-// Integrator
-LogicalResult IntegratorOp::verify() {
-  SmallVector<Param> c{{"r", getRAttr()}}, d{{"gain", getGainAttr()}};
-  if (failed(checkForm(*this, c, 1, d, 1)))
+// Shared by the ops with the same parameter groups.
+namespace {
+/// integrator and if: `dv/dt = r x`, per step `gain = dt r`.
+template <typename Op>
+LogicalResult verifyIntegrating(Op op, ArrayRef<Param> extra) {
+  SmallVector<Param> c{{"r", op.getRAttr()}}, d{{"gain", op.getGainAttr()}};
+  if (failed(checkForm(op, c, 1, d, 1)))
     return failure();
-  return checkParams(*this, concat({c, d}));
+  return checkParams(op, concat({c, d, SmallVector<Param>(extra)}));
 }
+template <typename Op>
+LogicalResult discretizeIntegrating(Op op, double dt) {
+  if (op.isDiscrete())
+    return success();
+  op.setGainAttr(combine(op, "gain", {op.getRAttr()},
+                         [&](ArrayRef<double> a) { return dt * a[0]; }));
+  op.removeRAttr();
+  return success();
+}
+
+/// li and lif: the leaky membrane's parameter groups.
+template <typename Op>
+LogicalResult verifyLeaky(Op op, ArrayRef<Param> extra) {
+  auto c = liContinuous(op.getTauAttr(), op.getRAttr(), op.getVLeakAttr());
+  auto d = liDiscrete(op.getDecayAttr(), op.getGainAttr(), op.getBiasAttr());
+  if (failed(checkForm(op, c, 1, d, 1)))
+    return failure();
+  return checkParams(op, concat({c, d, SmallVector<Param>(extra)}));
+}
+
+/// Replaces tau, r and v_leak by decay, gain and bias. Fails, leaving the op
+/// as it was, when dt exceeds tau.
+template <typename Op>
+LogicalResult discretizeMembrane(Op op, double dt) {
+  auto f = discretizeLI(op, dt, op.getTauAttr(), op.getRAttr(),
+                        op.getVLeakAttr());
+  if (failed(checkDecayAfterDiscretize(op, "tau", f.decay, dt)))
+    return failure();
+  op.setDecayAttr(f.decay);
+  op.setGainAttr(f.gain);
+  op.setBiasAttr(f.bias);
+  op.removeTauAttr();
+  op.removeRAttr();
+  op.removeVLeakAttr();
+  return success();
+}
+} // namespace
+
+// Integrator
+LogicalResult IntegratorOp::verify() { return verifyIntegrating(*this, {}); }
 bool IntegratorOp::isDiscrete() { return bool(getGainAttr()); }
 bool IntegratorOp::isSpiking() { return false; }
 SmallVector<StringRef> IntegratorOp::getStateNames() { return states({"v"}); }
 LogicalResult IntegratorOp::discretize(double dt) {
-  if (isDiscrete())
-    return success();
-  setGainAttr(combine(*this, "gain", {getRAttr()},
-                      [&](ArrayRef<double> a) { return dt * a[0]; }));
-  removeRAttr();
-  return success();
+  return discretizeIntegrating(*this, dt);
 }
 
 // LI
-LogicalResult LIOp::verify() {
-  auto c = liContinuous(getTauAttr(), getRAttr(), getVLeakAttr());
-  auto d = liDiscrete(getDecayAttr(), getGainAttr(), getBiasAttr());
-  if (failed(checkForm(*this, c, 1, d, 1)))
-    return failure();
-  return checkParams(*this, concat({c, d}));
-}
+LogicalResult LIOp::verify() { return verifyLeaky(*this, {}); }
 bool LIOp::isDiscrete() { return bool(getDecayAttr()); }
 bool LIOp::isSpiking() { return false; }
 SmallVector<StringRef> LIOp::getStateNames() { return states({"v"}); }
 LogicalResult LIOp::discretize(double dt) {
-  if (isDiscrete())
-    return success();
-  auto f = discretizeLI(*this, dt, getTauAttr(), getRAttr(), getVLeakAttr());
-  if (failed(checkDecayAfterDiscretize(*this, "tau", f.decay, dt)))
-    return failure();
-  setDecayAttr(f.decay);
-  setGainAttr(f.gain);
-  setBiasAttr(f.bias);
-  removeTauAttr();
-  removeRAttr();
-  removeVLeakAttr();
-  return success();
+  return isDiscrete() ? success() : discretizeMembrane(*this, dt);
 }
 
 // LIF
 LogicalResult LIFOp::verify() {
-  auto c = liContinuous(getTauAttr(), getRAttr(), getVLeakAttr());
-  auto d = liDiscrete(getDecayAttr(), getGainAttr(), getBiasAttr());
-  if (failed(checkForm(*this, c, 1, d, 1)))
-    return failure();
-  return checkParams(*this,
-                     concat({c, d, spikeParams(getVThreshold(),
-                                               getVResetAttr())}));
+  return verifyLeaky(*this, spikeParams(getVThreshold(), getVResetAttr()));
 }
 bool LIFOp::isDiscrete() { return bool(getDecayAttr()); }
 bool LIFOp::isSpiking() { return true; }
 SmallVector<StringRef> LIFOp::getStateNames() { return states({"v"}); }
 LogicalResult LIFOp::discretize(double dt) {
-  if (isDiscrete())
-    return success();
-  auto f = discretizeLI(*this, dt, getTauAttr(), getRAttr(), getVLeakAttr());
-  if (failed(checkDecayAfterDiscretize(*this, "tau", f.decay, dt)))
-    return failure();
-  setDecayAttr(f.decay);
-  setGainAttr(f.gain);
-  setBiasAttr(f.bias);
-  removeTauAttr();
-  removeRAttr();
-  removeVLeakAttr();
-  return success();
+  return isDiscrete() ? success() : discretizeMembrane(*this, dt);
 }
 
 // IF
 LogicalResult IFOp::verify() {
-  SmallVector<Param> c{{"r", getRAttr()}}, d{{"gain", getGainAttr()}};
-  if (failed(checkForm(*this, c, 1, d, 1)))
-    return failure();
-  return checkParams(
-      *this, concat({c, d, spikeParams(getVThreshold(), getVResetAttr())}));
+  return verifyIntegrating(*this,
+                           spikeParams(getVThreshold(), getVResetAttr()));
 }
 bool IFOp::isDiscrete() { return bool(getGainAttr()); }
 bool IFOp::isSpiking() { return true; }
 SmallVector<StringRef> IFOp::getStateNames() { return states({"v"}); }
 LogicalResult IFOp::discretize(double dt) {
-  if (isDiscrete())
-    return success();
-  setGainAttr(combine(*this, "gain", {getRAttr()},
-                      [&](ArrayRef<double> a) { return dt * a[0]; }));
-  removeRAttr();
-  return success();
+  return discretizeIntegrating(*this, dt);
 }
 
 // CubaLI and CubaLIF share their synapse and membrane discretization.
@@ -818,21 +814,13 @@ LogicalResult discretizeCuba(Op op, double dt) {
   Attribute synGain =
       combine(op, "syn_gain", {op.getTauSynAttr(), wIn},
               [&](ArrayRef<double> a) { return dt * a[1] / a[0]; });
-  auto f = discretizeLI(op, dt, op.getTauAttr(), op.getRAttr(),
-                        op.getVLeakAttr());
   if (failed(checkDecayAfterDiscretize(op, "tau_syn", synDecay, dt)) ||
-      failed(checkDecayAfterDiscretize(op, "tau", f.decay, dt)))
+      failed(discretizeMembrane(op, dt)))
     return failure();
   op.setSynDecayAttr(synDecay);
   op.setSynGainAttr(synGain);
-  op.setDecayAttr(f.decay);
-  op.setGainAttr(f.gain);
-  op.setBiasAttr(f.bias);
   op.removeTauSynAttr();
   op.removeWInAttr();
-  op.removeTauAttr();
-  op.removeRAttr();
-  op.removeVLeakAttr();
   return success();
 }
 } // namespace
@@ -880,20 +868,13 @@ SmallVector<StringRef> AdaptiveLIFOp::getStateNames() {
 LogicalResult AdaptiveLIFOp::discretize(double dt) {
   if (isDiscrete())
     return success();
-  auto f = discretizeLI(*this, dt, getTauAttr(), getRAttr(), getVLeakAttr());
   Attribute adaptDecay =
       combine(*this, "adapt_decay", {getTauAdaptAttr()},
               [&](ArrayRef<double> a) { return 1.0 - dt / a[0]; });
-  if (failed(checkDecayAfterDiscretize(*this, "tau", f.decay, dt)) ||
-      failed(checkDecayAfterDiscretize(*this, "tau_adapt", adaptDecay, dt)))
+  if (failed(checkDecayAfterDiscretize(*this, "tau_adapt", adaptDecay, dt)) ||
+      failed(discretizeMembrane(*this, dt)))
     return failure();
-  setDecayAttr(f.decay);
-  setGainAttr(f.gain);
-  setBiasAttr(f.bias);
   setAdaptDecayAttr(adaptDecay);
-  removeTauAttr();
-  removeRAttr();
-  removeVLeakAttr();
   removeTauAdaptAttr();
   return success();
 }
