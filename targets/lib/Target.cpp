@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Target/Target.h"
+#include "spikec/Support/JSONParse.h"
 
 #include <nlohmann/json.hpp>
 
@@ -153,23 +154,6 @@ std::string describe(const json &j) {
   return std::string(j.type_name());
 }
 
-/// A JSON pointer one level down (RFC 6901 escaping).
-std::string child(const std::string &ptr, std::string_view key) {
-  std::string out = ptr + "/";
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-std::string child(const std::string &ptr, size_t index) {
-  return ptr + "/" + std::to_string(index);
-}
-
 /// Which numbers must carry provenance.
 enum class Prov { Optional, Required };
 
@@ -208,7 +192,8 @@ public:
       std::string hint = didYouMean(it.key(), keys);
       if (hint.empty())
         hint = " (expected one of: " + joined(keys) + ")";
-      error(child(ptr, it.key()), "unknown field '" + it.key() + "'" + hint);
+      error(jsonPointerChild(ptr, it.key()),
+            "unknown field '" + it.key() + "'" + hint);
     }
     return true;
   }
@@ -220,7 +205,7 @@ public:
     if (it != obj.end())
       return &*it;
     if (required)
-      error(child(ptr, key), "missing required field '" + key + "'");
+      error(jsonPointerChild(ptr, key), "missing required field '" + key + "'");
     return nullptr;
   }
 
@@ -265,14 +250,16 @@ public:
     const json *note = source ? source : assumed;
     std::string noteKey = source ? "source" : "assumed";
     if (!note->is_string()) {
-      error(child(ptr, noteKey), "expected a string, got " + describe(*note));
+      error(jsonPointerChild(ptr, noteKey),
+            "expected a string, got " + describe(*note));
       return std::nullopt;
     }
     if (note->get<std::string>().empty()) {
-      error(child(ptr, noteKey), "\"" + noteKey + "\" must not be empty");
+      error(jsonPointerChild(ptr, noteKey),
+            "\"" + noteKey + "\" must not be empty");
       return std::nullopt;
     }
-    return Unwrapped{value, child(ptr, "value"),
+    return Unwrapped{value, jsonPointerChild(ptr, "value"),
                      source ? Provenance::Source : Provenance::Assumed,
                      note->get<std::string>()};
   }
@@ -361,7 +348,7 @@ public:
     SIntList out{{}, u->provenance, u->note};
     bool ok = true;
     for (size_t i = 0; i < u->value->size(); ++i) {
-      std::string p = child(u->ptr, i);
+      std::string p = jsonPointerChild(u->ptr, i);
       auto v = integer((*u->value)[i], p);
       if (!v || !inRange(static_cast<double>(*v), p, range)) {
         ok = false;
@@ -381,18 +368,18 @@ public:
   void intField(const json &obj, const std::string &ptr, const char *key,
                 Range range, SInt &out, Prov prov = Prov::Optional) {
     if (const json *f = field(obj, ptr, key, true))
-      if (auto v = readInt(*f, child(ptr, key), range, prov))
+      if (auto v = readInt(*f, jsonPointerChild(ptr, key), range, prov))
         out = *v;
   }
   void optIntField(const json &obj, const std::string &ptr, const char *key,
                    Range range, std::optional<SInt> &out) {
     if (const json *f = field(obj, ptr, key, false))
-      out = readInt(*f, child(ptr, key), range);
+      out = readInt(*f, jsonPointerChild(ptr, key), range);
   }
   void realField(const json &obj, const std::string &ptr, const char *key,
                  Range range, SReal &out, Prov prov) {
     if (const json *f = field(obj, ptr, key, true))
-      if (auto v = readReal(*f, child(ptr, key), range, prov))
+      if (auto v = readReal(*f, jsonPointerChild(ptr, key), range, prov))
         out = *v;
   }
 
@@ -402,7 +389,8 @@ public:
     if (!f)
       return std::nullopt;
     if (!f->is_string()) {
-      error(child(ptr, key), "expected a string, got " + describe(*f));
+      error(jsonPointerChild(ptr, key),
+            "expected a string, got " + describe(*f));
       return std::nullopt;
     }
     return f->get<std::string>();
@@ -430,7 +418,8 @@ public:
     if (!f)
       return false;
     if (!f->is_boolean()) {
-      error(child(ptr, key), "expected true or false, got " + describe(*f));
+      error(jsonPointerChild(ptr, key),
+            "expected true or false, got " + describe(*f));
       return false;
     }
     out = f->get<bool>();
@@ -444,7 +433,7 @@ public:
     const json *f = field(obj, ptr, key, true);
     if (!f)
       return;
-    std::string p = child(ptr, key);
+    std::string p = jsonPointerChild(ptr, key);
     if (!f->is_array()) {
       error(p, "expected an array of strings, got " + describe(*f));
       return;
@@ -453,7 +442,7 @@ public:
       error(p, std::string("must list at least one ") + what);
     for (size_t i = 0; i < f->size(); ++i) {
       const json &e = (*f)[i];
-      std::string ep = child(p, i);
+      std::string ep = jsonPointerChild(p, i);
       if (!e.is_string()) {
         error(ep, "expected a string, got " + describe(e));
         continue;
@@ -486,7 +475,7 @@ void readMesh(Reader &r, const json &j, const std::string &p, Mesh &m) {
   r.intField(j, p, "cores_per_tile", Range::Capacity, m.coresPerTile);
   r.intField(j, p, "cores", Range::Capacity, m.cores);
   if (const json *f = r.field(j, p, "routing", true))
-    if (auto c = r.choice(*f, child(p, "routing"), {"xy", "yx"}))
+    if (auto c = r.choice(*f, jsonPointerChild(p, "routing"), {"xy", "yx"}))
       m.routing = *c == 0 ? Routing::XY : Routing::YX;
 }
 
@@ -524,17 +513,17 @@ void readPrecision(Reader &r, const json &j, const std::string &p,
                  "rounding"}))
     return;
   if (const json *w = r.field(j, p, "weight", true)) {
-    std::string wp = child(p, "weight");
+    std::string wp = jsonPointerChild(p, "weight");
     if (r.object(*w, wp,
                  {"bits", "signed", "allowed_bits", "exponent_min",
                   "exponent_max"})) {
       r.intField(*w, wp, "bits", Range::Bits, pr.weight.bits);
       r.boolean(*w, wp, "signed", pr.weight.isSigned);
       if (const json *a = r.field(*w, wp, "allowed_bits", false)) {
-        pr.weight.allowedBits =
-            r.readIntList(*a, child(wp, "allowed_bits"), Range::Bits);
+        pr.weight.allowedBits = r.readIntList(
+            *a, jsonPointerChild(wp, "allowed_bits"), Range::Bits);
         checkAllowed(r, pr.weight.allowedBits, pr.weight.bits,
-                     child(wp, "allowed_bits"));
+                     jsonPointerChild(wp, "allowed_bits"));
       }
       r.optIntField(*w, wp, "exponent_min", Range::Exponent,
                     pr.weight.exponentMin);
@@ -543,13 +532,13 @@ void readPrecision(Reader &r, const json &j, const std::string &p,
       bool hasMin = w->contains("exponent_min");
       bool hasMax = w->contains("exponent_max");
       if (hasMin != hasMax)
-        r.error(child(wp, hasMin ? "exponent_max" : "exponent_min"),
+        r.error(jsonPointerChild(wp, hasMin ? "exponent_max" : "exponent_min"),
                 std::string("missing required field '") +
                     (hasMin ? "exponent_max" : "exponent_min") +
                     "' (exponent_min and exponent_max go together)");
       else if (pr.weight.exponentMin && pr.weight.exponentMax &&
                pr.weight.exponentMin->value > pr.weight.exponentMax->value)
-        r.error(child(wp, "exponent_min"),
+        r.error(jsonPointerChild(wp, "exponent_min"),
                 "exponent_min (" +
                     std::to_string(pr.weight.exponentMin->value) +
                     ") is greater than exponent_max (" +
@@ -560,7 +549,7 @@ void readPrecision(Reader &r, const json &j, const std::string &p,
   r.optIntField(j, p, "current_bits", Range::Bits, pr.currentBits);
   r.optIntField(j, p, "decay_bits", Range::Bits, pr.decayBits);
   if (const json *t = r.field(j, p, "threshold", false)) {
-    std::string tp = child(p, "threshold");
+    std::string tp = jsonPointerChild(p, "threshold");
     if (r.object(*t, tp, {"bits", "shift"})) {
       ThresholdPrecision th;
       r.intField(*t, tp, "bits", Range::Bits, th.bits);
@@ -570,7 +559,7 @@ void readPrecision(Reader &r, const json &j, const std::string &p,
   }
   r.optIntField(j, p, "input_shift", Range::Shift, pr.inputShift);
   if (const json *b = r.field(j, p, "bias", false)) {
-    std::string bp = child(p, "bias");
+    std::string bp = jsonPointerChild(p, "bias");
     if (r.object(*b, bp, {"mantissa_bits", "exponent_bits"})) {
       BiasPrecision bias;
       r.intField(*b, bp, "mantissa_bits", Range::Bits, bias.mantissaBits);
@@ -579,31 +568,33 @@ void readPrecision(Reader &r, const json &j, const std::string &p,
     }
   }
   if (const json *a = r.field(j, p, "activation", false)) {
-    std::string ap = child(p, "activation");
+    std::string ap = jsonPointerChild(p, "activation");
     if (r.object(*a, ap, {"bits", "allowed_bits"})) {
       ActivationPrecision act;
       r.intField(*a, ap, "bits", Range::Bits, act.bits);
       if (const json *l = r.field(*a, ap, "allowed_bits", false)) {
-        act.allowedBits =
-            r.readIntList(*l, child(ap, "allowed_bits"), Range::Bits);
-        checkAllowed(r, act.allowedBits, act.bits, child(ap, "allowed_bits"));
+        act.allowedBits = r.readIntList(
+            *l, jsonPointerChild(ap, "allowed_bits"), Range::Bits);
+        checkAllowed(r, act.allowedBits, act.bits,
+                     jsonPointerChild(ap, "allowed_bits"));
       }
       pr.activation = act;
     }
   }
   static const std::vector<std::string> overflows = {"wrap", "saturate"};
   if (const json *o = r.field(j, p, "overflow", true)) {
-    std::string op = child(p, "overflow");
+    std::string op = jsonPointerChild(p, "overflow");
     auto asOverflow = [](size_t i) {
       return i == 0 ? Overflow::Wrap : Overflow::Saturate;
     };
     if (o->is_object()) {
       if (r.object(*o, op, {"current", "membrane"})) {
         if (const json *c = r.field(*o, op, "current", true))
-          if (auto i = r.choice(*c, child(op, "current"), overflows))
+          if (auto i = r.choice(*c, jsonPointerChild(op, "current"), overflows))
             pr.currentOverflow = asOverflow(*i);
         if (const json *m = r.field(*o, op, "membrane", true))
-          if (auto i = r.choice(*m, child(op, "membrane"), overflows))
+          if (auto i =
+                  r.choice(*m, jsonPointerChild(op, "membrane"), overflows))
             pr.membraneOverflow = asOverflow(*i);
       }
     } else if (auto i = r.choice(*o, op, overflows)) {
@@ -611,7 +602,7 @@ void readPrecision(Reader &r, const json &j, const std::string &p,
     }
   }
   if (const json *o = r.field(j, p, "rounding", true))
-    if (auto i = r.choice(*o, child(p, "rounding"),
+    if (auto i = r.choice(*o, jsonPointerChild(p, "rounding"),
                           {"toward_zero", "floor", "nearest", "stochastic"}))
       pr.rounding = static_cast<Rounding>(*i);
 }
@@ -620,19 +611,19 @@ void readTiming(Reader &r, const json &j, const std::string &p, Timing &t) {
   if (!r.object(j, p, {"tick_s", "barrier_ns"}))
     return;
   if (const json *f = r.field(j, p, "tick_s", false))
-    t.tickS =
-        r.readReal(*f, child(p, "tick_s"), Range::Positive, Prov::Required);
+    t.tickS = r.readReal(*f, jsonPointerChild(p, "tick_s"), Range::Positive,
+                         Prov::Required);
   const json *b = r.field(j, p, "barrier_ns", true);
   if (!b)
     return;
-  std::string bp = child(p, "barrier_ns");
+  std::string bp = jsonPointerChild(p, "barrier_ns");
   if (!b->is_array() || b->empty()) {
     r.error(bp, "expected a non-empty array of {\"tiles\", \"ns\"} rows, got " +
                     describe(*b));
     return;
   }
   for (size_t i = 0; i < b->size(); ++i) {
-    std::string rp = child(bp, i);
+    std::string rp = jsonPointerChild(bp, i);
     const json &row = (*b)[i];
     if (!r.object(row, rp, {"tiles", "ns"}))
       continue;
@@ -643,7 +634,7 @@ void readTiming(Reader &r, const json &j, const std::string &p, Timing &t) {
     if (r.errors.size() != before)
       continue;
     if (!t.barrierNs.empty() && pt.tiles.value <= t.barrierNs.back().tiles)
-      r.error(child(rp, "tiles"),
+      r.error(jsonPointerChild(rp, "tiles"),
               "rows must have strictly increasing tiles, got " +
                   std::to_string(pt.tiles.value) + " after " +
                   std::to_string(t.barrierNs.back().tiles.value));
@@ -667,8 +658,8 @@ void readEvents(Reader &r, const json &j, const std::string &p,
     bool required = k != EventKind::SynapticUpdate;
     const char *key = eventKindName(k);
     if (const json *f = r.field(j, p, key, required))
-      out[static_cast<size_t>(k)] =
-          r.readReal(*f, child(p, key), Range::NonNegative, Prov::Required);
+      out[static_cast<size_t>(k)] = r.readReal(
+          *f, jsonPointerChild(p, key), Range::NonNegative, Prov::Required);
   }
 }
 
@@ -681,22 +672,6 @@ void checkDesc(Reader &r, const TargetDesc &d) {
                 std::to_string(d.mesh.coresPerTile.value) +
                 " cores per tile = " + std::to_string(d.mesh.capacity()) +
                 " < " + std::to_string(d.mesh.cores.value) + " cores");
-}
-
-/// Line and column (1-based) of byte offset `byte` (1-based, as nlohmann
-/// reports it) in `text`.
-std::pair<size_t, size_t> lineColumn(std::string_view text, size_t byte) {
-  size_t end = std::min(text.size(), byte > 0 ? byte - 1 : 0);
-  size_t line = 1, col = 1;
-  for (size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return {line, col};
 }
 
 //===----------------------------------------------------------------------===//
@@ -887,20 +862,17 @@ std::string TargetDesc::contentHashHex() const {
 
 TargetOrError parseTarget(std::string_view text,
                           const std::string &nameForErrors) {
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error &e) {
-    auto [line, col] = lineColumn(text, e.byte);
-    // nlohmann's message: "[json.exception.parse_error.101] parse error at
-    // line L, column C: <problem>"; keep the problem.
-    std::string what = e.what();
-    size_t colon = what.find(": ");
-    std::string problem =
-        colon == std::string::npos ? what : what.substr(colon + 2);
-    return nameForErrors + ":" + std::to_string(line) + ":" +
-           std::to_string(col) + ": malformed JSON: " + problem;
+  // The shared parser also rejects keys given twice and numbers that do not
+  // fit a double, which json::parse would overwrite or throw out of here.
+  auto parsed = parseJSON(text);
+  if (auto *err = std::get_if<JSONParseError>(&parsed)) {
+    if (err->kind == JSONParseError::Kind::Syntax)
+      return nameForErrors + ":" + std::to_string(err->line) + ":" +
+             std::to_string(err->column) + ": " + err->message;
+    return nameForErrors + ": " + (err->pointer.empty() ? "" : err->pointer + ": ") +
+           err->message;
   }
+  json root = std::move(std::get<json>(parsed));
 
   Reader r(nameForErrors);
   TargetDesc d;
@@ -925,7 +897,7 @@ TargetOrError parseTarget(std::string_view text,
         if ((*n)[i].is_string())
           d.notes.push_back((*n)[i].get<std::string>());
         else
-          r.error(child("/notes", i),
+          r.error(jsonPointerChild("/notes", i),
                   "expected a string, got " + describe((*n)[i]));
       }
   }

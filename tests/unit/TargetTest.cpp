@@ -459,6 +459,14 @@ TEST_SUITE("Target") {
     CHECK(e.find("mem.json:1:1: malformed JSON: ") == 0);
   }
 
+  TEST_CASE("error: a key given twice and a number out of range") {
+    // json::parse would keep the last "name" silently and throw on 1e999.
+    std::string e = errorOf("{\"name\": \"a\", \"name\": \"b\"}");
+    CHECK(e == "mem.json: /name: duplicate key \"name\" in one object");
+    e = errorOf("{\"clock_hz\": 1e999}");
+    CHECK(e.find("mem.json: /clock_hz: number 1e999 is out of range") == 0);
+  }
+
   TEST_CASE("error: unknown field with did-you-mean") {
     std::string e = errorAfter([](json &j) {
       j["core"]["nuerons"] = j["core"]["neurons"];

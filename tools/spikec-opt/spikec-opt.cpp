@@ -4,12 +4,13 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
 
+#include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Passes/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  registry.insert<spikec::snn::SNNDialect>();
+  registry.insert<spikec::snn::SNNDialect, spikec::nc::NCDialect>();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   spikec::registerSpikecPasses();

@@ -10,6 +10,7 @@
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
+#include "spikec/Support/JSONParse.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -36,7 +37,7 @@ using json = nlohmann::json;
 namespace {
 
 //===----------------------------------------------------------------------===//
-// Errors and JSON pointers
+// Errors
 //===----------------------------------------------------------------------===//
 
 /// An import error: where (a JSON pointer, or a line and column for syntax
@@ -49,26 +50,6 @@ struct ImportError {
 
 [[noreturn]] void fail(const std::string &pointer, const std::string &message) {
   throw ImportError{pointer, message};
-}
-
-std::string escapeToken(llvm::StringRef key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string at(const std::string &pointer, llvm::StringRef key) {
-  return pointer + "/" + escapeToken(key);
-}
-std::string at(const std::string &pointer, size_t index) {
-  return pointer + "/" + std::to_string(index);
 }
 
 /// "string \"abc\"", "number 3", "array", ... for "got ..." messages.
@@ -171,7 +152,7 @@ void checkKeys(const json &obj, const std::string &ptr,
         msg += (i ? ", " : " ") + a.str();
       msg += ")";
     }
-    fail(at(ptr, key), msg);
+    fail(jsonPointerChild(ptr, key), msg);
   }
 }
 
@@ -239,7 +220,7 @@ double getNumber(const json &j, const std::string &ptr, bool f32 = true) {
 /// letters, digits, '_', '.' and '-' (':' separates a node from a variable
 /// in probes, '/' is reserved for the importer's helper ops).
 std::string getName(const json &obj, const std::string &ptr) {
-  std::string p = at(ptr, "name");
+  std::string p = jsonPointerChild(ptr, "name");
   std::string name = getString(require(obj, ptr, "name"), p);
   if (name.empty())
     fail(p, "name must not be empty");
@@ -260,21 +241,22 @@ llvm::SmallVector<int64_t> getShape(const json &obj, const std::string &ptr) {
   // and nothing overflows.
   const int64_t maxElements = int64_t(1) << 31;
   if (size) {
-    int64_t n = getInt(*size, at(ptr, "size"), 1);
+    int64_t n = getInt(*size, jsonPointerChild(ptr, "size"), 1);
     if (n > maxElements)
-      fail(at(ptr, "size"), "size " + std::to_string(n) + " is too large");
+      fail(jsonPointerChild(ptr, "size"),
+           "size " + std::to_string(n) + " is too large");
     return {n};
   }
   if (!shape)
     fail(ptr, "missing field 'size' (or 'shape')");
-  std::string p = at(ptr, "shape");
+  std::string p = jsonPointerChild(ptr, "shape");
   expectArray(*shape, p, "a shape");
   if (shape->empty())
     fail(p, "a shape needs at least one dimension");
   llvm::SmallVector<int64_t> out;
   int64_t n = 1;
   for (size_t i = 0; i < shape->size(); ++i) {
-    out.push_back(getInt((*shape)[i], at(p, i), 1));
+    out.push_back(getInt((*shape)[i], jsonPointerChild(p, i), 1));
     if (out.back() > maxElements || (n *= out.back()) > maxElements)
       fail(p, "shape is too large (more than 2^31 elements)");
   }
@@ -297,7 +279,7 @@ llvm::SmallVector<int64_t> apparentShape(const json &j,
       fail(p, "empty list");
     shape.push_back(cur->size());
     cur = &(*cur)[0];
-    p = at(p, 0);
+    p = jsonPointerChild(p, 0);
   }
   return shape;
 }
@@ -318,7 +300,7 @@ void flattenInto(const json &j, const std::string &ptr,
     fail(ptr, "expected " + std::to_string(shape[0]) + " values, got " +
                   std::to_string(j.size()));
   for (size_t i = 0; i < j.size(); ++i)
-    flattenInto(j[i], at(ptr, i), shape.drop_front(), out);
+    flattenInto(j[i], jsonPointerChild(ptr, i), shape.drop_front(), out);
 }
 
 /// Reads a nested list whose shape must match `expected` (-1 matches any
@@ -406,7 +388,7 @@ void checkRange(const std::vector<float> &values, const json &j,
         rest /= shape[d];
       }
       for (size_t k : idx)
-        p = at(p, k);
+        p = jsonPointerChild(p, k);
     }
     fail(p, std::string("must be ") + want + ", got " + formatNumber(v));
   }
@@ -539,12 +521,12 @@ private:
   void claimName(const std::string &name, const std::string &ptr) {
     auto [it, inserted] = names.try_emplace(name, ptr);
     if (!inserted)
-      fail(at(ptr, "name"), "duplicate name '" + name + "' (first used at " +
-                                it->second + ")");
+      fail(jsonPointerChild(ptr, "name"),
+           "duplicate name '" + name + "' (first used at " + it->second + ")");
   }
   Node &lookup(const json &obj, const std::string &ptr, llvm::StringRef key,
                bool populationOnly) {
-    std::string p = at(ptr, key);
+    std::string p = jsonPointerChild(ptr, key);
     std::string name = getString(require(obj, ptr, key), p);
     auto it = nodes.find(name);
     if (it == nodes.end()) {
@@ -624,14 +606,14 @@ OwningOpRef<ModuleOp> JSONImporter::run(const json &root) {
   if (inputs.empty())
     fail("/inputs", "a network needs at least one input");
   for (size_t i = 0; i < inputs.size(); ++i)
-    importInput(inputs[i], at("/inputs", i));
+    importInput(inputs[i], jsonPointerChild("/inputs", i));
 
   static const json empty = json::array();
   const json *pops = getField(root, "populations");
   pops = pops ? &expectArray(*pops, "/populations", "the list of populations")
               : &empty;
   for (size_t i = 0; i < pops->size(); ++i)
-    importPopulation((*pops)[i], at("/populations", i));
+    importPopulation((*pops)[i], jsonPointerChild("/populations", i));
 
   const json *projs = getField(root, "projections");
   projs = projs ? &expectArray(*projs, "/projections",
@@ -644,20 +626,20 @@ OwningOpRef<ModuleOp> JSONImporter::run(const json &root) {
       if (o.is_object() && o.contains("name") && o["name"].is_string())
         reserved.insert(o["name"].get<std::string>());
   for (size_t i = 0; i < projs->size(); ++i) {
-    std::string p = at("/projections", i);
+    std::string p = jsonPointerChild("/projections", i);
     expectObject((*projs)[i], p, "a projection");
     if (getField((*projs)[i], "name"))
       claimName(getName((*projs)[i], p), p);
   }
   for (size_t i = 0; i < projs->size(); ++i)
-    importProjection((*projs)[i], at("/projections", i));
+    importProjection((*projs)[i], jsonPointerChild("/projections", i));
 
   const json &outputs = expectArray(require(root, "", "outputs"), "/outputs",
                                     "the list of outputs");
   if (outputs.empty())
     fail("/outputs", "a network needs at least one output");
   for (size_t i = 0; i < outputs.size(); ++i)
-    importOutput(outputs[i], at("/outputs", i));
+    importOutput(outputs[i], jsonPointerChild("/outputs", i));
 
   // Close the populations' inputs: one edge is used as is, several are
   // summed.
@@ -697,17 +679,17 @@ void JSONImporter::importInput(const json &obj, const std::string &ptr) {
     placeholder = value;
 
   if (const json *enc = getField(obj, "encoder")) {
-    std::string ep = at(ptr, "encoder");
+    std::string ep = jsonPointerChild(ptr, "encoder");
     json encObj = enc->is_string() ? json{{"kind", *enc}} : *enc;
     expectObject(encObj, ep, "an encoder");
-    std::string kp = enc->is_string() ? ep : at(ep, "kind");
+    std::string kp = enc->is_string() ? ep : jsonPointerChild(ep, "kind");
     std::string kind = getString(require(encObj, ep, "kind"), kp);
     Location loc = nodeLoc(name + "/encoder");
     auto f64 = [&](llvm::StringRef key, double dflt, Range range) {
       const json *j = getField(encObj, key);
       if (!j)
         return builder.getF64FloatAttr(dflt);
-      std::string p = at(ep, key);
+      std::string p = jsonPointerChild(ep, key);
       double v = getNumber(*j, p, false);
       checkRange({float(v)}, *j, p, range);
       return builder.getF64FloatAttr(v);
@@ -720,15 +702,15 @@ void JSONImporter::importInput(const json &obj, const std::string &ptr) {
       checkKeys(encObj, ep, {"kind", "gain", "seed"}, "a rate encoder");
       int64_t seed = 0;
       if (const json *s = getField(encObj, "seed"))
-        seed = getInt(*s, at(ep, "seed"), 0);
+        seed = getInt(*s, jsonPointerChild(ep, "seed"), 0);
       value = builder.create<EncodeRateOp>(
           loc, type, value, f64("gain", 1.0, Range::NonNegative),
           builder.getI64IntegerAttr(seed));
     } else if (kind == "latency") {
       checkKeys(encObj, ep, {"kind", "window", "threshold"},
                 "a latency encoder");
-      int64_t window =
-          getInt(require(encObj, ep, "window"), at(ep, "window"), 1);
+      int64_t window = getInt(require(encObj, ep, "window"),
+                              jsonPointerChild(ep, "window"), 1);
       value = builder.create<EncodeLatencyOp>(
           loc, type, value, builder.getI64IntegerAttr(window),
           f64("threshold", 0.0, Range::Any));
@@ -738,7 +720,7 @@ void JSONImporter::importInput(const json &obj, const std::string &ptr) {
       require(encObj, ep, "threshold");
       bool off = false;
       if (const json *o = getField(encObj, "off_spikes"))
-        off = getBool(*o, at(ep, "off_spikes"));
+        off = getBool(*o, jsonPointerChild(ep, "off_spikes"));
       value = builder.create<EncodeDeltaOp>(
           loc, type, value, f64("threshold", 0.0, Range::Positive),
           builder.getBoolAttr(off));
@@ -761,7 +743,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
             "a population");
   std::string name = getName(obj, ptr);
   claimName(name, ptr);
-  std::string mp = at(ptr, "model");
+  std::string mp = jsonPointerChild(ptr, "model");
   std::string model = getString(require(obj, ptr, "model"), mp);
   const ModelSpec *spec = nullptr;
   for (const ModelSpec &s : modelSpecs())
@@ -778,7 +760,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
   bool izh = model == "izhikevich";
 
   // Parameters, by their canonical name.
-  std::string pp = at(ptr, "params");
+  std::string pp = jsonPointerChild(ptr, "params");
   static const json noParams = json::object();
   const json &params =
       getField(obj, "params") ? expectObject(obj["params"], pp, "parameters")
@@ -799,12 +781,12 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
                         " population (it takes:";
       for (auto [i, p] : llvm::enumerate(spec->params))
         msg += (i ? ", " : " ") + p.name.str();
-      fail(at(pp, key), msg + ")");
+      fail(jsonPointerChild(pp, key), msg + ")");
     }
     if (given.count(canon))
-      fail(at(pp, key), "'" + key + "' sets '" + canon +
-                            "', which is already given");
-    given[canon] = {&*it, at(pp, key)};
+      fail(jsonPointerChild(pp, key),
+           "'" + key + "' sets '" + canon + "', which is already given");
+    given[canon] = {&*it, jsonPointerChild(pp, key)};
     if (ps->form == Form::Continuous)
       continuous.insert(key);
     if (ps->form == Form::Discrete)
@@ -856,7 +838,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
 
   // Spike behaviour.
   if (const json *reset = getField(obj, "reset")) {
-    std::string p = at(ptr, "reset");
+    std::string p = jsonPointerChild(ptr, "reset");
     if (!spec->spiking || izh)
       fail(p, withArticle(model) + " population has no reset mode");
     std::string mode = getString(*reset, p);
@@ -871,7 +853,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
     state.addAttribute("reset", ResetModeAttr::get(ctx, *m));
   }
   if (const json *timing = getField(obj, "timing")) {
-    std::string p = at(ptr, "timing");
+    std::string p = jsonPointerChild(ptr, "timing");
     if (!spec->spiking || izh)
       fail(p, withArticle(model) + " population has no spike timing");
     std::string t = getString(*timing, p);
@@ -882,7 +864,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
                                                      : SpikeTiming::Post));
   }
   if (const json *refr = getField(obj, "refractory")) {
-    std::string p = at(ptr, "refractory");
+    std::string p = jsonPointerChild(ptr, "refractory");
     if (!spec->spiking || izh)
       fail(p, withArticle(model) + " population has no refractory period");
     state.addAttribute("refractory",
@@ -892,7 +874,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
     const json *j = getField(obj, key);
     if (!j)
       continue;
-    std::string p = at(ptr, key);
+    std::string p = jsonPointerChild(ptr, key);
     if (!izh)
       fail(p, "only izhikevich populations take '" + key.str() + "'");
     double v = getNumber(*j, p, false);
@@ -912,7 +894,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
 
 void JSONImporter::importProjection(const json &obj,
                                     const std::string &ptr) {
-  std::string kp = at(ptr, "kind");
+  std::string kp = jsonPointerChild(ptr, "kind");
   std::string kind = getString(require(obj, ptr, "kind"), kp);
   Node &from = lookup(obj, ptr, "from", false);
   Node &to = lookup(obj, ptr, "to", true);
@@ -954,13 +936,13 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     const json *j = getField(obj, key);
     if (!j)
       return out;
-    std::string p = at(ptr, key);
+    std::string p = jsonPointerChild(ptr, key);
     if (j->is_array()) {
       if (j->size() != dims)
         fail(p, "expected " + std::to_string(dims) + " values, got " +
                     std::to_string(j->size()));
       for (size_t d = 0; d < dims; ++d)
-        out[d] = getInt((*j)[d], at(p, d), min);
+        out[d] = getInt((*j)[d], jsonPointerChild(p, d), min);
     } else {
       out.assign(dims, getInt(*j, p, min));
     }
@@ -995,11 +977,11 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     checkKeys(obj, ptr, {"name", "from", "to", "kind", "weight", "bias"},
               "a dense projection");
     if (to.shape.size() != 1)
-      fail(at(ptr, "to"), "a dense projection needs a population of rank 1; '" +
-                              toName + "' has shape " +
-                              shapeString(to.shape));
+      fail(jsonPointerChild(ptr, "to"),
+           "a dense projection needs a population of rank 1; '" + toName +
+               "' has shape " + shapeString(to.shape));
     llvm::SmallVector<int64_t> wshape;
-    std::string wp = at(ptr, "weight");
+    std::string wp = jsonPointerChild(ptr, "weight");
     auto w = readTensor(require(obj, ptr, "weight"), wp, {nOut, nIn}, wshape,
                         "a weight matrix");
     Value src = sourceVector();
@@ -1007,7 +989,8 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     auto weight = makeWeight(ctx, blobName(name, "weight"), {nOut, nIn}, w);
     if (const json *b = getField(obj, "bias")) {
       llvm::SmallVector<int64_t> bshape;
-      auto bv = readTensor(*b, at(ptr, "bias"), {nOut}, bshape, "a bias");
+      auto bv = readTensor(*b, jsonPointerChild(ptr, "bias"), {nOut}, bshape,
+                           "a bias");
       auto bias = makeWeight(ctx, blobName(name, "bias"), {nOut}, bv);
       return builder.create<AffineOp>(loc, type, src, weight, bias);
     }
@@ -1017,7 +1000,7 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
   if (kind == "sparse") {
     checkKeys(obj, ptr, {"name", "from", "to", "kind", "synapses"},
               "a sparse projection");
-    std::string sp = at(ptr, "synapses");
+    std::string sp = jsonPointerChild(ptr, "synapses");
     const json &syn = expectArray(require(obj, ptr, "synapses"), sp,
                                   "a list of [pre, post, weight] synapses");
     if (syn.empty())
@@ -1025,24 +1008,26 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     std::vector<int32_t> pre, post;
     std::vector<float> weight;
     for (size_t k = 0; k < syn.size(); ++k) {
-      std::string p = at(sp, k);
+      std::string p = jsonPointerChild(sp, k);
       const json &s = syn[k];
       if (!s.is_array() || s.size() != 3)
         fail(p, "expected a synapse [pre, post, weight], got " +
                     (s.is_array() ? "a list of " + std::to_string(s.size()) +
                                         " values"
                                   : describe(s)));
-      int64_t a = getInt(s[0], at(p, 0), 0), c = getInt(s[1], at(p, 1), 0);
+      int64_t a = getInt(s[0], jsonPointerChild(p, 0), 0),
+              c = getInt(s[1], jsonPointerChild(p, 1), 0);
       if (a >= nIn)
-        fail(at(p, 0), "pre index " + std::to_string(a) + " is outside [0, " +
-                           std::to_string(nIn) + ") of '" + fromName + "'");
+        fail(jsonPointerChild(p, 0),
+             "pre index " + std::to_string(a) + " is outside [0, " +
+                 std::to_string(nIn) + ") of '" + fromName + "'");
       if (c >= nOut)
-        fail(at(p, 1), "post index " + std::to_string(c) +
-                           " is outside [0, " + std::to_string(nOut) +
-                           ") of '" + toName + "'");
+        fail(jsonPointerChild(p, 1),
+             "post index " + std::to_string(c) + " is outside [0, " +
+                 std::to_string(nOut) + ") of '" + toName + "'");
       pre.push_back(int32_t(a));
       post.push_back(int32_t(c));
-      weight.push_back(float(getNumber(s[2], at(p, 2))));
+      weight.push_back(float(getNumber(s[2], jsonPointerChild(p, 2))));
     }
     int64_t n = weight.size();
     return builder.create<SparseOp>(
@@ -1059,21 +1044,21 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
                "padding", "dilation", "groups"},
               kind == "conv1d" ? "a conv1d projection" : "a conv2d projection");
     if (from.shape.size() != dims + 1)
-      fail(at(ptr, "from"),
+      fail(jsonPointerChild(ptr, "from"),
            withArticle(kind) + " projection needs a source of shape " +
                (dims == 1 ? "[C, L]" : "[C, H, W]") + "; '" + fromName +
                "' has shape " + shapeString(from.shape));
     int64_t groups = 1;
     if (const json *g = getField(obj, "groups"))
-      groups = getInt(*g, at(ptr, "groups"), 1);
+      groups = getInt(*g, jsonPointerChild(ptr, "groups"), 1);
     int64_t cin = from.shape[0];
-    std::string gp = at(ptr, "groups");
+    std::string gp = jsonPointerChild(ptr, "groups");
     if (cin % groups)
       fail(gp, "groups = " + std::to_string(groups) + " does not divide the " +
                    std::to_string(cin) + " input channels");
     llvm::SmallVector<int64_t> expected(dims + 2, -1), wshape;
     expected[1] = cin / groups;
-    std::string wp = at(ptr, "weight");
+    std::string wp = jsonPointerChild(ptr, "weight");
     auto w = readTensor(require(obj, ptr, "weight"), wp, expected, wshape,
                         "a convolution kernel");
     int64_t cout = wshape[0];
@@ -1101,7 +1086,8 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     DenseF32ResourceElementsAttr bias;
     if (const json *b = getField(obj, "bias")) {
       llvm::SmallVector<int64_t> bshape;
-      auto bv = readTensor(*b, at(ptr, "bias"), {cout}, bshape, "a bias");
+      auto bv = readTensor(*b, jsonPointerChild(ptr, "bias"), {cout}, bshape,
+                           "a bias");
       bias = makeWeight(ctx, blobName(name, "bias"), {cout}, bv);
     }
     Value v;
@@ -1124,11 +1110,11 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
                "padding"},
               "a pooling projection");
     if (from.shape.size() != 3)
-      fail(at(ptr, "from"), withArticle(kind) +
-                                " projection needs a source of shape [C, H, "
-                                "W]; '" +
-                                fromName + "' has shape " +
-                                shapeString(from.shape));
+      fail(jsonPointerChild(ptr, "from"),
+           withArticle(kind) +
+               " projection needs a source of shape [C, H, "
+               "W]; '" +
+               fromName + "' has shape " + shapeString(from.shape));
     require(obj, ptr, "kernel_size");
     auto kernel = geometry("kernel_size", 2, 1, 1);
     auto stride = geometry("stride", 2, 1, 1);
@@ -1139,7 +1125,7 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     for (size_t d = 0; d < 2; ++d) {
       int64_t span = from.shape[d + 1] + 2 * padding[d];
       if (span < kernel[d])
-        fail(at(ptr, "kernel_size"),
+        fail(jsonPointerChild(ptr, "kernel_size"),
              "the window does not fit the input '" + fromName + "' (" +
                  shapeString(from.shape) + ") along dimension " +
                  std::to_string(d + 1));
@@ -1158,7 +1144,7 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
   if (kind == "scale") {
     checkKeys(obj, ptr, {"name", "from", "to", "kind", "scale"},
               "a scale projection");
-    std::string sp = at(ptr, "scale");
+    std::string sp = jsonPointerChild(ptr, "scale");
     Attribute scale = readParam(require(obj, ptr, "scale"), sp, from.shape,
                                 Range::Any, name, "scale");
     Value v = builder.create<ScaleOp>(loc, from.value.getType(), from.value,
@@ -1177,10 +1163,10 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     Attribute delay;
     DenseI64ArrayAttr steps;
     if (d) {
-      delay = readParam(*d, at(ptr, "delay"), from.shape, Range::NonNegative,
-                        name, "delay");
+      delay = readParam(*d, jsonPointerChild(ptr, "delay"), from.shape,
+                        Range::NonNegative, name, "delay");
     } else {
-      std::string p = at(ptr, "steps");
+      std::string p = jsonPointerChild(ptr, "steps");
       llvm::SmallVector<int64_t> v;
       if (s->is_array()) {
         if (int64_t(s->size()) != nIn)
@@ -1188,7 +1174,7 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
                       " step counts (one per element), got " +
                       std::to_string(s->size()));
         for (size_t k = 0; k < s->size(); ++k)
-          v.push_back(getInt((*s)[k], at(p, k), 0));
+          v.push_back(getInt((*s)[k], jsonPointerChild(p, k), 0));
       } else {
         v.push_back(getInt(*s, p, 0));
       }
@@ -1207,7 +1193,7 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
     return fit(from.value, from.shape);
   }
 
-  fail(at(ptr, "kind"),
+  fail(jsonPointerChild(ptr, "kind"),
        "unknown projection kind '" + kind.str() +
            "' (expected dense, sparse, conv1d, conv2d, sum_pool2d, "
            "avg_pool2d, scale, delay or identity)");
@@ -1225,82 +1211,6 @@ void JSONImporter::importOutput(const json &obj, const std::string &ptr) {
                            builder.getStringAttr(name));
 }
 
-//===----------------------------------------------------------------------===//
-// Parsing with duplicate-key detection
-//===----------------------------------------------------------------------===//
-
-/// Tracks the JSON pointer of the value being parsed so that a key given
-/// twice in one object (which nlohmann would silently overwrite) is an error
-/// that names its place.
-struct DuplicateKeyCheck {
-  struct Frame {
-    bool isArray;
-    size_t index = 0;
-    std::string key;
-    std::set<std::string> keys;
-  };
-  std::vector<Frame> stack;
-
-  std::string pointer() const {
-    std::string p;
-    for (const Frame &f : stack)
-      p = f.isArray ? at(p, f.index) : at(p, f.key);
-    return p;
-  }
-  void valueDone() {
-    if (!stack.empty() && stack.back().isArray)
-      ++stack.back().index;
-  }
-  bool operator()(int, json::parse_event_t event, json &parsed) {
-    switch (event) {
-    case json::parse_event_t::object_start:
-    case json::parse_event_t::array_start:
-      stack.push_back(Frame{event == json::parse_event_t::array_start, 0, {}, {}});
-      break;
-    case json::parse_event_t::key: {
-      Frame &f = stack.back();
-      f.key = parsed.get<std::string>();
-      if (!f.keys.insert(f.key).second)
-        fail(pointer(), "duplicate key \"" + f.key + "\" in one object");
-      break;
-    }
-    case json::parse_event_t::object_end:
-    case json::parse_event_t::array_end:
-      stack.pop_back();
-      valueDone();
-      break;
-    case json::parse_event_t::value:
-      valueDone();
-      break;
-    }
-    return true;
-  }
-};
-
-/// Line and column (both from 1) of byte offset `byte` (nlohmann counts the
-/// offending character as read, so the offset is one past it).
-std::pair<unsigned, unsigned> lineColumn(llvm::StringRef text, size_t byte) {
-  size_t pos = byte == 0 ? 0 : std::min(byte - 1, text.size());
-  unsigned line = 1;
-  size_t lineStart = 0;
-  for (size_t i = 0; i < pos; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      lineStart = i + 1;
-    }
-  return {line, unsigned(pos - lineStart + 1)};
-}
-
-/// nlohmann's message without its "[json.exception...] parse error at line
-/// L, column C: " prefix.
-std::string parseMessage(const json::parse_error &e) {
-  llvm::StringRef msg = e.what();
-  size_t colon = msg.find(": ");
-  if (msg.starts_with("[json.exception") && colon != llvm::StringRef::npos)
-    msg = msg.drop_front(colon + 2);
-  return msg.str();
-}
-
 } // namespace
 
 OwningOpRef<ModuleOp> spikec::importJSON(llvm::StringRef text,
@@ -1309,30 +1219,22 @@ OwningOpRef<ModuleOp> spikec::importJSON(llvm::StringRef text,
   ctx->loadDialect<SNNDialect>();
   Location fileLoc = FileLineColLoc::get(ctx, path, 0, 0);
   try {
-    json root;
-    DuplicateKeyCheck check;
-    try {
-      root = json::parse(text.begin(), text.end(),
-                         [&](int depth, json::parse_event_t event,
-                             json &parsed) {
-                           return check(depth, event, parsed);
-                         },
-                         /*allow_exceptions=*/true, /*ignore_comments=*/true);
-    } catch (const json::parse_error &e) {
-      auto [line, column] = lineColumn(text, e.byte);
-      emitError(FileLineColLoc::get(ctx, path, line, column))
-          << "malformed JSON: " << parseMessage(e);
-      return nullptr;
-    } catch (const json::out_of_range &e) {
-      // A number too large for a double (1e999): nlohmann stops parsing
-      // without a position, but the key check knows where it was.
-      llvm::StringRef msg = e.what();
-      llvm::StringRef token = msg.drop_until([](char c) { return c == '\''; })
-                                  .drop_front()
-                                  .take_until([](char c) { return c == '\''; });
-      fail(check.pointer(), "number " + token.str() +
-                                " is out of range (it does not fit a double)");
+    auto parsed = parseJSON(text);
+    if (auto *e = std::get_if<JSONParseError>(&parsed)) {
+      switch (e->kind) {
+      case JSONParseError::Kind::Syntax:
+        emitError(FileLineColLoc::get(ctx, path, e->line, e->column))
+            << e->message;
+        return nullptr;
+      case JSONParseError::Kind::DuplicateKey:
+      case JSONParseError::Kind::OutOfRange:
+        fail(e->pointer, e->message);
+      case JSONParseError::Kind::Other:
+        emitError(fileLoc) << "cannot import: " << e->message;
+        return nullptr;
+      }
     }
+    json root = std::get<json>(std::move(parsed));
     JSONImporter importer(ctx, path);
     OwningOpRef<ModuleOp> module = importer.run(root);
     if (failed(verify(*module)))

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/IO/SpikeFiles.h"
+#include "spikec/Support/JSONParse.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
@@ -22,7 +23,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <set>
 #include <sstream>
 
 using namespace mlir;
@@ -40,17 +40,6 @@ struct FileError {
 
 [[noreturn]] void fail(std::string place, std::string message) {
   throw FileError{std::move(place), std::move(message)};
-}
-
-std::string at(const std::string &pointer, llvm::StringRef key) {
-  std::string token;
-  for (char c : key)
-    token += c == '~' ? std::string("~0") : c == '/' ? std::string("~1")
-                                                     : std::string(1, c);
-  return pointer + "/" + token;
-}
-std::string at(const std::string &pointer, size_t index) {
-  return pointer + "/" + std::to_string(index);
 }
 
 std::string describe(const json &j) {
@@ -117,7 +106,7 @@ void flattenNested(const json &j, const std::string &ptr,
     fail(ptr, "expected " + std::to_string(shape[0]) + " values, got " +
                   std::to_string(j.size()));
   for (size_t i = 0; i < j.size(); ++i)
-    flattenNested(j[i], at(ptr, i), shape.drop_front(), row);
+    flattenNested(j[i], jsonPointerChild(ptr, i), shape.drop_front(), row);
 }
 
 /// One timestep's row for `input`: a flat list of width() numbers, a nested
@@ -146,7 +135,7 @@ std::vector<double> readRow(const json &j, const std::string &ptr,
                                                 shapeString(input.shape) + ")"
                                           : std::string()));
   for (size_t i = 0; i < j.size(); ++i)
-    row.push_back(getNumber(j[i], at(ptr, i)));
+    row.push_back(getNumber(j[i], jsonPointerChild(ptr, i)));
   return row;
 }
 
@@ -160,7 +149,7 @@ ref::Rows readRows(const json &j, const std::string &ptr,
   ref::Rows rows;
   rows.reserve(j.size());
   for (size_t t = 0; t < j.size(); ++t)
-    rows.push_back(readRow(j[t], at(ptr, t), input, t));
+    rows.push_back(readRow(j[t], jsonPointerChild(ptr, t), input, t));
   return rows;
 }
 
@@ -173,104 +162,16 @@ void report(MLIRContext *ctx, llvm::StringRef path, const FileError &e,
   diag << e.message;
 }
 
-std::pair<unsigned, unsigned> lineColumn(llvm::StringRef text, size_t byte) {
-  size_t pos = byte == 0 ? 0 : std::min(byte - 1, text.size());
-  unsigned line = 1;
-  size_t lineStart = 0;
-  for (size_t i = 0; i < pos; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      lineStart = i + 1;
-    }
-  return {line, unsigned(pos - lineStart + 1)};
-}
-
-/// Tracks the JSON pointer of the value being parsed: for errors nlohmann
-/// reports without a position (a number too large for a double), and for
-/// keys given twice in one object, which nlohmann would silently overwrite.
-struct PointerTracker {
-  struct Frame {
-    bool isArray;
-    size_t index = 0;
-    std::string key;
-    std::set<std::string> keys;
-  };
-  std::vector<Frame> stack;
-
-  std::string pointer() const {
-    std::string p;
-    for (const Frame &f : stack)
-      p = f.isArray ? at(p, f.index) : at(p, f.key);
-    return p;
-  }
-  void valueDone() {
-    if (!stack.empty() && stack.back().isArray)
-      ++stack.back().index;
-  }
-  bool operator()(int, json::parse_event_t event, json &parsed) {
-    switch (event) {
-    case json::parse_event_t::object_start:
-    case json::parse_event_t::array_start:
-      stack.push_back(
-          Frame{event == json::parse_event_t::array_start, 0, {}, {}});
-      break;
-    case json::parse_event_t::key: {
-      Frame &f = stack.back();
-      f.key = parsed.get<std::string>();
-      if (!f.keys.insert(f.key).second)
-        fail(pointer(), "duplicate key \"" + f.key + "\" in one object");
-      break;
-    }
-    case json::parse_event_t::object_end:
-    case json::parse_event_t::array_end:
-      stack.pop_back();
-      valueDone();
-      break;
-    case json::parse_event_t::value:
-      valueDone();
-      break;
-    }
-    return true;
-  }
-};
-
 /// Parses JSON text, reporting syntax errors with line and column and other
 /// problems with the JSON pointer of the value.
-std::optional<json> parseJSON(llvm::StringRef text, llvm::StringRef path,
-                              MLIRContext *ctx) {
-  PointerTracker tracker;
-  try {
-    return json::parse(
-        text.begin(), text.end(),
-        [&](int depth, json::parse_event_t event, json &parsed) {
-          return tracker(depth, event, parsed);
-        },
-        /*allow_exceptions=*/true, /*ignore_comments=*/true);
-  } catch (const FileError &e) {
-    report(ctx, path, e);
-    return std::nullopt;
-  } catch (const json::out_of_range &e) {
-    llvm::StringRef msg = e.what();
-    llvm::StringRef token = msg.drop_until([](char c) { return c == '\''; })
-                                .drop_front()
-                                .take_until([](char c) { return c == '\''; });
-    report(ctx, path,
-           {tracker.pointer(),
-            "number " + token.str() + " is out of range (it does not fit a "
-                                      "double)"});
-    return std::nullopt;
-  } catch (const json::parse_error &e) {
-    auto [line, column] = lineColumn(text, e.byte);
-    llvm::StringRef msg = e.what();
-    size_t colon = msg.find(": ");
-    if (msg.starts_with("[json.exception") && colon != llvm::StringRef::npos)
-      msg = msg.drop_front(colon + 2);
-    report(ctx, path, {"", "malformed JSON: " + msg.str()}, line, column);
-    return std::nullopt;
-  } catch (const json::exception &e) {
-    report(ctx, path, {tracker.pointer(), e.what()});
+std::optional<json> readJSON(llvm::StringRef text, llvm::StringRef path,
+                             MLIRContext *ctx) {
+  auto parsed = spikec::parseJSON(text);
+  if (auto *e = std::get_if<JSONParseError>(&parsed)) {
+    report(ctx, path, {e->pointer, e->message}, e->line, e->column);
     return std::nullopt;
   }
+  return std::get<json>(std::move(parsed));
 }
 
 std::unique_ptr<llvm::MemoryBuffer> readFile(llvm::StringRef path,
@@ -565,7 +466,7 @@ std::vector<InputSpec> spikec::io::getInputSpecs(snn::NetworkOp net) {
 FailureOr<ref::InputRows>
 spikec::io::parseInputJSON(llvm::StringRef text, llvm::StringRef path,
                            llvm::ArrayRef<InputSpec> inputs, MLIRContext *ctx) {
-  std::optional<json> root = parseJSON(text, path, ctx);
+  std::optional<json> root = readJSON(text, path, ctx);
   if (!root)
     return failure();
   try {
@@ -588,7 +489,7 @@ spikec::io::parseInputJSON(llvm::StringRef text, llvm::StringRef path,
       for (const InputSpec &in : inputs)
         if (in.name == it.key())
           spec = &in;
-      std::string p = at("", it.key());
+      std::string p = jsonPointerChild("", it.key());
       if (!spec)
         fail(p, "unknown input '" + it.key() + "' (the network's inputs: " +
                     nameList(inputs) + ")");
@@ -644,7 +545,7 @@ FailureOr<ref::Rows> spikec::io::readInputRows(llvm::StringRef path,
     return failure();
   if (isNpy(path))
     return parseNpy(buffer->getBuffer(), path, input, ctx);
-  std::optional<json> root = parseJSON(buffer->getBuffer(), path, ctx);
+  std::optional<json> root = readJSON(buffer->getBuffer(), path, ctx);
   if (!root)
     return failure();
   try {

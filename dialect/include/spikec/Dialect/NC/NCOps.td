@@ -1,0 +1,190 @@
+//===- NCOps.td - the nc dialect ---------------------------*- tablegen -*-===//
+//
+// The network as a chip computes it: integer synapse tables and populations
+// in a target's fixed-point neuron model. snn-quantize lowers a discretized
+// snn.network to an nc.graph; legalization, partitioning and placement work
+// on it; the quantized reference simulator, the emulator and the RTL execute
+// what it describes, bit for bit alike. See DESIGN.md sections 2-5 and
+// targets/MODELS.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPIKEC_DIALECT_NC_NCOPS_TD
+#define SPIKEC_DIALECT_NC_NCOPS_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/IR/RegionKindInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+
+def NC_Dialect : Dialect {
+  let name = "nc";
+  let cppNamespace = "::spikec::nc";
+  let summary = "A spiking network in a chip's integer arithmetic";
+  let description = [{
+    Values are one timestep's integer tensors: spikes (0/1) or activations
+    out of populations and inputs, dendritic sums out of synapse tables.
+    Timing is the hardware convention: every edge out of an input or a
+    population delivers one step later (an output reads the step's own
+    spikes), and a synapse table may add a further delay.
+  }];
+}
+
+class NC_Op<string mnemonic, list<Trait> traits = []>
+    : Op<NC_Dialect, mnemonic, traits>;
+
+def NC_Tensor : TensorOf<[I32]>;
+
+def NC_IndexBlob : Attr<
+    CPred<"::llvm::isa<::mlir::DenseI32ResourceElementsAttr>($_self)">,
+    "i32 dense_resource tensor"> {
+  let storageType = "::mlir::DenseI32ResourceElementsAttr";
+  let returnType = "::mlir::DenseI32ResourceElementsAttr";
+  let convertFromStorage = "$_self";
+}
+
+def NC_GraphOp : NC_Op<"graph", [
+    Symbol, SingleBlock, NoTerminator, IsolatedFromAbove,
+    DeclareOpInterfaceMethods<RegionKindInterface>]> {
+  let summary = "a network quantized for one target";
+  let description = [{
+    `target` names the target description and `target_hash` is its content
+    hash (targets/README.md), so a later stage can refuse a graph made for
+    another chip. `dt` is the timestep of the snn network it came from.
+
+    ```mlir
+    nc.graph @mlp target("loihi", "0x1234abcd") attributes {dt = 1.0e-3 : f64} {
+      %x = nc.input "x" : tensor<4xi32>
+      ...
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, StrAttr:$target,
+                       StrAttr:$target_hash, OptionalAttr<F64Attr>:$dt);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $sym_name `target` `(` $target `,` $target_hash `)`
+    attr-dict-with-keyword $body
+  }];
+  let hasRegionVerifier = 1;
+  let skipDefaultBuilders = 1;
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$name,
+                                 "::llvm::StringRef":$target,
+                                 "::llvm::StringRef":$targetHash)>];
+  let extraClassDeclaration = [{
+    ::mlir::Block &getBodyBlock() { return getBody().front(); }
+  }];
+}
+
+class NC_InGraphOp<string mnemonic, list<Trait> traits = []>
+    : NC_Op<mnemonic, traits # [HasParent<"GraphOp">]>;
+
+def NC_InputOp : NC_InGraphOp<"input", [Pure]> {
+  let summary = "spikes (or activations) arriving from the host";
+  let description = [{
+    An optional `encoder` says how the host turns the float input file into
+    events, with the snn encoder's attributes: `{kind = "rate", gain, seed}`,
+    `{kind = "latency", window, threshold}`, `{kind = "delta", threshold,
+    off_spikes}`. Without one the input file holds the events themselves.
+
+    ```mlir
+    %x = nc.input "pixels" {encoder = {kind = "rate", gain = 1.0 : f64, seed = 7 : i64}} : tensor<784xi32>
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, OptionalAttr<DictionaryAttr>:$encoder);
+  let results = (outs NC_Tensor:$out);
+  let assemblyFormat = "$name attr-dict `:` type($out)";
+  let hasVerifier = 1;
+}
+
+def NC_OutputOp : NC_InGraphOp<"output"> {
+  let summary = "the events read out every timestep";
+  let description = [{
+    ```mlir
+    nc.output %s as "classes" : tensor<10xi32>
+    ```
+  }];
+  let arguments = (ins NC_Tensor:$input, StrAttr:$name);
+  let assemblyFormat = "$input `as` $name attr-dict `:` type($input)";
+}
+
+def NC_SynapsesOp : NC_InGraphOp<"synapses", [Pure]> {
+  let summary = "a synapse table: integer weights from pre to post neurons";
+  let description = [{
+    Compressed by presynaptic neuron: the synapses of pre neuron p are
+    `offsets[p] .. offsets[p+1]`, each with a post neuron `targets[k]` and a
+    signed `weights[k]` of `weight_bits` bits. Per step, the dendritic sum of
+    post neuron j is `(sum over k with targets[k] = j of in[pre(k)] *
+    weights[k])`, scaled by `2^weight_exp` as the target does it (Loihi:
+    on the whole sum, a floor shift when negative), and delivered `delay`
+    steps later than the edge's own timing.
+
+    ```mlir
+    %a = nc.synapses %x {offsets = dense_resource<o> : tensor<5xi32>,
+                         targets = dense_resource<t> : tensor<8xi32>,
+                         weights = dense_resource<w> : tensor<8xi32>,
+                         weight_bits = 8 : i64, weight_exp = 0 : i64}
+         : tensor<4xi32> -> tensor<2xi32>
+    ```
+  }];
+  let arguments = (ins NC_Tensor:$input, NC_IndexBlob:$offsets,
+                       NC_IndexBlob:$targets, NC_IndexBlob:$weights,
+                       I64Attr:$weight_bits,
+                       DefaultValuedAttr<I64Attr, "0">:$weight_exp,
+                       DefaultValuedAttr<ConfinedAttr<I64Attr, [IntNonNegative]>,
+                                         "0">:$delay);
+  let results = (outs NC_Tensor:$out);
+  let assemblyFormat =
+      "$input attr-dict `:` type($input) `->` type($out)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    int64_t getNumSynapses() { return getTargets().getType().getNumElements(); }
+  }];
+}
+
+def NC_SumOp : NC_InGraphOp<"sum", [Pure, SameOperandsAndResultType]> {
+  let summary = "the dendritic sums of several synapse tables added";
+  let description = [{
+    ```mlir
+    %s = nc.sum %ff, %rec : tensor<38xi32>
+    ```
+  }];
+  let arguments = (ins Variadic<NC_Tensor>:$inputs);
+  let results = (outs NC_Tensor:$out);
+  let assemblyFormat = "$inputs attr-dict `:` type($out)";
+}
+
+def NC_PopulationOp : NC_InGraphOp<"population", [SameOperandsAndResultType]> {
+  let summary = "neurons in a target's fixed-point model";
+  let description = [{
+    `model` names the fixed-point model of targets/MODELS.md ("loihi",
+    "truenorth", "akida"); `params` holds that model's parameters by name,
+    each an integer (the same for every neuron) or an i32 dense_resource
+    with one value per neuron. The verifier checks every neuron against the
+    model's ranges. The input is the dendritic sum, the output the spikes.
+
+    ```mlir
+    %s = nc.population %a {model = "loihi",
+                           params = {du = 4095 : i64, dv = 410 : i64,
+                                     vth_mant = 100 : i64, bias_mant = 0 : i64,
+                                     bias_exp = 0 : i64, refractory_delay = 0 : i64}}
+         : tensor<2xi32>
+    ```
+  }];
+  let arguments = (ins NC_Tensor:$input, StrAttr:$model,
+                       DictionaryAttr:$params);
+  let results = (outs NC_Tensor:$out);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    int64_t getSize() {
+      return ::llvm::cast<::mlir::RankedTensorType>(getType()).getNumElements();
+    }
+    /// Parameter `name` of every neuron, broadcast from a scalar; nullopt
+    /// when it is absent or its blob is missing.
+    std::optional<std::vector<int32_t>> getParam(::llvm::StringRef name);
+  }];
+}
+
+#endif // SPIKEC_DIALECT_NC_NCOPS_TD

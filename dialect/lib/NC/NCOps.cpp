@@ -1,0 +1,244 @@
+//===- NCOps.cpp - the ops of the nc dialect ------------------------------===//
+//
+// Verifiers of the nc ops. A population's parameters are checked neuron by
+// neuron against the target's fixed-point model (targets/MODELS.md), so an
+// nc.graph that verifies is one the chip can hold.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Target/LoihiModel.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <deque>
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::nc;
+
+#include "spikec/Dialect/NC/NCDialect.cpp.inc"
+
+void NCDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "spikec/Dialect/NC/NCOps.cpp.inc"
+      >();
+}
+
+//===----------------------------------------------------------------------===//
+// Models
+//===----------------------------------------------------------------------===//
+
+namespace {
+constexpr llvm::StringLiteral kLoihiParams[] = {
+    "du", "dv", "vth_mant", "bias_mant", "bias_exp", "refractory_delay"};
+} // namespace
+
+ArrayRef<StringRef> spikec::nc::getModelParams(StringRef model) {
+  static const SmallVector<StringRef> loihi(std::begin(kLoihiParams),
+                                            std::end(kLoihiParams));
+  if (model == "loihi")
+    return loihi;
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// GraphOp
+//===----------------------------------------------------------------------===//
+
+void GraphOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                    StringRef target, StringRef targetHash) {
+  state.addAttribute(SymbolTable::getSymbolAttrName(),
+                     builder.getStringAttr(name));
+  state.addAttribute("target", builder.getStringAttr(target));
+  state.addAttribute("target_hash", builder.getStringAttr(targetHash));
+  state.addRegion()->emplaceBlock();
+}
+
+RegionKind GraphOp::getRegionKind(unsigned) { return RegionKind::Graph; }
+
+LogicalResult GraphOp::verifyRegions() {
+  Block &body = getBodyBlock();
+  llvm::StringSet<> inputs, outputs;
+  for (Operation &op : body) {
+    if (op.getDialect() != getOperation()->getDialect())
+      return op.emitOpError("is not allowed in an nc.graph");
+    if (auto in = dyn_cast<InputOp>(op);
+        in && !inputs.insert(in.getName()).second)
+      return in.emitOpError() << "duplicates input name '" << in.getName()
+                              << "'";
+    if (auto out = dyn_cast<OutputOp>(op);
+        out && !outputs.insert(out.getName()).second)
+      return out.emitOpError() << "duplicates output name '" << out.getName()
+                               << "'";
+    for (Value v : op.getResults()) {
+      auto type = cast<RankedTensorType>(v.getType());
+      if (type.getRank() != 1 || !type.hasStaticShape())
+        return op.emitOpError() << "needs a static 1-D tensor, got " << type;
+      if (v.use_empty())
+        return op.emitOpError("result is never used (a dangling value)");
+    }
+  }
+  if (outputs.empty())
+    return emitOpError("has no nc.output");
+
+  // Every cycle must pass through a population, whose output delivers a step
+  // later: order the ops with the edges out of populations and inputs cut.
+  llvm::DenseMap<Operation *, unsigned> pending;
+  std::deque<Operation *> ready;
+  for (Operation &op : body) {
+    unsigned n = 0;
+    for (Value v : op.getOperands())
+      if (!isa<PopulationOp, InputOp>(v.getDefiningOp()))
+        ++n;
+    pending[&op] = n;
+    if (!n)
+      ready.push_back(&op);
+  }
+  size_t ordered = 0;
+  while (!ready.empty()) {
+    Operation *op = ready.front();
+    ready.pop_front();
+    ++ordered;
+    if (isa<PopulationOp, InputOp>(op))
+      continue;
+    for (Operation *user : op->getUsers())
+      if (--pending[user] == 0)
+        ready.push_back(user);
+  }
+  if (ordered != body.getOperations().size())
+    for (Operation &op : body)
+      if (pending[&op])
+        return op.emitOpError(
+            "is on a cycle with no population (an algebraic loop)");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// InputOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult InputOp::verify() {
+  if (getName().empty())
+    return emitOpError("needs a non-empty name");
+  if (auto encoder = getEncoderAttr()) {
+    auto kind = encoder.getAs<StringAttr>("kind");
+    if (!kind || !llvm::is_contained({"direct", "rate", "latency", "delta"},
+                                     kind.getValue()))
+      return emitOpError("encoder needs a kind: direct, rate, latency or "
+                         "delta");
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// SynapsesOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SynapsesOp::verify() {
+  auto offsets = getOffsets().tryGetAsArrayRef();
+  auto targets = getTargets().tryGetAsArrayRef();
+  auto weights = getWeights().tryGetAsArrayRef();
+  if (!offsets || !targets || !weights)
+    return emitOpError("synapse table has no data (missing resource blob)");
+  int64_t pre = cast<RankedTensorType>(getInput().getType()).getNumElements();
+  int64_t post = cast<RankedTensorType>(getType()).getNumElements();
+  if (int64_t(offsets->size()) != pre + 1)
+    return emitOpError() << "needs " << pre + 1 << " offsets for " << pre
+                         << " inputs, got " << offsets->size();
+  if (targets->size() != weights->size())
+    return emitOpError() << "has " << targets->size() << " targets but "
+                         << weights->size() << " weights";
+  if ((*offsets)[0] != 0 || size_t(offsets->back()) != targets->size())
+    return emitOpError() << "offsets must run from 0 to the "
+                         << targets->size() << " synapses";
+  for (int64_t p = 0; p < pre; ++p)
+    if ((*offsets)[p + 1] < (*offsets)[p])
+      return emitOpError() << "offsets decrease at input " << p;
+  int64_t bits = static_cast<int64_t>(getWeightBits());
+  if (bits < 1 || bits > 32)
+    return emitOpError() << "weight_bits must be in [1, 32], got " << bits;
+  int64_t lo = -(int64_t(1) << (bits - 1)), hi = (int64_t(1) << (bits - 1)) - 1;
+  for (size_t k = 0; k < targets->size(); ++k) {
+    if ((*targets)[k] < 0 || (*targets)[k] >= post)
+      return emitOpError() << "synapse " << k << " targets neuron "
+                           << (*targets)[k] << " outside [0, " << post << ")";
+    if ((*weights)[k] < lo || (*weights)[k] > hi)
+      return emitOpError() << "synapse " << k << " has weight "
+                           << (*weights)[k] << ", outside the " << bits
+                           << "-bit range [" << lo << ", " << hi << "]";
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// PopulationOp
+//===----------------------------------------------------------------------===//
+
+std::optional<std::vector<int32_t>> PopulationOp::getParam(StringRef name) {
+  Attribute attr = getParams().get(name);
+  int64_t n = getSize();
+  if (auto i = dyn_cast_or_null<IntegerAttr>(attr))
+    return std::vector<int32_t>(n, int32_t(i.getInt()));
+  if (auto blob = dyn_cast_or_null<DenseI32ResourceElementsAttr>(attr)) {
+    auto data = blob.tryGetAsArrayRef();
+    if (!data || int64_t(data->size()) != n)
+      return std::nullopt;
+    return std::vector<int32_t>(data->begin(), data->end());
+  }
+  return std::nullopt;
+}
+
+LogicalResult PopulationOp::verify() {
+  ArrayRef<StringRef> names = getModelParams(getModel());
+  if (names.empty())
+    return emitOpError() << "model '" << getModel()
+                         << "' has no nc form (known: loihi)";
+  for (NamedAttribute entry : getParams())
+    if (!llvm::is_contained(names, entry.getName().getValue()))
+      return emitOpError() << "model '" << getModel()
+                           << "' has no parameter '" << entry.getName()
+                           << "'";
+  int64_t n = getSize();
+  std::vector<std::vector<int32_t>> values;
+  for (StringRef name : names) {
+    Attribute attr = getParams().get(name);
+    if (!attr)
+      return emitOpError() << "is missing parameter '" << name << "'";
+    if (!isa<IntegerAttr, DenseI32ResourceElementsAttr>(attr))
+      return emitOpError() << "parameter '" << name
+                           << "' must be an integer or an i32 dense_resource";
+    auto v = getParam(name);
+    if (!v)
+      return emitOpError() << "parameter '" << name << "' needs " << n
+                           << " values (one per neuron)";
+    values.push_back(std::move(*v));
+  }
+  // values[] follows kLoihiParams' order.
+  for (int64_t i = 0; i < n; ++i) {
+    loihi::NeuronParams p;
+    int64_t raw[] = {values[0][i], values[1][i], values[2][i],
+                     values[3][i], values[4][i], values[5][i]};
+    if (raw[0] < 0 || raw[0] > 0xFFFF || raw[1] < 0 || raw[1] > 0xFFFF ||
+        raw[5] < 0 || raw[5] > 0xFFFF)
+      return emitOpError() << "neuron " << i
+                           << ": du, dv and refractory_delay must be "
+                              "non-negative 16-bit values";
+    p.du = uint16_t(raw[0]);
+    p.dv = uint16_t(raw[1]);
+    p.vthMant = int32_t(raw[2]);
+    p.biasMant = int32_t(raw[3]);
+    p.biasExp = int32_t(raw[4]);
+    p.refractoryDelay = uint16_t(raw[5]);
+    std::string why;
+    if (!loihi::validate(p, &why))
+      return emitOpError() << "neuron " << i << ": " << why;
+  }
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "spikec/Dialect/NC/NCOps.cpp.inc"
