@@ -1,0 +1,602 @@
+//===- Quantize.cpp - snn.network to nc.graph for a target ----------------===//
+//
+// snn-quantize: every projection chain into a population is composed, in
+// floating point and exactly, into one float synapse table per spiking
+// source (plus a constant from affine/conv biases); QuantizeLoihi.cpp turns
+// those and the population's per-step parameters into loihi integers; this
+// file builds the nc.graph. Rules and reasons: targets/MODELS.md,
+// "Quantizing for loihi".
+//
+//===----------------------------------------------------------------------===//
+
+#include "Quantize.h"
+
+#include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Passes/Passes.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/MapVector.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+namespace spikec {
+#define GEN_PASS_DEF_QUANTIZE
+#include "spikec/Passes/Passes.h.inc"
+} // namespace spikec
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::snn;
+using namespace spikec::quant;
+
+namespace {
+
+int64_t numElements(Value v) {
+  return cast<RankedTensorType>(v.getType()).getNumElements();
+}
+ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<RankedTensorType>(v.getType()).getShape();
+}
+
+/// "lif 'h1'" for diagnostics.
+std::string describe(Operation *op) {
+  std::string name = getNodeName(op);
+  return op->getName().stripDialect().str() + " '" +
+         (name.empty() ? std::string("<unnamed>") : name) + "'";
+}
+
+/// A linear map y = M x + bias, stored by input index (column lists).
+struct LinearMap {
+  std::vector<std::vector<std::pair<int32_t, double>>> cols;
+  std::vector<double> bias;
+};
+
+/// x = sum over terms of (matrix * source spikes) + constant.
+struct LinExpr {
+  /// By source value; each entry (pre, post) -> w.
+  llvm::MapVector<Value, std::map<std::pair<int32_t, int32_t>, double>> terms;
+  std::vector<double> constant;
+};
+
+class Lowering {
+public:
+  explicit Lowering(Operation *net) : net(net) {}
+  Operation *net;
+  std::string error; // set with the op it concerns
+  Operation *errorOp = nullptr;
+
+  LogicalResult fail(Operation *op, const std::string &msg) {
+    errorOp = op;
+    error = describe(op) + ": " + msg;
+    return failure();
+  }
+
+  /// Whether `v` carries events: an input, an event encoder or a spiking
+  /// population.
+  static bool isSpikeSource(Value v) {
+    Operation *def = v.getDefiningOp();
+    return isa<InputOp, EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp, LIFOp,
+               IFOp, CubaLIFOp>(def);
+  }
+
+  FailureOr<LinearMap> mapOf(Operation *op);
+  FailureOr<LinExpr> exprOf(Value v);
+};
+
+std::optional<std::vector<float>> weightsOf(DenseF32ResourceElementsAttr a) {
+  auto d = getWeightData(a);
+  if (!d)
+    return std::nullopt;
+  return std::vector<float>(d->begin(), d->end());
+}
+
+FailureOr<LinearMap> Lowering::mapOf(Operation *op) {
+  Value in = op->getOperand(0), out = op->getResult(0);
+  int64_t nIn = numElements(in), nOut = numElements(out);
+  LinearMap m;
+  m.cols.resize(nIn);
+  m.bias.assign(nOut, 0.0);
+  auto missing = [&] { return fail(op, "weight blob is missing"); };
+  if (isa<AffineOp, LinearOp>(op)) {
+    auto wAttr = isa<AffineOp>(op) ? cast<AffineOp>(op).getWeight()
+                                   : cast<LinearOp>(op).getWeight();
+    auto w = weightsOf(wAttr);
+    if (!w)
+      return missing();
+    for (int64_t o = 0; o < nOut; ++o)
+      for (int64_t i = 0; i < nIn; ++i)
+        if (double x = (*w)[o * nIn + i]; x != 0)
+          m.cols[i].push_back({int32_t(o), x});
+    if (auto aff = dyn_cast<AffineOp>(op); aff && aff.getBiasAttr()) {
+      auto b = weightsOf(aff.getBiasAttr());
+      if (!b)
+        return missing();
+      m.bias.assign(b->begin(), b->end());
+    }
+    return m;
+  }
+  if (auto sp = dyn_cast<SparseOp>(op)) {
+    auto pre = getIndexData(sp.getPre()), post = getIndexData(sp.getPost());
+    auto w = getWeightData(sp.getWeight());
+    if (!pre || !post || !w)
+      return missing();
+    for (size_t k = 0; k < w->size(); ++k)
+      m.cols[(*pre)[k]].push_back({(*post)[k], (*w)[k]});
+    return m;
+  }
+  if (auto sc = dyn_cast<ScaleOp>(op)) {
+    auto s = expandParam(sc.getScale(), shapeOf(in));
+    if (!s)
+      return missing();
+    for (int64_t i = 0; i < nIn; ++i)
+      if ((*s)[i] != 0)
+        m.cols[i].push_back({int32_t(i), (*s)[i]});
+    return m;
+  }
+  if (isa<FlattenOp>(op)) {
+    for (int64_t i = 0; i < nIn; ++i)
+      m.cols[i].push_back({int32_t(i), 1.0});
+    return m;
+  }
+  // Convolutions, as 2-D with H = 1 for conv1d.
+  auto conv = [&](DenseF32ResourceElementsAttr wAttr,
+                  DenseF32ResourceElementsAttr bAttr, ArrayRef<int64_t> stride,
+                  ArrayRef<int64_t> pad, ArrayRef<int64_t> dil,
+                  int64_t groups) -> FailureOr<LinearMap> {
+    auto w = weightsOf(wAttr);
+    if (!w)
+      return missing();
+    auto is = shapeOf(in), os = shapeOf(out);
+    auto ws = cast<RankedTensorType>(wAttr.getType()).getShape();
+    bool one = is.size() == 2;
+    int64_t C = is[0], H = one ? 1 : is[1], W = is.back();
+    int64_t Co = os[0], Ho = one ? 1 : os[1], Wo = os.back();
+    int64_t Kh = one ? 1 : ws[2], Kw = ws.back(), Cg = C / groups;
+    int64_t sh = one ? 1 : stride[0], sw = stride.back();
+    int64_t ph = one ? 0 : pad[0], pw = pad.back();
+    int64_t dh = one ? 1 : dil[0], dw = dil.back();
+    int64_t coPerG = Co / groups;
+    for (int64_t co = 0; co < Co; ++co)
+      for (int64_t cl = 0; cl < Cg; ++cl) {
+        int64_t ci = (co / coPerG) * Cg + cl;
+        for (int64_t kh = 0; kh < Kh; ++kh)
+          for (int64_t kw = 0; kw < Kw; ++kw) {
+            double x = (*w)[((co * Cg + cl) * Kh + kh) * Kw + kw];
+            if (x == 0)
+              continue;
+            for (int64_t oh = 0; oh < Ho; ++oh) {
+              int64_t ih = oh * sh - ph + kh * dh;
+              if (ih < 0 || ih >= H)
+                continue;
+              for (int64_t ow = 0; ow < Wo; ++ow) {
+                int64_t iw = ow * sw - pw + kw * dw;
+                if (iw < 0 || iw >= W)
+                  continue;
+                m.cols[(ci * H + ih) * W + iw].push_back(
+                    {int32_t((co * Ho + oh) * Wo + ow), x});
+              }
+            }
+          }
+      }
+    if (bAttr) {
+      auto b = weightsOf(bAttr);
+      if (!b)
+        return missing();
+      for (int64_t o = 0; o < nOut; ++o)
+        m.bias[o] = (*b)[o / (Ho * Wo)];
+    }
+    return m;
+  };
+  if (auto c = dyn_cast<Conv2dOp>(op))
+    return conv(c.getWeight(), c.getBiasAttr(), c.getStride(), c.getPadding(),
+                c.getDilation(), int64_t(c.getGroups()));
+  if (auto c = dyn_cast<Conv1dOp>(op))
+    return conv(c.getWeight(), c.getBiasAttr(), c.getStride(), c.getPadding(),
+                c.getDilation(), int64_t(c.getGroups()));
+  if (isa<SumPool2dOp, AvgPool2dOp>(op)) {
+    ArrayRef<int64_t> k, s, p;
+    if (auto sp = dyn_cast<SumPool2dOp>(op)) {
+      k = sp.getKernelSize(); s = sp.getStride(); p = sp.getPadding();
+    } else {
+      auto ap = cast<AvgPool2dOp>(op);
+      k = ap.getKernelSize(); s = ap.getStride(); p = ap.getPadding();
+    }
+    // Padding counts as zeros (count_include_pad), as the float reference.
+    double w = isa<SumPool2dOp>(op) ? 1.0 : 1.0 / double(k[0] * k[1]);
+    auto is = shapeOf(in), os = shapeOf(out);
+    int64_t C = is[0], H = is[1], W = is[2], Ho = os[1], Wo = os[2];
+    for (int64_t c = 0; c < C; ++c)
+      for (int64_t oh = 0; oh < Ho; ++oh)
+        for (int64_t ow = 0; ow < Wo; ++ow)
+          for (int64_t kh = 0; kh < k[0]; ++kh)
+            for (int64_t kw = 0; kw < k[1]; ++kw) {
+              int64_t ih = oh * s[0] - p[0] + kh, iw = ow * s[1] - p[1] + kw;
+              if (ih < 0 || ih >= H || iw < 0 || iw >= W)
+                continue;
+              m.cols[(c * H + ih) * W + iw].push_back(
+                  {int32_t((c * Ho + oh) * Wo + ow), w});
+            }
+    return m;
+  }
+  return fail(op, "loihi has no synapse form for this op");
+}
+
+FailureOr<LinExpr> Lowering::exprOf(Value v) {
+  LinExpr e;
+  int64_t n = numElements(v);
+  e.constant.assign(n, 0.0);
+  Operation *def = v.getDefiningOp();
+  if (isSpikeSource(v)) {
+    auto &t = e.terms[v];
+    for (int64_t i = 0; i < n; ++i)
+      t[{int32_t(i), int32_t(i)}] = 1.0;
+    return e;
+  }
+  if (auto add = dyn_cast<AddOp>(def)) {
+    for (Value x : add.getInputs()) {
+      auto sub = exprOf(x);
+      if (failed(sub))
+        return failure();
+      for (auto &[src, syn] : sub->terms)
+        for (auto &[key, w] : syn)
+          e.terms[src][key] += w;
+      for (int64_t i = 0; i < n; ++i)
+        e.constant[i] += sub->constant[i];
+    }
+    return e;
+  }
+  if (isa<NeuronOpInterface>(def)) {
+    if (isa<EncodeDirectOp>(def))
+      return fail(def, "loihi inputs are events; a direct (current) encoder "
+                       "has no exact integer form");
+    if (isa<DelayOp>(def))
+      return fail(def, "delay ops are not mapped to loihi yet");
+    return fail(def, "its output is not spikes: loihi can only send spikes "
+                     "between neurons");
+  }
+  if (isa<ThresholdOp>(def))
+    return fail(def, "loihi has no stateless threshold");
+  auto map = mapOf(def);
+  if (failed(map))
+    return failure();
+  auto sub = exprOf(def->getOperand(0));
+  if (failed(sub))
+    return failure();
+  for (auto &[src, syn] : sub->terms) {
+    auto &dst = e.terms[src];
+    for (auto &[key, w] : syn)
+      for (auto &[o, w2] : map->cols[key.second])
+        dst[{key.first, o}] += w * w2;
+  }
+  for (size_t i = 0; i < sub->constant.size(); ++i)
+    if (double c = sub->constant[i]; c != 0)
+      for (auto &[o, w2] : map->cols[i])
+        e.constant[o] += c * w2;
+  for (int64_t o = 0; o < n; ++o)
+    e.constant[o] += map->bias[o];
+  return e;
+}
+
+/// Copies `from`'s location (its NameLoc) to the new op.
+Location locOf(Operation *from) { return from->getLoc(); }
+
+struct QuantizePass : spikec::impl::QuantizeBase<QuantizePass> {
+  using QuantizeBase::QuantizeBase;
+
+  void runOnOperation() override {
+    auto loaded = target::loadTarget(target);
+    if (auto *msg = std::get_if<std::string>(&loaded)) {
+      getOperation().emitError() << "cannot load target '" << target.getValue()
+                                 << "': " << *msg;
+      return signalPassFailure();
+    }
+    desc = std::get<target::TargetDesc>(loaded);
+    if (desc.name != "loihi") {
+      getOperation().emitError()
+          << "snn-quantize supports only loihi so far, not '" << desc.name
+          << "'";
+      return signalPassFailure();
+    }
+    SmallVector<NetworkOp> nets(getOperation().getOps<NetworkOp>());
+    for (NetworkOp net : nets)
+      if (failed(lowerNetwork(net)))
+        return signalPassFailure();
+    if (!report.empty()) {
+      std::string err = writeReport(report, desc, graphs);
+      if (!err.empty()) {
+        getOperation().emitError() << err;
+        return signalPassFailure();
+      }
+    }
+  }
+
+  LogicalResult lowerNetwork(NetworkOp net);
+  LogicalResult readPopulation(Operation *op, FloatPopulation &pop);
+
+  target::TargetDesc desc;
+  std::deque<FloatPopulation> floatPops;
+  std::deque<IntPopulation> intPops;
+  std::vector<GraphReport> graphs;
+};
+
+LogicalResult QuantizePass::readPopulation(Operation *op,
+                                           FloatPopulation &pop) {
+  auto fail = [&](const std::string &msg) {
+    return op->emitError() << describe(op) << ": " << msg;
+  };
+  auto name = op->getName().stripDialect();
+  if (!isa<LIFOp, IFOp, CubaLIFOp>(op))
+    return fail(("loihi cannot run " + name +
+                 " (its neurons emit only spikes and support lif, if and "
+                 "cuba_lif dynamics)").str());
+  if (!desc.supportsNeuronModel(name))
+    return fail(("target '" + desc.name + "' does not list model " + name).str());
+  auto neuron = cast<NeuronOpInterface>(op);
+  if (!neuron.isDiscrete())
+    return fail("parameters are not in per-step form: run snn-discretize "
+                "first");
+  pop.kind = name.str();
+  pop.name = getNodeName(op);
+  pop.size = numElements(op->getResult(0));
+  ArrayRef<int64_t> shape = shapeOf(op->getResult(0));
+  auto get = [&](StringRef attrName, double dflt,
+                 std::vector<double> &out) -> bool {
+    Attribute a = op->getAttr(attrName);
+    if (!a) {
+      out.assign(pop.size, dflt);
+      return true;
+    }
+    auto v = expandParam(a, shape);
+    if (!v)
+      return false;
+    out = std::move(*v);
+    return true;
+  };
+  std::vector<double> vReset;
+  bool ok = get("gain", 1.0, pop.gain) && get("bias", 0.0, pop.bias) &&
+            get("decay", 1.0, pop.decay) && get("v_threshold", 0.0, pop.vth) &&
+            get("v_reset", 0.0, vReset) && get("syn_decay", 1.0, pop.synDecay) &&
+            get("syn_gain", 1.0, pop.synGain);
+  if (!ok)
+    return fail("a parameter blob is missing");
+  ResetMode reset;
+  SpikeTiming timing;
+  int64_t refractory;
+  if (auto l = dyn_cast<LIFOp>(op)) {
+    reset = l.getReset(); timing = l.getTiming(); refractory = l.getRefractory();
+  } else if (auto l = dyn_cast<IFOp>(op)) {
+    reset = l.getReset(); timing = l.getTiming(); refractory = l.getRefractory();
+  } else {
+    auto c = cast<CubaLIFOp>(op);
+    reset = c.getReset(); timing = c.getTiming(); refractory = c.getRefractory();
+  }
+  if (reset == ResetMode::Subtract)
+    return fail("reset by subtraction is not exact on loihi (it resets to 0)");
+  if (reset == ResetMode::None)
+    return fail("reset none is not exact on loihi (it resets to 0)");
+  for (int64_t j = 0; j < pop.size; ++j)
+    if (vReset[j] != 0)
+      return fail("v_reset = " + std::to_string(vReset[j]) + " (neuron " +
+                  std::to_string(j) +
+                  ") is not exact on loihi (it resets to 0)");
+  if (timing == SpikeTiming::Pre)
+    return fail("timing pre (spike from the previous membrane) is not exact "
+                "on loihi (it spikes on the updated membrane)");
+  pop.refractory = refractory;
+  return success();
+}
+
+LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
+  if (!net.getDtAttr())
+    return net.emitError() << "network '" << net.getSymName()
+                           << "' has no dt: run snn-discretize first";
+  MLIRContext *ctx = &getContext();
+  OpBuilder b(net);
+  auto graph = b.create<nc::GraphOp>(net.getLoc(), net.getSymName(), desc.name,
+                                     desc.contentHashHex());
+  graph->setAttr("dt", net.getDtAttr());
+  b.setInsertionPointToStart(&graph.getBodyBlock());
+  auto i32Tensor = [&](int64_t n) {
+    return RankedTensorType::get({n}, IntegerType::get(ctx, 32));
+  };
+  auto cleanup = [&]() {
+    graph.getBodyBlock().dropAllDefinedValueUses();
+    graph->erase();
+    return failure();
+  };
+
+  IRMapping map; // snn spike values -> nc values
+  SmallVector<Operation *> placeholders;
+  // Inputs and their encoders.
+  for (Operation &op : net.getBodyBlock()) {
+    auto in = dyn_cast<InputOp>(op);
+    if (!in)
+      continue;
+    Value ncIn;
+    DictionaryAttr enc;
+    Operation *encOp = nullptr;
+    bool direct = false;
+    for (Operation *user : in->getUsers()) {
+      if (isa<EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp, EncodeDirectOp>(
+              user)) {
+        if (encOp) {
+          in.emitError() << describe(in)
+                         << ": loihi takes one encoder per input";
+          return cleanup();
+        }
+        encOp = user;
+      } else {
+        direct = true;
+      }
+    }
+    if (encOp && direct) {
+      in.emitError() << describe(in)
+                     << ": used both through an encoder and directly";
+      return cleanup();
+    }
+    if (encOp) {
+      auto f64 = [&](double x) { return b.getF64FloatAttr(x); };
+      SmallVector<NamedAttribute> d;
+      if (auto r = dyn_cast<EncodeRateOp>(encOp)) {
+        d = {b.getNamedAttr("kind", b.getStringAttr("rate")),
+             b.getNamedAttr("gain", f64(r.getGain().convertToDouble())),
+             b.getNamedAttr("seed", b.getI64IntegerAttr(int64_t(r.getSeed())))};
+      } else if (auto l = dyn_cast<EncodeLatencyOp>(encOp)) {
+        d = {b.getNamedAttr("kind", b.getStringAttr("latency")),
+             b.getNamedAttr("window", b.getI64IntegerAttr(int64_t(l.getWindow()))),
+             b.getNamedAttr("threshold",
+                            f64(l.getThreshold().convertToDouble()))};
+      } else if (auto dl = dyn_cast<EncodeDeltaOp>(encOp)) {
+        d = {b.getNamedAttr("kind", b.getStringAttr("delta")),
+             b.getNamedAttr("threshold",
+                            f64(dl.getThreshold().convertToDouble())),
+             b.getNamedAttr("off_spikes", b.getBoolAttr(dl.getOffSpikes()))};
+      } else {
+        encOp->emitError() << describe(encOp)
+                           << ": loihi inputs are events; a direct (current) "
+                              "encoder has no exact integer form";
+        return cleanup();
+      }
+      enc = b.getDictionaryAttr(d);
+    }
+    auto ncOp = b.create<nc::InputOp>(locOf(in), i32Tensor(numElements(in)),
+                                      in.getName(), enc);
+    ncIn = ncOp;
+    map.map(encOp ? encOp->getResult(0) : Value(in.getResult()), ncIn);
+  }
+
+  // Populations: check and read them all first, with placeholder inputs.
+  SmallVector<std::pair<Operation *, nc::PopulationOp>> pops;
+  for (Operation &op : net.getBodyBlock()) {
+    if (!isa<NeuronOpInterface>(op) || isa<EncodeRateOp, EncodeLatencyOp,
+                                           EncodeDeltaOp, EncodeDirectOp>(op))
+      continue;
+    if (isa<DelayOp>(op)) {
+      op.emitError() << describe(&op)
+                     << ": delay ops are not mapped to loihi yet";
+      return cleanup();
+    }
+    FloatPopulation &fp = floatPops.emplace_back();
+    if (failed(readPopulation(&op, fp)))
+      return cleanup();
+    auto type = i32Tensor(fp.size);
+    auto ph = b.create<UnrealizedConversionCastOp>(op.getLoc(), TypeRange{type},
+                                                   ValueRange{});
+    placeholders.push_back(ph);
+    auto pop = b.create<nc::PopulationOp>(locOf(&op), type, ph.getResult(0),
+                                          "loihi", b.getDictionaryAttr({}));
+    map.map(op.getResult(0), pop.getResult());
+    pops.push_back({&op, pop});
+  }
+
+  GraphReport &rep = graphs.emplace_back();
+  rep.name = net.getSymName().str();
+  rep.dt = net.getDtAttr().getValueAsDouble();
+  size_t popIndex = floatPops.size() - pops.size();
+  for (auto [op, ncPop] : pops) {
+    FloatPopulation &fp = floatPops[popIndex++];
+    Lowering low(net);
+    auto expr = low.exprOf(op->getOperand(0));
+    if (failed(expr)) {
+      low.errorOp->emitError() << low.error;
+      return cleanup();
+    }
+    fp.constant = expr->constant;
+    if (fp.kind == "cuba_lif")
+      for (double c : fp.constant)
+        if (c != 0) {
+          op->emitError()
+              << describe(op)
+              << ": a projection bias enters cuba_lif through its synaptic "
+                 "current; loihi's bias enters the membrane, so it is not "
+                 "exact";
+          return cleanup();
+        }
+    std::vector<Value> sources;
+    for (auto &[src, syn] : expr->terms) {
+      FloatTable &t = fp.tables.emplace_back();
+      t.source = getNodeName(src.getDefiningOp());
+      t.preSize = numElements(src);
+      for (auto &[key, w] : syn)
+        if (w != 0)
+          t.syn.push_back({key.first, key.second, w});
+      sources.push_back(src);
+    }
+    if (sources.empty()) {
+      op->emitError() << describe(op)
+                      << ": has no synaptic input from spikes";
+      return cleanup();
+    }
+    IntPopulation &ip = intPops.emplace_back();
+    std::string why;
+    if (!quantizeLoihi(fp, desc, ip, why)) {
+      op->emitError() << describe(op) << ": " << why;
+      return cleanup();
+    }
+    // Synapse tables, summed.
+    b.setInsertionPoint(ncPop);
+    SmallVector<Value> sums;
+    std::string base = fp.name.empty() ? "pop" : fp.name;
+    for (size_t t = 0; t < sources.size(); ++t) {
+      const IntTable &it = ip.tables[t];
+      std::string blob = base + ".in" + std::to_string(t);
+      auto syn = b.create<nc::SynapsesOp>(
+          locOf(op), i32Tensor(fp.size), map.lookup(sources[t]),
+          makeIndexBlob(ctx, blob + ".offsets", it.offsets),
+          makeIndexBlob(ctx, blob + ".targets", it.targets),
+          makeIndexBlob(ctx, blob + ".weights", it.weights),
+          b.getI64IntegerAttr(desc.precision.weight.bits.value),
+          b.getI64IntegerAttr(it.weightExp), b.getI64IntegerAttr(it.delay));
+      numSynapses += it.weights.size();
+      sums.push_back(syn);
+    }
+    Value in = sums.front();
+    if (sums.size() > 1)
+      in = b.create<nc::SumOp>(locOf(op), i32Tensor(fp.size), sums);
+    ncPop.getInputMutable().assign(in);
+    auto param = [&](StringRef pname,
+                     const std::vector<int32_t> &v) -> NamedAttribute {
+      Attribute a;
+      if (std::all_of(v.begin(), v.end(), [&](int32_t x) { return x == v[0]; }))
+        a = b.getI64IntegerAttr(v[0]);
+      else
+        a = makeIndexBlob(ctx, base + "." + pname.str(), v);
+      return b.getNamedAttr(pname, a);
+    };
+    auto toI32 = [](const std::vector<int32_t> &v) { return v; };
+    ncPop.setParamsAttr(b.getDictionaryAttr(
+        {param("du", ip.du), param("dv", ip.dv), param("vth_mant", ip.vthMant),
+         param("bias_mant", ip.biasMant), param("bias_exp", ip.biasExp),
+         param("refractory_delay", toI32(ip.refractoryDelay))}));
+    ++numPopulations;
+    rep.pops.push_back({&fp, &ip});
+  }
+  for (Operation *ph : placeholders)
+    ph->erase();
+
+  // Outputs.
+  b.setInsertionPointToEnd(&graph.getBodyBlock());
+  for (Operation &op : net.getBodyBlock()) {
+    auto out = dyn_cast<OutputOp>(op);
+    if (!out)
+      continue;
+    Value v = map.lookupOrNull(out.getInput());
+    if (!v) {
+      Operation *def = out.getInput().getDefiningOp();
+      out.emitError() << describe(out) << ": reads "
+                      << (def ? describe(def) : std::string("a block argument"))
+                      << ", which is not spikes; loihi outputs are spikes";
+      graphs.pop_back();
+      return cleanup();
+    }
+    b.create<nc::OutputOp>(locOf(out), v, out.getName());
+  }
+  net.erase();
+  return success();
+}
+
+} // namespace

@@ -1,0 +1,301 @@
+//===- QuantizeLoihi.cpp - float populations to loihi integers ------------===//
+//
+// The numeric half of snn-quantize for loihi (targets/MODELS.md, "Quantizing
+// for loihi"): picks one integer scale S per population and encodes the
+// weights, weight exponents, threshold, bias and decays.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Quantize.h"
+
+#include "spikec/Target/LoihiModel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+using namespace spikec;
+using namespace spikec::quant;
+
+namespace {
+std::string num(double x) {
+  std::ostringstream os;
+  os.precision(6);
+  os << x;
+  return os.str();
+}
+
+int64_t roundHalfAway(double x) { return int64_t(std::llround(x)); }
+
+/// Bits of a signed integer able to hold every value in [lo, hi].
+int64_t signedBits(int64_t lo, int64_t hi) {
+  int64_t bits = 1;
+  while (lo < -(int64_t(1) << (bits - 1)) || hi > (int64_t(1) << (bits - 1)) - 1)
+    ++bits;
+  return bits;
+}
+} // namespace
+
+bool spikec::quant::quantizeLoihi(const FloatPopulation &pop,
+                                  const target::TargetDesc &t,
+                                  IntPopulation &out, std::string &error) {
+  const int64_t n = pop.size;
+  const bool cuba = pop.kind == "cuba_lif";
+  const auto &prec = t.precision;
+  const int64_t wBits = prec.weight.bits.value;
+  const int64_t wMax = (int64_t(1) << (wBits - 1)) - 1;
+  const int64_t wMin = -(int64_t(1) << (wBits - 1));
+  // A negative exponent floors the whole dendritic sum to multiples of
+  // 2^-e: it never adds precision (a's LSB is 64 state units whatever e is),
+  // so exponents start at 0.
+  const int64_t eMin = std::max<int64_t>(0, prec.weight.exponentMin
+                                                ? prec.weight.exponentMin->value
+                                                : 0);
+  const int64_t eMax =
+      prec.weight.exponentMax ? prec.weight.exponentMax->value : 0;
+  const int64_t vthBits = prec.threshold ? prec.threshold->bits.value : 17;
+  const int64_t vthShift = prec.threshold ? prec.threshold->shift.value : 6;
+  const int64_t inShift = prec.inputShift ? prec.inputShift->value : 6;
+  const int64_t vthMax = (int64_t(1) << vthBits) - 1;
+  const int64_t biasMantBits = prec.bias ? prec.bias->mantissaBits.value : 13;
+  const int64_t biasExpMax =
+      prec.bias ? (int64_t(1) << prec.bias->exponentBits.value) - 1 : 7;
+  const int64_t bMax = (int64_t(1) << (biasMantBits - 1)) - 1;
+  const int64_t bMin = -(int64_t(1) << (biasMantBits - 1));
+  const int64_t aMaxHw = (int64_t(1) << (loihi::kInputBits - 1)) - 1; // 32767
+  if (eMax < eMin) {
+    error = "target's weight exponent range has no exponent >= 0";
+    return false;
+  }
+
+  // Per-neuron checks and encodings independent of S.
+  out.du.assign(n, 0);
+  out.dv.assign(n, 0);
+  out.refractoryDelay.assign(n, int32_t(pop.refractory));
+  if (pop.refractory > loihi::kMaxRefractoryDelay) {
+    error = "refractory = " + std::to_string(pop.refractory) +
+            " steps exceeds loihi's refractory_delay range [0, " +
+            std::to_string(loihi::kMaxRefractoryDelay) + "]";
+    return false;
+  }
+  std::vector<double> g(n), k(n), aLimit(n);
+  for (int64_t j = 0; j < n; ++j) {
+    if (!(pop.decay[j] >= 0 && pop.decay[j] <= 1)) {
+      error = "decay " + num(pop.decay[j]) + " of neuron " + std::to_string(j) +
+              " is outside [0, 1]: loihi's voltage decay cannot express it";
+      return false;
+    }
+    if (!(pop.vth[j] >= 0)) {
+      error = "v_threshold " + num(pop.vth[j]) + " of neuron " +
+              std::to_string(j) +
+              " is negative: loihi's threshold mantissa is unsigned";
+      return false;
+    }
+    out.dv[j] = loihi::encodeDv(1.0 - pop.decay[j]);
+    g[j] = pop.gain[j];
+    aLimit[j] = double(aMaxHw);
+    if (cuba) {
+      if (!(pop.synDecay[j] > 0 && pop.synDecay[j] <= 1)) {
+        error = "syn_decay " + num(pop.synDecay[j]) + " of neuron " +
+                std::to_string(j) +
+                " is outside (0, 1]: loihi's current decay cannot express it";
+        return false;
+      }
+      out.du[j] = loihi::encodeDu(1.0 - pop.synDecay[j]);
+      g[j] *= pop.synGain[j];
+      // |u| <= |a << 6| / ((du + 1) / 4096) must stay below 2^23.
+      aLimit[j] = std::min(aLimit[j], double(int64_t(1) << (23 - 6 - 12)) *
+                                          (out.du[j] + 1));
+      k[j] = pop.bias[j];
+    } else {
+      out.du[j] = 4095;
+      k[j] = pop.gain[j] * pop.constant[j] + pop.bias[j];
+    }
+  }
+
+  // Upper bounds on S.
+  double sMax = double(int64_t(1) << 23); // the state range itself
+  out.scaleBound = "24-bit membrane";
+  auto bound = [&](double b, const std::string &why) {
+    if (b < sMax) {
+      sMax = b;
+      out.scaleBound = why;
+    }
+  };
+  double vthMaxF = *std::max_element(pop.vth.begin(), pop.vth.end());
+  if (vthMaxF > 0)
+    bound(double(vthMax) * double(int64_t(1) << vthShift) / vthMaxF,
+          "threshold: v_threshold " + num(vthMaxF) + " in " +
+              std::to_string(vthBits) + " bits");
+  const double unit = double(int64_t(1) << inShift);
+  for (const FloatTable &tab : pop.tables) {
+    double m = 0;
+    for (const Synapse &s : tab.syn)
+      m = std::max(m, std::abs(g[s.post] * s.w));
+    if (m > 0)
+      bound(double(wMax) * std::ldexp(unit, int(eMax)) / m,
+            "weights from '" + tab.source + "': |gain w| up to " + num(m) +
+                " in " + std::to_string(wBits) + " bits at weight_exp " +
+                std::to_string(eMax));
+  }
+  double kMax = 0;
+  for (int64_t j = 0; j < n; ++j)
+    kMax = std::max(kMax, std::abs(k[j]));
+  if (kMax > 0)
+    bound(double(bMax) * std::ldexp(1.0, int(biasExpMax)) / kMax,
+          "bias: |gain b + bias| up to " + num(kMax));
+  std::vector<double> sumAbs(n, 0.0);
+  for (const FloatTable &tab : pop.tables)
+    for (const Synapse &s : tab.syn)
+      sumAbs[s.post] += std::abs(g[s.post] * s.w);
+  for (int64_t j = 0; j < n; ++j)
+    if (sumAbs[j] > 0)
+      bound(aLimit[j] * unit / sumAbs[j],
+            "dendritic sum: neuron " + std::to_string(j) +
+                " has worst-case input sum(|gain w|) = " + num(sumAbs[j]) +
+                ", limit " + num(aLimit[j]) + " x 64 state units");
+
+  // The membrane saturates at -(2^23 - 1): keep the most negative value a
+  // leaky neuron can reach, (sum of negative inputs) / (1 - decay), inside.
+  // (A non-leaky neuron, decay = 1, has no such bound; see MODELS.md.)
+  std::vector<double> negSum(n, 0.0);
+  for (const FloatTable &tab : pop.tables)
+    for (const Synapse &s : tab.syn)
+      negSum[s.post] += std::min(0.0, g[s.post] * s.w);
+  for (int64_t j = 0; j < n; ++j) {
+    double neg = std::min(0.0, k[j]) + negSum[j];
+    if (neg < 0 && pop.decay[j] < 1)
+      bound(double(loihi::kMaxV) * (1 - pop.decay[j]) / -neg,
+            "membrane floor: neuron " + std::to_string(j) + " can reach " +
+                num(neg / (1 - pop.decay[j])));
+  }
+
+  // Lower S until the rounded integers fit.
+  int64_t S = int64_t(std::floor(sMax));
+  for (int iter = 0;; ++iter) {
+    if (S < 1) {
+      error = "no integer scale fits loihi: " + out.scaleBound +
+              " allows S <= " + num(sMax) + " < 1";
+      return false;
+    }
+    out.tables.clear();
+    bool fits = true;
+    std::vector<double> aWorst(n, 0.0);
+    for (const FloatTable &tab : pop.tables) {
+      IntTable it;
+      it.delay = cuba ? 1 : 0;
+      // The smallest exponent at which every weight fits.
+      int64_t e = eMin;
+      for (; e <= eMax; ++e) {
+        bool ok = true;
+        for (const Synapse &s : tab.syn) {
+          int64_t q =
+              roundHalfAway(double(S) * g[s.post] * s.w / std::ldexp(unit, int(e)));
+          if (q > wMax || q < wMin) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok)
+          break;
+      }
+      if (e > eMax) {
+        fits = false;
+        break;
+      }
+      it.weightExp = e;
+      const double lsb = std::ldexp(unit, int(e));
+      it.offsets.assign(tab.preSize + 1, 0);
+      int64_t lo = 0, hi = 0;
+      double sq = 0;
+      size_t counted = 0;
+      for (const Synapse &s : tab.syn) {
+        double exact = double(S) * g[s.post] * s.w;
+        int64_t q = roundHalfAway(exact / lsb);
+        it.offsets[s.pre + 1]++;
+        it.targets.push_back(s.post);
+        it.weights.push_back(int32_t(q));
+        lo = std::min(lo, q);
+        hi = std::max(hi, q);
+        aWorst[s.post] += std::abs(double(q)) * std::ldexp(1.0, int(e));
+        if (exact != 0) {
+          double rel = std::abs(double(q) * lsb - exact) / std::abs(exact);
+          it.maxRelError = std::max(it.maxRelError, rel);
+          sq += rel * rel;
+          ++counted;
+        }
+      }
+      for (int64_t p = 0; p < tab.preSize; ++p)
+        it.offsets[p + 1] += it.offsets[p];
+      it.rmsRelError = counted ? std::sqrt(sq / double(counted)) : 0;
+      it.bitsUsed = signedBits(lo, hi);
+      out.tables.push_back(std::move(it));
+    }
+    for (int64_t j = 0; fits && j < n; ++j)
+      if (aWorst[j] > aLimit[j])
+        fits = false;
+    if (fits)
+      break;
+    if (iter > 200) {
+      error = "no integer scale fits loihi after rounding (last tried S = " +
+              std::to_string(S) + ", bound: " + out.scaleBound + ")";
+      return false;
+    }
+    S = std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
+  }
+  out.scale = S;
+
+  // Threshold and bias.
+  out.vthMant.assign(n, 0);
+  out.biasMant.assign(n, 0);
+  out.biasExp.assign(n, 0);
+  for (int64_t j = 0; j < n; ++j) {
+    double exactV = double(S) * pop.vth[j];
+    int64_t m = std::min<int64_t>(
+        vthMax, roundHalfAway(exactV / double(int64_t(1) << vthShift)));
+    out.vthMant[j] = int32_t(m);
+    if (exactV > 0)
+      out.maxThresholdRelError =
+          std::max(out.maxThresholdRelError,
+                   std::abs(double(m << vthShift) - exactV) / exactV);
+    double exactB = double(S) * k[j];
+    int64_t e = 0, b = roundHalfAway(exactB);
+    while ((b > bMax || b < bMin) && e < biasExpMax) {
+      ++e;
+      b = roundHalfAway(std::ldexp(exactB, -int(e)));
+    }
+    if (b > bMax || b < bMin) {
+      error = "bias " + num(k[j]) + " of neuron " + std::to_string(j) +
+              " does not fit 13 bits at exponent 7 with S = " +
+              std::to_string(S);
+      return false;
+    }
+    out.biasMant[j] = int32_t(b);
+    out.biasExp[j] = int32_t(e);
+    if (exactB != 0)
+      out.maxBiasRelError =
+          std::max(out.maxBiasRelError,
+                   std::abs(std::ldexp(double(b), int(e)) - exactB) /
+                       std::abs(exactB));
+  }
+
+  // Population-wide weight errors.
+  double sq = 0;
+  size_t count = 0;
+  for (size_t ti = 0; ti < out.tables.size(); ++ti) {
+    const IntTable &it = out.tables[ti];
+    const double lsb = std::ldexp(unit, int(it.weightExp));
+    const FloatTable &tab = pop.tables[ti];
+    for (size_t s = 0; s < tab.syn.size(); ++s) {
+      double exact = double(S) * g[tab.syn[s].post] * tab.syn[s].w;
+      if (exact == 0)
+        continue;
+      double rel = std::abs(double(it.weights[s]) * lsb - exact) / std::abs(exact);
+      out.maxRelWeightError = std::max(out.maxRelWeightError, rel);
+      sq += rel * rel;
+      ++count;
+    }
+  }
+  out.rmsRelWeightError = count ? std::sqrt(sq / double(count)) : 0;
+  return true;
+}
