@@ -284,6 +284,13 @@ FailureOr<LinExpr> Lowering::exprOf(Value v) {
 /// Copies `from`'s location (its NameLoc) to the new op.
 Location locOf(Operation *from) { return from->getLoc(); }
 
+/// The location of an op made for `from` with its own node name, so that a
+/// probe of `from`'s name finds the population and not its synapse tables.
+Location namedLoc(Operation *from, const std::string &name) {
+  return NameLoc::get(StringAttr::get(from->getContext(), name),
+                      from->getLoc());
+}
+
 struct QuantizePass : spikec::impl::QuantizeBase<QuantizePass> {
   using QuantizeBase::QuantizeBase;
 
@@ -545,7 +552,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       const IntTable &it = ip.tables[t];
       std::string blob = base + ".in" + std::to_string(t);
       auto syn = b.create<nc::SynapsesOp>(
-          locOf(op), i32Tensor(fp.size), map.lookup(sources[t]),
+          namedLoc(op, base + "/in" + std::to_string(t)), i32Tensor(fp.size),
+          map.lookup(sources[t]),
           makeIndexBlob(ctx, blob + ".offsets", it.offsets),
           makeIndexBlob(ctx, blob + ".targets", it.targets),
           makeIndexBlob(ctx, blob + ".weights", it.weights),
@@ -556,7 +564,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     }
     Value in = sums.front();
     if (sums.size() > 1)
-      in = b.create<nc::SumOp>(locOf(op), i32Tensor(fp.size), sums);
+      in = b.create<nc::SumOp>(namedLoc(op, base + "/sum"), i32Tensor(fp.size),
+                               sums);
     ncPop.getInputMutable().assign(in);
     auto param = [&](StringRef pname,
                      const std::vector<int32_t> &v) -> NamedAttribute {

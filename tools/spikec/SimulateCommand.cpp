@@ -11,6 +11,7 @@
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Passes/Passes.h"
+#include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Simulator.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -34,29 +35,51 @@ static cl::opt<bool> summaryOption(
     cl::desc("Print a summary of the run (spikes per population, work, speed)"),
     cl::init(false), cl::sub(simulateCommand));
 
+/// A spiking population as the summary lists it.
+struct PopulationInfo {
+  std::string name;
+  int64_t neurons;
+};
+
+/// The spiking populations of a float network, in op order.
+static std::vector<PopulationInfo> populationsOf(snn::NetworkOp net) {
+  std::vector<PopulationInfo> out;
+  for (Operation &op : net.getBodyBlock())
+    if (auto neuron = dyn_cast<snn::NeuronOpInterface>(op);
+        neuron && neuron.isSpiking())
+      out.push_back({snn::getNodeName(&op),
+                     cast<RankedTensorType>(op.getResult(0).getType())
+                         .getNumElements()});
+  return out;
+}
+
+/// The populations of a quantized graph, in op order.
+static std::vector<PopulationInfo> populationsOf(nc::GraphOp graph) {
+  std::vector<PopulationInfo> out;
+  for (auto pop : graph.getBodyBlock().getOps<nc::PopulationOp>())
+    out.push_back({ref::getNCNodeName(pop), pop.getSize()});
+  return out;
+}
+
 /// What a run did, as a short table on stdout.
-static void printSummary(snn::NetworkOp net, const ref::Trace &trace,
-                         double dt, snn::Sync sync, double seconds) {
+static void printSummary(StringRef name, StringRef how,
+                         const std::vector<PopulationInfo> &populations,
+                         const ref::Trace &trace, double dt, double seconds) {
   llvm::raw_ostream &os = llvm::outs();
   int64_t T = trace.timesteps;
-  os << "network   " << net.getSymName() << "\n"
+  os << "network   " << name << "\n"
      << "run       " << T << " steps of dt = " << formatNumber(dt) << " s ("
-     << formatNumber(T * dt * 1e3) << " ms of model time), "
-     << (sync == snn::Sync::Layer ? "layer" : "hardware") << " timing\n";
+     << formatNumber(T * dt * 1e3) << " ms of model time), " << how << "\n";
   os << "population                  neurons     spikes    rate (Hz)\n";
-  for (Operation &op : net.getBodyBlock()) {
-    auto neuron = dyn_cast<snn::NeuronOpInterface>(op);
-    if (!neuron || !neuron.isSpiking())
-      continue;
-    std::string name = snn::getNodeName(&op);
-    auto it = trace.spikesPerNode.find(name);
+  for (const PopulationInfo &p : populations) {
+    auto it = trace.spikesPerNode.find(p.name);
     if (it == trace.spikesPerNode.end())
       continue;
-    int64_t n = cast<RankedTensorType>(op.getResult(0).getType())
-                    .getNumElements();
-    double rate = T ? double(it->second) / (double(n) * T * dt) : 0.0;
-    os << llvm::format("%-24s %10lld %10llu %12.1f\n", name.c_str(),
-                       (long long)n, (unsigned long long)it->second, rate);
+    double rate =
+        T ? double(it->second) / (double(p.neurons) * T * dt) : 0.0;
+    os << llvm::format("%-24s %10lld %10llu %12.1f\n", p.name.c_str(),
+                       (long long)p.neurons, (unsigned long long)it->second,
+                       rate);
   }
   const ref::SimStats &s = trace.stats;
   os << "synaptic events " << s.synapticEvents << ", neuron updates "
@@ -86,6 +109,16 @@ static cl::opt<std::string>
                         "later)"),
                cl::value_desc("layer|hardware"), cl::init("layer"),
                cl::sub(simulateCommand));
+static cl::opt<std::string> targetOption(
+    "target",
+    cl::desc("Run the quantized reference: the network quantized for this "
+             "target (a preset name or a description .json), in the "
+             "target's exact integer arithmetic, with hardware timing"),
+    cl::value_desc("name|file.json"), cl::init(""), cl::sub(simulateCommand));
+static cl::opt<std::string> quantReportOption(
+    "quant-report",
+    cl::desc("With --target: write the quantization report (JSON) here"),
+    cl::value_desc("file.json"), cl::init(""), cl::sub(simulateCommand));
 static cl::list<std::string>
     probeOptions("probe",
                  cl::desc("Record NODE:VAR every step (VAR is a state such "
@@ -119,6 +152,14 @@ int runSimulate(MLIRContext &ctx) {
   }
   if (inputFiles.empty())
     return usageError("no input: give --input=FILE");
+  bool quantized = !targetOption.empty();
+  if (quantized && syncOption.getNumOccurrences() && *sync != snn::Sync::Hardware)
+    return usageError("--target runs the chip's timing: --sync=layer cannot "
+                      "be combined with it");
+  if (!quantized && !quantReportOption.empty())
+    return usageError("--quant-report needs --target");
+  if (quantized)
+    sync = snn::Sync::Hardware;
 
   OwningOpRef<ModuleOp> module = loadNetwork(ctx);
   if (!module)
@@ -204,12 +245,44 @@ int runSimulate(MLIRContext &ctx) {
       return 1;
     }
 
-  ref::SimOptions options;
-  options.sync = *sync;
-  options.timesteps = timesteps;
-  options.probes.assign(probeOptions.begin(), probeOptions.end());
+  std::string name = net.getSymName().str();
+  std::vector<PopulationInfo> populations;
+  std::string how;
+  FailureOr<ref::Trace> trace = failure();
   auto start = std::chrono::steady_clock::now();
-  FailureOr<ref::Trace> trace = ref::simulate(net, rows, options);
+  if (!quantized) {
+    ref::SimOptions options;
+    options.sync = *sync;
+    options.timesteps = timesteps;
+    options.probes.assign(probeOptions.begin(), probeOptions.end());
+    populations = populationsOf(net);
+    how = *sync == snn::Sync::Layer ? "layer timing" : "hardware timing";
+    start = std::chrono::steady_clock::now();
+    trace = ref::simulate(net, rows, options);
+  } else {
+    // The quantized reference: snn-quantize turns the network into an
+    // nc.graph in the target's integers, which runs bit-exactly.
+    PassManager qpm(&ctx, ModuleOp::getOperationName());
+    QuantizeOptions quantize;
+    quantize.target = targetOption;
+    quantize.report = quantReportOption;
+    qpm.addPass(createQuantize(quantize));
+    if (failed(qpm.run(*module)))
+      return 1;
+    auto graphs = module->getBody()->getOps<nc::GraphOp>();
+    if (std::distance(graphs.begin(), graphs.end()) != 1) {
+      emitError(module->getLoc()) << "quantization gave no single nc.graph";
+      return 1;
+    }
+    nc::GraphOp graph = *graphs.begin();
+    ref::QSimOptions options;
+    options.timesteps = timesteps;
+    options.probes.assign(probeOptions.begin(), probeOptions.end());
+    populations = populationsOf(graph);
+    how = "quantized for " + graph.getTarget().str() + ", hardware timing";
+    start = std::chrono::steady_clock::now();
+    trace = ref::simulateQuantized(graph, rows, options);
+  }
   if (failed(trace))
     return 1;
   double seconds =
@@ -218,7 +291,7 @@ int runSimulate(MLIRContext &ctx) {
   if (failed(io::writeTrace(outputOption, *trace, &ctx)))
     return 1;
   if (summaryOption)
-    printSummary(net, *trace, dt, *sync, seconds);
+    printSummary(name, how, populations, *trace, dt, seconds);
   return 0;
 }
 

@@ -200,7 +200,7 @@ LogicalResult PopulationOp::verify() {
   for (NamedAttribute entry : getParams())
     if (!llvm::is_contained(names, entry.getName().getValue()))
       return emitOpError() << "model '" << getModel()
-                           << "' has no parameter '" << entry.getName()
+                           << "' has no parameter '" << entry.getName().getValue()
                            << "'";
   int64_t n = getSize();
   std::vector<std::vector<int32_t>> values;

@@ -1,0 +1,758 @@
+//===- QuantizedSimulator.cpp - the quantized reference simulator ---------===//
+//
+// Runs an nc.graph step by step in integer arithmetic. Like the float
+// reference simulator, every op becomes a kernel built once before the time
+// loop (tables copied out of their blobs, parameters expanded, state,
+// accumulators and buffers sized); the loop only reads and writes those and
+// allocates nothing.
+//
+// Every value keeps a ring of its last `depth` step tensors, depth being one
+// more than the largest lag any consumer reads it at (1 for an edge out of
+// an input or a population, plus a synapse table's delay). Every tensor
+// also lists its nonzero entries, so synapse tables touch only the synapses
+// of active pre neurons.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spikec/Reference/QuantizedSimulator.h"
+
+#include "spikec/Target/LoihiModel.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <memory>
+
+using namespace mlir;
+using namespace spikec::nc;
+
+namespace spikec::ref {
+
+std::string getNCNodeName(Operation *op) {
+  if (auto in = dyn_cast<InputOp>(op))
+    return in.getName().str();
+  if (auto out = dyn_cast<OutputOp>(op))
+    return out.getName().str();
+  Location loc = op->getLoc();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (auto name = dyn_cast<NameLoc>(inner))
+        return name.getName().str();
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  return "";
+}
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Buffers
+//===----------------------------------------------------------------------===//
+
+/// One step's tensor of a value and the indices of its nonzero entries.
+struct Buf {
+  std::vector<int32_t> v;
+  std::vector<int32_t> nz;
+};
+
+/// A value: its tensors of the last `depth` steps, step t in ring[t % depth].
+struct Slot {
+  std::vector<Buf> ring;
+  Buf zero; // what a read before step 0 sees
+  int64_t size = 0;
+  int64_t depth = 1;
+
+  explicit Slot(int64_t n) : size(n) { zero.v.assign(n, 0); }
+  void allocate() {
+    ring.resize(depth);
+    for (Buf &b : ring) {
+      b.v.assign(size, 0);
+      b.nz.reserve(size);
+    }
+  }
+  Buf &at(int64_t t) { return ring[t % depth]; }
+};
+
+/// An operand: the value it reads and how many steps back.
+struct InRef {
+  Slot *slot = nullptr;
+  int64_t lag = 0;
+  const Buf &get(int64_t t) const {
+    return t < lag ? slot->zero : slot->ring[(t - lag) % slot->depth];
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Kernels
+//===----------------------------------------------------------------------===//
+
+class Kernel {
+public:
+  virtual ~Kernel() = default;
+  /// Computes step `t` into out->at(t) from the operands.
+  virtual void step(int64_t t, SimStats &stats) = 0;
+  /// The values of state variable `name`, or null when there is none.
+  virtual const int32_t *state(StringRef) const { return nullptr; }
+
+  void emitted(SimStats &stats, uint64_t n) {
+    stats.spikes += n;
+    spikesEmitted += n;
+  }
+  uint64_t spikesEmitted = 0;
+  bool spiking = false;
+
+  Slot *out = nullptr;
+  std::vector<InRef> ins;
+};
+
+enum class Encoding { None, Direct, Rate, Latency, Delta };
+
+class InputKernel : public Kernel {
+public:
+  void step(int64_t t, SimStats &stats) override {
+    const std::vector<double> &x = (*rows)[t];
+    Buf &o = out->at(t);
+    o.nz.clear();
+    const int32_t n = static_cast<int32_t>(o.v.size());
+    switch (encoding) {
+    case Encoding::None:
+      for (int32_t i = 0; i < n; ++i)
+        o.v[i] = static_cast<int32_t>(x[i]);
+      break;
+    case Encoding::Direct:
+      for (int32_t i = 0; i < n; ++i)
+        o.v[i] = static_cast<int32_t>(std::llround(
+            std::clamp(gain * x[i], double(INT32_MIN), double(INT32_MAX))));
+      break;
+    case Encoding::Rate:
+      for (int32_t i = 0; i < n; ++i) {
+        double p = std::clamp(gain * x[i], 0.0, 1.0);
+        o.v[i] = p > 0 && counterUniform(seed, t, i) < p;
+      }
+      break;
+    case Encoding::Latency: {
+      int64_t k = t % window;
+      if (k == 0)
+        for (int32_t i = 0; i < n; ++i)
+          offset[i] = x[i] > threshold
+                          ? std::llround((1.0 - std::clamp(x[i], 0.0, 1.0)) *
+                                         double(window - 1))
+                          : -1;
+      for (int32_t i = 0; i < n; ++i)
+        o.v[i] = offset[i] == k;
+      break;
+    }
+    case Encoding::Delta:
+      for (int32_t i = 0; i < n; ++i) {
+        int32_t s = 0;
+        if (x[i] - ref[i] >= threshold) {
+          s = 1;
+          ref[i] = x[i];
+        } else if (offSpikes && ref[i] - x[i] >= threshold) {
+          s = -1;
+          ref[i] = x[i];
+        }
+        o.v[i] = s;
+      }
+      break;
+    }
+    for (int32_t i = 0; i < n; ++i)
+      if (o.v[i] != 0)
+        o.nz.push_back(i);
+    if (spiking)
+      emitted(stats, o.nz.size());
+  }
+
+  const Rows *rows = nullptr;
+  Encoding encoding = Encoding::None;
+  double gain = 1.0, threshold = 0.0;
+  uint64_t seed = 0;
+  int64_t window = 1;
+  bool offSpikes = false;
+  std::vector<int64_t> offset; // latency: this window's spike offsets
+  std::vector<double> ref;     // delta: the references
+};
+
+class OutputKernel : public Kernel {
+public:
+  void step(int64_t t, SimStats &) override {
+    const Buf &x = ins[0].get(t);
+    std::copy(x.v.begin(), x.v.end(), (*rows)[t].begin());
+  }
+  Rows *rows = nullptr;
+};
+
+class SynapsesKernel : public Kernel {
+public:
+  void step(int64_t t, SimStats &stats) override {
+    const Buf &x = ins[0].get(t);
+    for (int32_t p : x.nz) {
+      const int64_t a = x.v[p];
+      const int32_t begin = offsets[p], end = offsets[p + 1];
+      for (int32_t k = begin; k < end; ++k)
+        acc[targets[k]] += a * int64_t(weights[k]);
+      stats.synapticEvents += uint64_t(end - begin);
+    }
+    Buf &o = out->at(t);
+    o.nz.clear();
+    for (int32_t j = 0, n = static_cast<int32_t>(acc.size()); j < n; ++j) {
+      o.v[j] = loihi::scaleDendriticSum(acc[j], weightExp);
+      acc[j] = 0;
+      if (o.v[j] != 0)
+        o.nz.push_back(j);
+    }
+  }
+  std::vector<int32_t> offsets, targets, weights;
+  int weightExp = 0;
+  std::vector<int64_t> acc; // one per post neuron, zero between steps
+};
+
+class SumKernel : public Kernel {
+public:
+  void step(int64_t t, SimStats &) override {
+    for (const InRef &in : ins) {
+      const Buf &x = in.get(t);
+      for (int32_t i : x.nz)
+        acc[i] += x.v[i];
+    }
+    Buf &o = out->at(t);
+    o.nz.clear();
+    for (int32_t i = 0, n = static_cast<int32_t>(acc.size()); i < n; ++i) {
+      o.v[i] = fxp::saturateToInt32(acc[i]);
+      acc[i] = 0;
+      if (o.v[i] != 0)
+        o.nz.push_back(i);
+    }
+  }
+  std::vector<int64_t> acc;
+};
+
+class LoihiKernel : public Kernel {
+public:
+  void step(int64_t t, SimStats &stats) override {
+    const Buf &x = ins[0].get(t);
+    loihi::step(params, st, x.v.data(), spikes.data());
+    Buf &o = out->at(t);
+    o.nz.clear();
+    for (int32_t i = 0, n = static_cast<int32_t>(spikes.size()); i < n; ++i) {
+      o.v[i] = spikes[i];
+      if (spikes[i])
+        o.nz.push_back(i);
+    }
+    stats.neuronUpdates += spikes.size();
+    emitted(stats, o.nz.size());
+  }
+  const int32_t *state(StringRef name) const override {
+    if (name == "u")
+      return st.u.data();
+    if (name == "v")
+      return st.v.data();
+    return nullptr;
+  }
+  loihi::Params params;
+  loihi::State st;
+  std::vector<uint8_t> spikes;
+};
+
+//===----------------------------------------------------------------------===//
+// Building
+//===----------------------------------------------------------------------===//
+
+/// "nc.population 'name'" (or without the name when the op has none).
+std::string describe(Operation *op) {
+  std::string out = op->getName().getStringRef().str();
+  std::string name = getNCNodeName(op);
+  if (!name.empty())
+    out += " '" + name + "'";
+  return out;
+}
+
+/// A double the way a person writes it: the shortest of %.15g and %.17g
+/// that reads back as the same value.
+std::string fmtDouble(double x) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", x);
+  if (std::strtod(buf, nullptr) != x)
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+int64_t numElements(Value v) {
+  return cast<RankedTensorType>(v.getType()).getNumElements();
+}
+
+/// Whether the value `v` reaches `user` one step late.
+int64_t edgeLag(Value v, Operation *user) {
+  int64_t lag = 0;
+  if (isa_and_nonnull<InputOp, PopulationOp>(v.getDefiningOp()) &&
+      !isa<OutputOp>(user))
+    lag = 1;
+  if (auto syn = dyn_cast<SynapsesOp>(user))
+    lag += static_cast<int64_t>(syn.getDelay());
+  return lag;
+}
+
+using KernelPtr = std::unique_ptr<Kernel>;
+
+class Builder {
+public:
+  Builder(GraphOp graph, const InputRows &inputs, Trace &trace)
+      : graph(graph), inputs(inputs), trace(trace) {}
+
+  FailureOr<KernelPtr> build(Operation *op);
+
+private:
+  InFlightDiagnostic fail(Operation *op) {
+    return graph.emitError() << "cannot simulate " << describe(op) << ": ";
+  }
+  FailureOr<KernelPtr> input(InputOp op);
+  FailureOr<KernelPtr> synapses(SynapsesOp op);
+  FailureOr<KernelPtr> population(PopulationOp op);
+
+  GraphOp graph;
+  const InputRows &inputs;
+  Trace &trace;
+};
+
+/// A float attribute of an encoder (an integer is accepted too).
+FailureOr<double> encoderNumber(InputOp op, DictionaryAttr enc, StringRef name,
+                                std::optional<double> dflt,
+                                GraphOp graph) {
+  Attribute a = enc.get(name);
+  if (!a) {
+    if (dflt)
+      return *dflt;
+    return graph.emitError() << "input '" << op.getName() << "': encoder '"
+                             << enc.getAs<StringAttr>("kind").getValue()
+                             << "' needs attribute '" << name << "'";
+  }
+  if (auto f = dyn_cast<FloatAttr>(a))
+    if (std::isfinite(f.getValueAsDouble()))
+      return f.getValueAsDouble();
+  if (auto i = dyn_cast<IntegerAttr>(a); i && !isa<BoolAttr>(a))
+    return double(i.getValue().getSExtValue());
+  return graph.emitError() << "input '" << op.getName() << "': encoder "
+                           << "attribute '" << name
+                           << "' must be a finite number, got " << a;
+}
+
+FailureOr<KernelPtr> Builder::input(InputOp op) {
+  auto k = std::make_unique<InputKernel>();
+  k->rows = &inputs.at(op.getName().str());
+  DictionaryAttr enc = op.getEncoderAttr();
+  if (!enc)
+    return KernelPtr(std::move(k));
+  StringRef kind;
+  if (auto s = enc.getAs<StringAttr>("kind"))
+    kind = s.getValue();
+  StringRef known[4];
+  auto number = [&](StringRef name, std::optional<double> dflt,
+                    double &into) -> LogicalResult {
+    auto v = encoderNumber(op, enc, name, dflt, graph);
+    if (failed(v))
+      return failure();
+    into = *v;
+    return success();
+  };
+  size_t n = numElements(op.getResult());
+  if (kind == "direct") {
+    k->encoding = Encoding::Direct;
+    known[0] = "gain";
+    if (failed(number("gain", 1.0, k->gain)))
+      return failure();
+  } else if (kind == "rate") {
+    k->encoding = Encoding::Rate;
+    k->spiking = true;
+    known[0] = "gain";
+    known[1] = "seed";
+    if (failed(number("gain", 1.0, k->gain)))
+      return failure();
+    if (Attribute a = enc.get("seed")) {
+      auto i = dyn_cast<IntegerAttr>(a);
+      if (!i || isa<BoolAttr>(a))
+        return graph.emitError() << "input '" << op.getName()
+                                 << "': encoder attribute 'seed' must be an "
+                                    "integer, got "
+                                 << a;
+      k->seed = static_cast<uint64_t>(i.getValue().getSExtValue());
+    }
+  } else if (kind == "latency") {
+    k->encoding = Encoding::Latency;
+    k->spiking = true;
+    known[0] = "window";
+    known[1] = "threshold";
+    auto w = dyn_cast_or_null<IntegerAttr>(enc.get("window"));
+    if (!w || isa<BoolAttr>(w) || w.getValue().getSExtValue() <= 0)
+      return graph.emitError() << "input '" << op.getName()
+                               << "': encoder 'latency' needs an integer "
+                                  "attribute 'window' > 0";
+    k->window = w.getValue().getSExtValue();
+    if (failed(number("threshold", 0.0, k->threshold)))
+      return failure();
+    k->offset.assign(n, -1);
+  } else if (kind == "delta") {
+    k->encoding = Encoding::Delta;
+    k->spiking = true;
+    known[0] = "threshold";
+    known[1] = "off_spikes";
+    if (failed(number("threshold", std::nullopt, k->threshold)))
+      return failure();
+    if (Attribute a = enc.get("off_spikes")) {
+      auto b = dyn_cast<BoolAttr>(a);
+      if (!b)
+        return graph.emitError() << "input '" << op.getName()
+                                 << "': encoder attribute 'off_spikes' must "
+                                    "be a bool, got "
+                                 << a;
+      k->offSpikes = b.getValue();
+    }
+    k->ref.assign(n, 0.0);
+  } else {
+    return graph.emitError() << "input '" << op.getName()
+                             << "': unknown encoder kind '" << kind
+                             << "' (known: direct, rate, latency, delta)";
+  }
+  for (NamedAttribute entry : enc) {
+    StringRef name = entry.getName().getValue();
+    if (name != "kind" && !llvm::is_contained(known, name))
+      return graph.emitError() << "input '" << op.getName() << "': encoder '"
+                               << kind << "' has no attribute '" << name
+                               << "'";
+  }
+  return KernelPtr(std::move(k));
+}
+
+FailureOr<KernelPtr> Builder::synapses(SynapsesOp op) {
+  auto offsets = op.getOffsets().tryGetAsArrayRef();
+  auto targets = op.getTargets().tryGetAsArrayRef();
+  auto weights = op.getWeights().tryGetAsArrayRef();
+  if (!offsets || !targets || !weights) {
+    fail(op) << "synapse table has no data (missing resource blob)";
+    return failure();
+  }
+  int64_t pre = numElements(op.getInput()), post = numElements(op.getOut());
+  // The verifier checks the table; a graph built without it must still not
+  // make the loop read out of bounds.
+  bool ok = int64_t(offsets->size()) == pre + 1 &&
+            targets->size() == weights->size() && (*offsets)[0] == 0 &&
+            size_t(offsets->back()) == targets->size();
+  for (int64_t p = 0; ok && p < pre; ++p)
+    ok = (*offsets)[p] <= (*offsets)[p + 1];
+  for (size_t i = 0; ok && i < targets->size(); ++i)
+    ok = (*targets)[i] >= 0 && (*targets)[i] < post;
+  if (!ok) {
+    fail(op) << "malformed synapse table (run the verifier)";
+    return failure();
+  }
+  int64_t exp = op.getWeightExp();
+  if (exp < -62 || exp > 62) {
+    fail(op) << "weight_exp " << exp << " is outside [-62, 62]";
+    return failure();
+  }
+  auto k = std::make_unique<SynapsesKernel>();
+  k->offsets.assign(offsets->begin(), offsets->end());
+  k->targets.assign(targets->begin(), targets->end());
+  k->weights.assign(weights->begin(), weights->end());
+  k->weightExp = static_cast<int>(exp);
+  k->acc.assign(post, 0);
+  return KernelPtr(std::move(k));
+}
+
+FailureOr<KernelPtr> Builder::population(PopulationOp op) {
+  if (op.getModel() != "loihi") {
+    fail(op) << "model '" << op.getModel()
+             << "' has no quantized reference (known: loihi)";
+    return failure();
+  }
+  std::vector<std::vector<int32_t>> values;
+  for (StringRef name : getModelParams("loihi")) {
+    auto v = op.getParam(name);
+    if (!v) {
+      fail(op) << "parameter '" << name << "' is missing or has not "
+               << op.getSize() << " values";
+      return failure();
+    }
+    values.push_back(std::move(*v));
+  }
+  auto k = std::make_unique<LoihiKernel>();
+  size_t n = op.getSize();
+  k->params.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    loihi::NeuronParams p;
+    p.du = uint16_t(values[0][i]);
+    p.dv = uint16_t(values[1][i]);
+    p.vthMant = values[2][i];
+    p.biasMant = values[3][i];
+    p.biasExp = values[4][i];
+    p.refractoryDelay = uint16_t(values[5][i]);
+    std::string why;
+    if (values[0][i] < 0 || values[0][i] > 0xFFFF || values[1][i] < 0 ||
+        values[1][i] > 0xFFFF || values[5][i] < 0 || values[5][i] > 0xFFFF ||
+        !loihi::validate(p, &why)) {
+      fail(op) << "neuron " << i << " has parameters outside the model's "
+               << "ranges" << (why.empty() ? "" : ": ") << why;
+      return failure();
+    }
+    k->params.set(i, p);
+  }
+  k->st.resize(n);
+  k->spikes.assign(n, 0);
+  k->spiking = true;
+  return KernelPtr(std::move(k));
+}
+
+FailureOr<KernelPtr> Builder::build(Operation *op) {
+  if (auto o = dyn_cast<InputOp>(op))
+    return input(o);
+  if (auto o = dyn_cast<OutputOp>(op)) {
+    auto k = std::make_unique<OutputKernel>();
+    k->rows = &trace.outputs[o.getName().str()];
+    return KernelPtr(std::move(k));
+  }
+  if (auto o = dyn_cast<SynapsesOp>(op))
+    return synapses(o);
+  if (isa<SumOp>(op)) {
+    auto k = std::make_unique<SumKernel>();
+    k->acc.assign(numElements(op->getResult(0)), 0);
+    return KernelPtr(std::move(k));
+  }
+  if (auto o = dyn_cast<PopulationOp>(op))
+    return population(o);
+  fail(op) << "the quantized reference simulator does not know this op";
+  return failure();
+}
+
+/// Where a probe reads from at the end of each step.
+struct Probe {
+  Rows *rows = nullptr;
+  const int32_t *state = nullptr; // a state variable
+  Slot *slot = nullptr;           // a value of this step
+  InRef in;                       // an output's operand
+  bool isOutput = false;
+  const int32_t *data(int64_t t) const {
+    if (state)
+      return state;
+    if (isOutput)
+      return in.get(t).v.data();
+    return slot->at(t).v.data();
+  }
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// simulateQuantized
+//===----------------------------------------------------------------------===//
+
+FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
+                                   const QSimOptions &options) {
+  const int64_t T = options.timesteps;
+  if (T <= 0)
+    return graph.emitError() << "timesteps must be > 0, got " << T;
+
+  Block &body = graph.getBodyBlock();
+
+  for (Operation &op : body) {
+    SmallVector<Value> values(op.getOperands());
+    llvm::append_range(values, op.getResults());
+    for (Value v : values) {
+      auto type = dyn_cast<RankedTensorType>(v.getType());
+      if (!type || !type.hasStaticShape())
+        return graph.emitError() << describe(&op) << " has type "
+                                 << v.getType() << ", not a static tensor";
+      if (type.getNumElements() > INT32_MAX)
+        return graph.emitError() << describe(&op) << " has "
+                                 << type.getNumElements()
+                                 << " elements, more than the simulator "
+                                    "indexes";
+    }
+  }
+
+  // Inputs.
+  llvm::StringSet<> inputNames;
+  for (Operation &op : body) {
+    auto in = dyn_cast<InputOp>(op);
+    if (!in)
+      continue;
+    std::string name = in.getName().str();
+    inputNames.insert(name);
+    auto it = inputs.find(name);
+    if (it == inputs.end())
+      return graph.emitError() << "input '" << name << "' is missing";
+    const Rows &rows = it->second;
+    if (static_cast<int64_t>(rows.size()) < T)
+      return graph.emitError() << "input '" << name << "' has " << rows.size()
+                               << " rows, fewer than the " << T
+                               << " timesteps";
+    int64_t width = numElements(in.getResult());
+    bool encoded = static_cast<bool>(in.getEncoderAttr());
+    for (auto [r, row] : llvm::enumerate(rows)) {
+      if (static_cast<int64_t>(row.size()) != width)
+        return graph.emitError() << "input '" << name << "': row " << r
+                                 << " has " << row.size()
+                                 << " values, expected " << width;
+      for (auto [i, x] : llvm::enumerate(row)) {
+        if (!std::isfinite(x))
+          return graph.emitError() << "input '" << name << "': row " << r
+                                   << ", element " << i << " is " << fmtDouble(x)
+                                   << ", not a finite number";
+        if (!encoded && (x != std::trunc(x) || x < double(INT32_MIN) ||
+                         x > double(INT32_MAX)))
+          return graph.emitError()
+                 << "input '" << name << "': row " << r << ", element " << i
+                 << " is " << fmtDouble(x)
+                 << ", not an int32 (an input without an encoder takes the "
+                    "events themselves)";
+      }
+    }
+  }
+  for (const auto &[name, rows] : inputs)
+    if (!inputNames.contains(name))
+      return graph.emitError() << "input '" << name
+                               << "' names no nc.input of the graph";
+
+  // Order: every edge that delivers in the same step goes before its user.
+  llvm::DenseMap<Operation *, unsigned> pending;
+  std::deque<Operation *> ready;
+  std::vector<Operation *> order;
+  for (Operation &op : body) {
+    unsigned n = 0;
+    for (Value v : op.getOperands()) {
+      if (!v.getDefiningOp() || v.getDefiningOp()->getBlock() != &body)
+        return graph.emitError() << "cannot simulate " << describe(&op)
+                                 << ": an operand is not defined in the graph";
+      if (edgeLag(v, &op) == 0)
+        ++n;
+    }
+    pending[&op] = n;
+    if (!n)
+      ready.push_back(&op);
+  }
+  while (!ready.empty()) {
+    Operation *op = ready.front();
+    ready.pop_front();
+    order.push_back(op);
+    for (Value r : op->getResults())
+      for (OpOperand &use : r.getUses())
+        if (edgeLag(r, use.getOwner()) == 0)
+          if (--pending[use.getOwner()] == 0)
+            ready.push_back(use.getOwner());
+  }
+  if (order.size() != body.getOperations().size())
+    for (Operation &op : body)
+      if (pending[&op])
+        return graph.emitError()
+               << "cannot simulate " << describe(&op)
+               << ": it is on a cycle that delivers in the same step";
+
+  Trace trace;
+  trace.timesteps = T;
+
+  // Values, with the ring depth their consumers need.
+  std::vector<std::unique_ptr<Slot>> slots;
+  llvm::DenseMap<Value, Slot *> slotOf;
+  for (Operation &op : body)
+    for (Value v : op.getResults()) {
+      slots.push_back(std::make_unique<Slot>(numElements(v)));
+      slotOf[v] = slots.back().get();
+    }
+  for (Operation &op : body)
+    for (Value v : op.getOperands()) {
+      Slot *s = slotOf[v];
+      s->depth = std::max(s->depth, edgeLag(v, &op) + 1);
+    }
+  for (auto &s : slots)
+    s->allocate();
+
+  for (Operation &op : body)
+    if (auto out = dyn_cast<OutputOp>(op))
+      trace.outputs[out.getName().str()] =
+          Rows(T, std::vector<double>(numElements(out.getInput())));
+
+  Builder builder(graph, inputs, trace);
+  std::vector<KernelPtr> kernels;
+  llvm::DenseMap<Operation *, Kernel *> kernelOf;
+  for (Operation *op : order) {
+    auto kernel = builder.build(op);
+    if (failed(kernel))
+      return failure();
+    Kernel *k = kernel->get();
+    if (op->getNumResults())
+      k->out = slotOf[op->getResult(0)];
+    for (Value v : op->getOperands())
+      k->ins.push_back(InRef{slotOf[v], edgeLag(v, op)});
+    kernelOf[op] = k;
+    kernels.push_back(std::move(*kernel));
+  }
+
+  // Probes.
+  std::vector<Probe> probes;
+  for (const std::string &spec : options.probes) {
+    size_t colon = spec.rfind(':');
+    if (colon == std::string::npos)
+      return graph.emitError() << "probe '" << spec
+                               << "' is not of the form '<node>:<var>'";
+    std::string node = spec.substr(0, colon), var = spec.substr(colon + 1);
+    Operation *op = nullptr;
+    for (Operation &o : body)
+      if (getNCNodeName(&o) == node) {
+        op = &o;
+        break;
+      }
+    if (!op)
+      return graph.emitError() << "probe '" << spec << "' names no node '"
+                               << node << "'";
+    Probe p;
+    int64_t width;
+    if (var == "out") {
+      if (auto out = dyn_cast<OutputOp>(op)) {
+        p.isOutput = true;
+        p.in = kernelOf[op]->ins[0];
+        width = numElements(out.getInput());
+      } else {
+        p.slot = slotOf[op->getResult(0)];
+        width = p.slot->size;
+      }
+    } else {
+      p.state = kernelOf[op]->state(var);
+      if (!p.state)
+        return graph.emitError()
+               << "probe '" << spec << "': " << describe(op)
+               << " has no variable '" << var << "' (it has "
+               << (isa<PopulationOp>(op) ? "u, v, out" : "out") << ")";
+      width = numElements(op->getResult(0));
+    }
+    Rows &rows = trace.probes[spec];
+    rows.assign(T, std::vector<double>(width));
+    p.rows = &rows;
+    probes.push_back(p);
+  }
+
+  // The time loop.
+  SimStats &stats = trace.stats;
+  for (int64_t t = 0; t < T; ++t) {
+    for (auto &k : kernels)
+      k->step(t, stats);
+    for (Probe &p : probes) {
+      const int32_t *src = p.data(t);
+      std::copy(src, src + (*p.rows)[t].size(), (*p.rows)[t].begin());
+    }
+  }
+  for (Operation *op : order) {
+    Kernel *k = kernelOf[op];
+    if (k->spiking) {
+      std::string name = getNCNodeName(op);
+      trace.spikesPerNode[name.empty() ? describe(op) : name] +=
+          k->spikesEmitted;
+    }
+  }
+  return trace;
+}
+
+} // namespace spikec::ref
