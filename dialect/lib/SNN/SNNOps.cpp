@@ -6,6 +6,7 @@
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
+#include "spikec/Support/LocationName.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -47,14 +48,7 @@ std::string getNodeName(Operation *op) {
     return in.getName().str();
   if (auto out = dyn_cast<OutputOp>(op))
     return out.getName().str();
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (auto name = dyn_cast<NameLoc>(inner))
-        return name.getName().str();
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  return "";
+  return nameOfLocation(op->getLoc());
 }
 
 bool isStateful(Operation *op) { return isa<NeuronOpInterface>(op); }

@@ -15,6 +15,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Reference/QuantizedSimulator.h"
+#include "spikec/Reference/Encoders.h"
+#include "spikec/Support/LocationName.h"
 
 #include "spikec/Target/LoihiModel.h"
 
@@ -39,14 +41,7 @@ std::string getNCNodeName(Operation *op) {
     return in.getName().str();
   if (auto out = dyn_cast<OutputOp>(op))
     return out.getName().str();
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (auto name = dyn_cast<NameLoc>(inner))
-        return name.getName().str();
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  return "";
+  return nameOfLocation(op->getLoc());
 }
 
 namespace {
@@ -131,35 +126,21 @@ public:
             std::clamp(gain * x[i], double(INT32_MIN), double(INT32_MAX))));
       break;
     case Encoding::Rate:
-      for (int32_t i = 0; i < n; ++i) {
-        double p = std::clamp(gain * x[i], 0.0, 1.0);
-        o.v[i] = p > 0 && counterUniform(seed, t, i) < p;
-      }
+      for (int32_t i = 0; i < n; ++i)
+        o.v[i] = rateSpike(seed, t, i, gain, x[i]);
       break;
     case Encoding::Latency: {
       int64_t k = t % window;
       if (k == 0)
         for (int32_t i = 0; i < n; ++i)
-          offset[i] = x[i] > threshold
-                          ? std::llround((1.0 - std::clamp(x[i], 0.0, 1.0)) *
-                                         double(window - 1))
-                          : -1;
+          offset[i] = latencyOffset(x[i], threshold, window);
       for (int32_t i = 0; i < n; ++i)
         o.v[i] = offset[i] == k;
       break;
     }
     case Encoding::Delta:
-      for (int32_t i = 0; i < n; ++i) {
-        int32_t s = 0;
-        if (x[i] - ref[i] >= threshold) {
-          s = 1;
-          ref[i] = x[i];
-        } else if (offSpikes && ref[i] - x[i] >= threshold) {
-          s = -1;
-          ref[i] = x[i];
-        }
-        o.v[i] = s;
-      }
+      for (int32_t i = 0; i < n; ++i)
+        o.v[i] = deltaEvent(x[i], ref[i], threshold, offSpikes);
       break;
     }
     for (int32_t i = 0; i < n; ++i)

@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Reference/Simulator.h"
+#include "spikec/Reference/Encoders.h"
 
 #include "spikec/Dialect/SNN/SNNParams.h"
 
@@ -492,8 +493,7 @@ public:
     Buf &o = *out->cur;
     o.nz.clear();
     for (int32_t i = 0, n = o.v.size(); i < n; ++i) {
-      double p = std::clamp(gain * x[i], 0.0, 1.0);
-      bool s = p > 0 && counterUniform(seed, t, i) < p;
+      bool s = rateSpike(seed, t, i, gain, x[i]);
       o.v[i] = s ? 1.0 : 0.0;
       if (s)
         o.nz.push_back(i);
@@ -516,10 +516,7 @@ public:
     const int64_t n = o.v.size();
     if (k == 0)
       for (int64_t i = 0; i < n; ++i)
-        offset[i] = x[i] > threshold
-                        ? std::llround((1.0 - std::clamp(x[i], 0.0, 1.0)) *
-                                       double(window - 1))
-                        : -1;
+        offset[i] = latencyOffset(x[i], threshold, window);
     o.nz.clear();
     for (int64_t i = 0; i < n; ++i) {
       bool s = offset[i] == k;
@@ -542,14 +539,7 @@ public:
     Buf &o = *out->cur;
     o.nz.clear();
     for (int32_t i = 0, n = o.v.size(); i < n; ++i) {
-      double s = 0;
-      if (x[i] - ref[i] >= threshold) {
-        s = 1;
-        ref[i] = x[i];
-      } else if (offSpikes && ref[i] - x[i] >= threshold) {
-        s = -1;
-        ref[i] = x[i];
-      }
+      double s = deltaEvent(x[i], ref[i], threshold, offSpikes);
       o.v[i] = s;
       if (s != 0)
         o.nz.push_back(i);
