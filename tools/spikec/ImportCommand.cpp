@@ -17,7 +17,7 @@ namespace cl = llvm::cl;
 namespace spikec::driver {
 
 cl::SubCommand importCommand(
-    "import", "Read a network (.json, .nir or .mlir) and print its snn IR");
+    "import", "Read a network (.json, .nir, .mlir or lava-dl .net) and print its IR");
 cl::SubCommand simulateCommand(
     "simulate",
     "Run a network on the float reference simulator and write its spikes");

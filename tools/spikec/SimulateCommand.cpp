@@ -1,7 +1,9 @@
 //===- SimulateCommand.cpp - spikec simulate: the float reference run -----===//
 //
 // Imports the network, infers shapes, discretizes it for --dt and runs the
-// reference simulator (DESIGN.md section 3) on the input spike file(s).
+// reference simulator (DESIGN.md section 3) on the input spike file(s). A
+// network that imports as an nc.graph (lava-dl netx) is quantized already:
+// it runs on the quantized reference as it is.
 //
 //===----------------------------------------------------------------------===//
 
@@ -165,28 +167,50 @@ int runSimulate(MLIRContext &ctx) {
   if (!module)
     return 1;
   auto nets = module->getBody()->getOps<snn::NetworkOp>();
-  if (std::distance(nets.begin(), nets.end()) != 1) {
+  auto graphs = module->getBody()->getOps<nc::GraphOp>();
+  // An importer that gives an nc.graph and no snn.network (lava-dl netx)
+  // has quantized already: that graph runs as it is.
+  nc::GraphOp imported;
+  if (nets.empty() && std::distance(graphs.begin(), graphs.end()) == 1) {
+    imported = *graphs.begin();
+    if (quantized && targetOption != imported.getTarget())
+      return usageError("the network is already quantized for '" +
+                        imported.getTarget().str() + "': --target=" +
+                        targetOption + " cannot be used with it");
+    if (!quantReportOption.empty())
+      return usageError("--quant-report: the network is already quantized");
+    if (syncOption.getNumOccurrences() && *sync != snn::Sync::Hardware)
+      return usageError("the network is already quantized and runs the "
+                        "chip's timing: --sync=layer cannot be used with it");
+    quantized = true;
+  } else if (std::distance(nets.begin(), nets.end()) != 1) {
     emitError(module->getLoc()) << "expected exactly one snn.network";
     return 1;
   }
-  snn::NetworkOp net = *nets.begin();
+  snn::NetworkOp net = imported ? snn::NetworkOp() : *nets.begin();
 
   // A network that is already discretized keeps its dt unless --dt says
   // otherwise (then snn-discretize reports the conflict).
   double dt = dtOption;
-  if (auto old = net.getDtAttr(); old && !dtOption.getNumOccurrences())
-    dt = old.getValueAsDouble();
-  PassManager pm(&ctx, ModuleOp::getOperationName());
-  OpPassManager &netPM = pm.nest<snn::NetworkOp>();
-  netPM.addPass(createInferShapes());
-  DiscretizeOptions discretize;
-  discretize.dt = dt;
-  netPM.addPass(createDiscretize(discretize));
-  if (failed(pm.run(*module)))
-    return 1;
+  if (imported) {
+    if (auto old = imported.getDtAttr(); old && !dtOption.getNumOccurrences())
+      dt = old.getValueAsDouble();
+  } else {
+    if (auto old = net.getDtAttr(); old && !dtOption.getNumOccurrences())
+      dt = old.getValueAsDouble();
+    PassManager pm(&ctx, ModuleOp::getOperationName());
+    OpPassManager &netPM = pm.nest<snn::NetworkOp>();
+    netPM.addPass(createInferShapes());
+    DiscretizeOptions discretize;
+    discretize.dt = dt;
+    netPM.addPass(createDiscretize(discretize));
+    if (failed(pm.run(*module)))
+      return 1;
+  }
 
   // Inputs: whole files, or NAME=FILE for one input.
-  std::vector<io::InputSpec> specs = io::getInputSpecs(net);
+  std::vector<io::InputSpec> specs =
+      imported ? io::getInputSpecs(imported) : io::getInputSpecs(net);
   ref::InputRows rows;
   std::map<std::string, std::string> fileOf; // input name -> file
   for (const std::string &arg : inputFiles) {
@@ -245,7 +269,8 @@ int runSimulate(MLIRContext &ctx) {
       return 1;
     }
 
-  std::string name = net.getSymName().str();
+  std::string name =
+      imported ? imported.getSymName().str() : net.getSymName().str();
   std::vector<PopulationInfo> populations;
   std::string how;
   FailureOr<ref::Trace> trace = failure();
@@ -262,19 +287,22 @@ int runSimulate(MLIRContext &ctx) {
   } else {
     // The quantized reference: snn-quantize turns the network into an
     // nc.graph in the target's integers, which runs bit-exactly.
-    PassManager qpm(&ctx, ModuleOp::getOperationName());
-    QuantizeOptions quantize;
-    quantize.target = targetOption;
-    quantize.report = quantReportOption;
-    qpm.addPass(createQuantize(quantize));
-    if (failed(qpm.run(*module)))
-      return 1;
-    auto graphs = module->getBody()->getOps<nc::GraphOp>();
-    if (std::distance(graphs.begin(), graphs.end()) != 1) {
-      emitError(module->getLoc()) << "quantization gave no single nc.graph";
-      return 1;
+    nc::GraphOp graph = imported;
+    if (!graph) {
+      PassManager qpm(&ctx, ModuleOp::getOperationName());
+      QuantizeOptions quantize;
+      quantize.target = targetOption;
+      quantize.report = quantReportOption;
+      qpm.addPass(createQuantize(quantize));
+      if (failed(qpm.run(*module)))
+        return 1;
+      auto made = module->getBody()->getOps<nc::GraphOp>();
+      if (std::distance(made.begin(), made.end()) != 1) {
+        emitError(module->getLoc()) << "quantization gave no single nc.graph";
+        return 1;
+      }
+      graph = *made.begin();
     }
-    nc::GraphOp graph = *graphs.begin();
     ref::QSimOptions options;
     options.timesteps = timesteps;
     options.probes.assign(probeOptions.begin(), probeOptions.end());

@@ -88,7 +88,8 @@ int main(int argc, char **argv) {
       "  spikec simulate NET --input=FILE [--dt=S] [--timesteps=N] "
       "--output=FILE\n"
       "  spikec export NET --nir -o out.nir\n\n"
-      "NET is a .json network description, a .nir file or .mlir text.\n");
+      "NET is a .json network description, a .nir file, .mlir text or a\n"
+      "lava-dl netx .net file (imported for loihi, already quantized).\n");
 
   MLIRContext ctx;
   ctx.loadDialect<spikec::snn::SNNDialect>();

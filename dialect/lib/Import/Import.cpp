@@ -34,10 +34,11 @@ OwningOpRef<ModuleOp> spikec::importNetwork(llvm::StringRef path,
   ctx->loadDialect<snn::SNNDialect>();
   Location fileLoc = FileLineColLoc::get(ctx, path, 0, 0);
   std::string ext = llvm::sys::path::extension(path).lower();
-  if (ext != ".json" && ext != ".nir" && ext != ".mlir") {
+  if (ext != ".json" && ext != ".nir" && ext != ".mlir" &&
+      ext != ".net") {
     emitError(fileLoc) << "unknown network format "
                        << (ext.empty() ? "(no extension)" : "'" + ext + "'")
-                       << ": expected a .json, .nir or .mlir file";
+                       << ": expected a .json, .nir, .mlir or .net (lava-dl netx) file";
     return nullptr;
   }
   if (!llvm::sys::fs::exists(path)) {
@@ -48,6 +49,8 @@ OwningOpRef<ModuleOp> spikec::importNetwork(llvm::StringRef path,
     return importNIR(path, ctx, options);
   if (ext == ".mlir")
     return importMLIR(path, ctx);
+  if (ext == ".net")
+    return importNetX(path, ctx, options);
 
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer) {

@@ -463,6 +463,18 @@ std::vector<InputSpec> spikec::io::getInputSpecs(snn::NetworkOp net) {
   return specs;
 }
 
+std::vector<InputSpec> spikec::io::getInputSpecs(nc::GraphOp graph) {
+  std::vector<InputSpec> specs;
+  for (auto in : graph.getBodyBlock().getOps<nc::InputOp>()) {
+    InputSpec spec;
+    spec.name = in.getName().str();
+    auto type = llvm::cast<RankedTensorType>(in.getType());
+    spec.shape.assign(type.getShape().begin(), type.getShape().end());
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
 FailureOr<ref::InputRows>
 spikec::io::parseInputJSON(llvm::StringRef text, llvm::StringRef path,
                            llvm::ArrayRef<InputSpec> inputs, MLIRContext *ctx) {

@@ -24,8 +24,9 @@ struct ImportOptions {
 };
 
 /// Reads a network from a .json description (docs/network-json.md), a .nir
-/// HDF5 file or .mlir text, choosing by the file's extension. The result is
-/// a verified module holding one snn.network. Errors are reported through
+/// HDF5 file, .mlir text or a lava-dl netx .net file, choosing by the file's
+/// extension. The result is a verified module holding one snn.network (a
+/// .net file: one nc.graph for loihi). Errors are reported through
 /// the context's diagnostic handler with the file and the place in it.
 mlir::OwningOpRef<mlir::ModuleOp> importNetwork(llvm::StringRef path,
                                                 mlir::MLIRContext *ctx,
@@ -40,6 +41,13 @@ mlir::OwningOpRef<mlir::ModuleOp> importJSON(llvm::StringRef text,
 mlir::OwningOpRef<mlir::ModuleOp> importNIR(llvm::StringRef path,
                                             mlir::MLIRContext *ctx,
                                             const ImportOptions &options);
+
+/// The lava-dl netx importer (.net HDF5): the result holds one nc.graph for
+/// the loihi target, not an snn.network (netx's CUBA neurons are Loihi
+/// compartments in Loihi's integers already).
+mlir::OwningOpRef<mlir::ModuleOp> importNetX(llvm::StringRef path,
+                                             mlir::MLIRContext *ctx,
+                                             const ImportOptions &options);
 
 } // namespace spikec
 

@@ -19,6 +19,7 @@
 #ifndef SPIKEC_IO_SPIKEFILES_H
 #define SPIKEC_IO_SPIKEFILES_H
 
+#include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Reference/Simulator.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -40,6 +41,8 @@ struct InputSpec {
 
 /// The inputs of `net`, in the order of their snn.input ops.
 std::vector<InputSpec> getInputSpecs(snn::NetworkOp net);
+/// The inputs of a quantized graph, in the order of their nc.input ops.
+std::vector<InputSpec> getInputSpecs(nc::GraphOp graph);
 
 /// Reads a whole input file (JSON or .npy, by extension; "-" is JSON on
 /// stdin) for a network whose inputs are `inputs`. A list of rows or an .npy
