@@ -18,6 +18,8 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 
+#include "TestIR.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -31,39 +33,19 @@ using spikec::ref::InputRows;
 using spikec::ref::QSimOptions;
 using spikec::ref::Rows;
 using spikec::ref::Trace;
+using spikec::test::hexBlob;
 
 namespace {
+
+/// The resource section for this file's blobs (f32 weights or i32 tables).
+std::string resources(const std::map<std::string, std::vector<int32_t>> &blobs) {
+  return test::resourcesOf(blobs);
+}
 
 DialectRegistry ncRegistry() {
   DialectRegistry registry;
   registry.insert<nc::NCDialect>();
   return registry;
-}
-
-/// An i32 dense_resource blob in the textual format: 4-byte alignment, then
-/// the little-endian bytes.
-std::string hexBlob(const std::vector<int32_t> &values) {
-  static const char *digits = "0123456789ABCDEF";
-  std::string s = "\"0x04000000";
-  for (int32_t v : values) {
-    uint32_t u = static_cast<uint32_t>(v);
-    for (int b = 0; b < 4; ++b) {
-      uint8_t byte = (u >> (8 * b)) & 0xFF;
-      s += digits[byte >> 4];
-      s += digits[byte & 15];
-    }
-  }
-  return s + "\"";
-}
-
-std::string resources(const std::map<std::string, std::vector<int32_t>> &blobs) {
-  std::string s = "{-#\n  dialect_resources: {\n    builtin: {\n";
-  bool first = true;
-  for (const auto &[name, values] : blobs) {
-    s += (first ? "      " : ",\n      ") + name + ": " + hexBlob(values);
-    first = false;
-  }
-  return s + "\n    }\n  }\n#-}\n";
 }
 
 /// `%<res> = nc.synapses %<in> ...` with blobs <name>_o, <name>_t, <name>_w.

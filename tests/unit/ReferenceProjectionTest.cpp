@@ -16,6 +16,8 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 
+#include "TestIR.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -29,24 +31,14 @@ using spikec::ref::Rows;
 using spikec::ref::SimOptions;
 using spikec::ref::Trace;
 
+using spikec::test::hexBlob;
+
 namespace {
 
 DialectRegistry snnRegistry() {
   DialectRegistry registry;
   registry.insert<snn::SNNDialect>();
   return registry;
-}
-
-template <typename T>
-std::string hexBlob(const std::vector<T> &values) {
-  static const char *digits = "0123456789ABCDEF";
-  std::string s = "\"0x04000000";
-  const auto *p = reinterpret_cast<const uint8_t *>(values.data());
-  for (size_t i = 0; i < values.size() * sizeof(T); ++i) {
-    s += digits[p[i] >> 4];
-    s += digits[p[i] & 15];
-  }
-  return s + "\"";
 }
 
 struct Resources {

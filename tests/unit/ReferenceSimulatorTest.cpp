@@ -17,6 +17,8 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "TestIR.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -29,36 +31,19 @@ using spikec::ref::InputRows;
 using spikec::ref::Rows;
 using spikec::ref::SimOptions;
 using spikec::ref::Trace;
+using spikec::test::hexBlob;
 
 namespace {
+
+/// The resource section for this file's blobs (f32 weights or i32 tables).
+std::string resources(const std::map<std::string, std::vector<float>> &blobs) {
+  return test::resourcesOf(blobs);
+}
 
 DialectRegistry snnRegistry() {
   DialectRegistry registry;
   registry.insert<snn::SNNDialect>();
   return registry;
-}
-
-/// A dense_resource blob in the textual format: 4-byte alignment, then the
-/// little-endian bytes.
-std::string hexBlob(const std::vector<float> &values) {
-  static const char *digits = "0123456789ABCDEF";
-  std::string s = "\"0x04000000";
-  const auto *p = reinterpret_cast<const uint8_t *>(values.data());
-  for (size_t i = 0; i < values.size() * sizeof(float); ++i) {
-    s += digits[p[i] >> 4];
-    s += digits[p[i] & 15];
-  }
-  return s + "\"";
-}
-
-std::string resources(const std::map<std::string, std::vector<float>> &blobs) {
-  std::string s = "{-#\n  dialect_resources: {\n    builtin: {\n";
-  bool first = true;
-  for (const auto &[name, values] : blobs) {
-    s += (first ? "      " : ",\n      ") + name + ": " + hexBlob(values);
-    first = false;
-  }
-  return s + "\n    }\n  }\n#-}\n";
 }
 
 /// Parses a network (optionally running snn-discretize) and simulates it,
