@@ -5,6 +5,7 @@
 #include <H5Cpp.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstring>
 #include <sys/resource.h>
@@ -217,6 +218,46 @@ std::variant<json, std::string> readHDF5Tree(const std::string &path,
   } catch (const json::exception &e) {
     return std::string("cannot decode the HDF5 tree: ") + e.what();
   }
+}
+
+void failTree(const std::string &message) { throw HDF5TreeError{message}; }
+
+const json &HDF5Group::field(const std::string &name, const char *kind) const {
+  if (!has(name))
+    failTree(place + ": missing '" + name + "'");
+  const json &f = children()[name];
+  if (f["kind"] != kind) {
+    std::string want = kind;
+    failTree(place + ": '" + name + "' is not " +
+             (want == "numeric"  ? "numeric"
+              : want == "string" ? "a string"
+                                 : "a group"));
+  }
+  return f;
+}
+
+HDF5Array HDF5Group::numeric(const std::string &name) const {
+  const json &f = field(name, "numeric");
+  HDF5Array a;
+  for (const json &d : f["shape"])
+    a.shape.push_back(d.get<int64_t>());
+  a.values = numericData(f);
+  return a;
+}
+
+int64_t HDF5Group::integer(const std::string &name) const {
+  HDF5Array a = numeric(name);
+  if (a.size() != 1 || a.values[0] != std::floor(a.values[0]) ||
+      std::fabs(a.values[0]) > 1e15)
+    failTree(place + ": '" + name + "' must be a single integer");
+  return static_cast<int64_t>(a.values[0]);
+}
+
+std::string HDF5Group::string(const std::string &name) const {
+  const json &f = field(name, "string");
+  if (f["values"].size() != 1)
+    failTree(place + ": '" + name + "' must be a single string");
+  return f["values"][0].get<std::string>();
 }
 
 } // namespace spikec

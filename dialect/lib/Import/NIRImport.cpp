@@ -33,71 +33,39 @@ using nlohmann::json;
 
 namespace {
 
-/// An import error; thrown inside the reader and turned into one diagnostic.
-struct NIRError {
-  std::string message;
-};
+[[noreturn]] void fail(const std::string &message) { failTree(message); }
 
-[[noreturn]] void fail(const std::string &message) { throw NIRError{message}; }
+using Array = HDF5Array;
 
-/// A numeric dataset read as doubles.
-struct Array {
-  SmallVector<int64_t> shape;
-  std::vector<double> values;
-  int64_t size() const { return values.size(); }
-};
+/// One group of a NIR file (a node or a graph): its full key (nested graphs'
+/// prefixes included) and NIR kind name it in errors.
+struct Node : HDF5Group {
+  std::string key;
+  std::string type;
 
-/// One group of a NIR file (a node or a graph), as read by readHDF5Tree, and
-/// the name used in errors.
-struct Node {
-  const json *tree;
-  std::string key;  // full key, nested graphs' prefixes included
-  std::string type; // NIR kind
+  Node(const json *tree, std::string key, std::string type = "")
+      : HDF5Group(tree, describe(key, type)), key(std::move(key)),
+        type(std::move(type)) {}
 
-  std::string where() const {
+  static std::string describe(const std::string &key,
+                              const std::string &type) {
     if (key.empty())
       return "the root graph";
     return "node '" + key + "'" + (type.empty() ? "" : " (" + type + ")");
   }
 
-  const json &children() const { return (*tree)["children"]; }
-
-  bool has(const std::string &field) const {
-    return children().contains(field);
-  }
-
-  const json &field(const std::string &name, const char *kind) const {
-    if (!has(name))
-      fail(where() + ": missing '" + name + "'");
-    const json &f = children()[name];
-    if (f["kind"] != kind)
-      fail(where() + ": '" + name + "' is not " +
-           (std::string(kind) == "numeric" ? "numeric"
-            : std::string(kind) == "string" ? "a string"
-                                            : "a group"));
-    return f;
+  void setType(std::string kind) {
+    type = std::move(kind);
+    place = describe(key, type);
   }
 
   Node child(const std::string &name, const std::string &childKey) const {
-    return Node{&field(name, "group"), childKey, ""};
+    return Node(&field(name, "group"), childKey);
   }
 
-  Array numeric(const std::string &name) const {
-    const json &f = field(name, "numeric");
-    Array a;
-    for (const json &d : f["shape"])
-      a.shape.push_back(d.get<int64_t>());
-    a.values = numericData(f);
-    return a;
-  }
-
+  using HDF5Group::integer;
   int64_t integer(const std::string &name, int64_t fallback) const {
-    if (!has(name))
-      return fallback;
-    Array a = numeric(name);
-    if (a.size() != 1)
-      fail(where() + ": '" + name + "' must be a single integer");
-    return static_cast<int64_t>(a.values[0]);
+    return has(name) ? integer(name) : fallback;
   }
 
   /// An integer or a per-dimension list of `dims` integers.
@@ -115,17 +83,6 @@ struct Node {
     for (double v : a.values)
       out.push_back(static_cast<int64_t>(v));
     return out;
-  }
-
-  bool isString(const std::string &name) const {
-    return has(name) && children()[name]["kind"] == "string";
-  }
-
-  std::string string(const std::string &name) const {
-    const json &f = field(name, "string");
-    if (f["values"].size() != 1)
-      fail(where() + ": '" + name + "' must be a single string");
-    return f["values"][0].get<std::string>();
   }
 
   /// The (E, 2) edge list of a graph node.
@@ -167,7 +124,7 @@ public:
     if (!root.has("node"))
       fail("no '/node' group: not a NIR file");
     Node graph = root.child("node", "");
-    graph.type = graph.has("type") ? graph.string("type") : "";
+    graph.setType(graph.has("type") ? graph.string("type") : "");
     if (graph.type != "NIRGraph")
       fail("'/node' has type '" + graph.type + "', expected 'NIRGraph'");
 
@@ -417,7 +374,7 @@ private:
       Node n = nodes.child(key, prefix + key);
       if (!n.has("type"))
         fail(n.where() + ": missing 'type'");
-      n.type = n.string("type");
+      n.setType(n.string("type"));
       keys.push_back(key);
       Port port;
       if (n.type == "Input") {
@@ -551,7 +508,7 @@ OwningOpRef<ModuleOp> spikec::importNIR(StringRef path, MLIRContext *ctx,
   OwningOpRef<ModuleOp> module;
   try {
     module = importer.run();
-  } catch (const NIRError &e) {
+  } catch (const HDF5TreeError &e) {
     emitError(FileLineColLoc::get(ctx, path, 0, 0)) << e.message;
     return nullptr;
   } catch (const json::exception &e) {

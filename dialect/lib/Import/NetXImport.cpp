@@ -36,72 +36,10 @@ using nlohmann::json;
 
 namespace {
 
-/// An import error; thrown inside the reader and turned into one diagnostic.
-struct NetXError {
-  std::string message;
-};
+using Node = HDF5Group;
+using Array = HDF5Array;
 
-[[noreturn]] void fail(const std::string &message) {
-  throw NetXError{message};
-}
-
-/// A numeric dataset read as doubles.
-struct Array {
-  SmallVector<int64_t> shape;
-  std::vector<double> values;
-  int64_t size() const { return values.size(); }
-};
-
-/// One group of a netx file, as read by readHDF5Tree, and its name in errors.
-struct Node {
-  const json *tree;
-  std::string where; // "layer 0", "layer 0 neuron", "the file"
-
-  const json &children() const { return (*tree)["children"]; }
-  bool has(const std::string &field) const {
-    return children().contains(field);
-  }
-
-  const json &field(const std::string &name, const char *kind) const {
-    if (!has(name))
-      fail(where + ": missing '" + name + "'");
-    const json &f = children()[name];
-    if (f["kind"] != kind)
-      fail(where + ": '" + name + "' is not " +
-           (std::string(kind) == "numeric"  ? "numeric"
-            : std::string(kind) == "string" ? "a string"
-                                            : "a group"));
-    return f;
-  }
-
-  Node child(const std::string &name, const std::string &childWhere) const {
-    return Node{&field(name, "group"), childWhere};
-  }
-
-  Array numeric(const std::string &name) const {
-    const json &f = field(name, "numeric");
-    Array a;
-    for (const json &d : f["shape"])
-      a.shape.push_back(d.get<int64_t>());
-    a.values = numericData(f);
-    return a;
-  }
-
-  int64_t integer(const std::string &name) const {
-    Array a = numeric(name);
-    if (a.size() != 1 || a.values[0] != std::floor(a.values[0]) ||
-        std::fabs(a.values[0]) > 1e15)
-      fail(where + ": '" + name + "' must be a single integer");
-    return static_cast<int64_t>(a.values[0]);
-  }
-
-  std::string string(const std::string &name) const {
-    const json &f = field(name, "string");
-    if (f["values"].size() != 1)
-      fail(where + ": '" + name + "' must be a single string");
-    return f["values"][0].get<std::string>();
-  }
-};
+[[noreturn]] void fail(const std::string &message) { failTree(message); }
 
 class NetXImporter {
 public:
@@ -284,7 +222,7 @@ OwningOpRef<ModuleOp> spikec::importNetX(StringRef path, MLIRContext *ctx,
   OwningOpRef<ModuleOp> module;
   try {
     module = importer.run();
-  } catch (const NetXError &e) {
+  } catch (const HDF5TreeError &e) {
     emitError(FileLineColLoc::get(ctx, path, 0, 0)) << e.message;
     return nullptr;
   } catch (const json::exception &e) {

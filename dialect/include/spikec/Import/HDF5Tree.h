@@ -32,6 +32,54 @@ readHDF5Tree(const std::string &path, unsigned cpuSeconds = 120);
 /// The doubles of a "numeric" node.
 std::vector<double> numericData(const nlohmann::json &node);
 
+/// A format's complaint about a tree: an importer throws it while reading
+/// and turns it into one diagnostic.
+struct HDF5TreeError {
+  std::string message;
+};
+[[noreturn]] void failTree(const std::string &message);
+
+/// A numeric dataset read as doubles.
+struct HDF5Array {
+  std::vector<int64_t> shape;
+  std::vector<double> values;
+  int64_t size() const { return static_cast<int64_t>(values.size()); }
+};
+
+/// A group of the tree and the words that name it in errors ("node 'fc1'
+/// (Affine)", "layer 0"). Every accessor fails with an HDF5TreeError that
+/// starts with those words.
+class HDF5Group {
+public:
+  HDF5Group(const nlohmann::json *tree, std::string where)
+      : tree(tree), place(std::move(where)) {}
+
+  const std::string &where() const { return place; }
+  const nlohmann::json &children() const { return (*tree)["children"]; }
+  bool has(const std::string &name) const {
+    return children().contains(name);
+  }
+  bool isString(const std::string &name) const {
+    return has(name) && children()[name]["kind"] == "string";
+  }
+  HDF5Group child(const std::string &name, std::string childWhere) const {
+    return HDF5Group(&field(name, "group"), std::move(childWhere));
+  }
+  HDF5Array numeric(const std::string &name) const;
+  /// A dataset holding one integral value.
+  int64_t integer(const std::string &name) const;
+  /// A dataset holding one string.
+  std::string string(const std::string &name) const;
+
+protected:
+  /// The child `name`, which must be of `kind` ("numeric", "string",
+  /// "group").
+  const nlohmann::json &field(const std::string &name, const char *kind) const;
+
+  const nlohmann::json *tree;
+  std::string place;
+};
+
 } // namespace spikec
 
 #endif // SPIKEC_IMPORT_HDF5TREE_H
