@@ -266,13 +266,6 @@ void NetworkOp::build(OpBuilder &builder, OperationState &state,
 
 RegionKind NetworkOp::getRegionKind(unsigned) { return RegionKind::Graph; }
 
-Operation *NetworkOp::lookupNode(StringRef name) {
-  for (Operation &op : getBodyBlock())
-    if (getNodeName(&op) == name)
-      return &op;
-  return nullptr;
-}
-
 LogicalResult NetworkOp::verifyRegions() {
   Block &body = getBodyBlock();
   llvm::StringSet<> inputs, outputs;

@@ -16,6 +16,7 @@
 
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Encoders.h"
+#include "spikec/Reference/RunChecks.h"
 #include "spikec/Support/LocationName.h"
 
 #include "spikec/Target/LoihiModel.h"
@@ -555,29 +556,18 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     }
   }
 
-  // Inputs.
-  llvm::StringSet<> inputNames;
-  for (Operation &op : body) {
-    auto in = dyn_cast<InputOp>(op);
-    if (!in)
-      continue;
+  // Inputs: the shared checks, then what only integer events need.
+  std::vector<InputDecl> declared;
+  for (Operation &op : body)
+    if (auto in = dyn_cast<InputOp>(op))
+      declared.push_back({in.getName().str(), numElements(in.getResult())});
+  if (failed(checkInputRows(graph, declared, inputs, T,
+                            "nc.input of the graph")))
+    return failure();
+  for (auto in : body.getOps<InputOp>()) {
     std::string name = in.getName().str();
-    inputNames.insert(name);
-    auto it = inputs.find(name);
-    if (it == inputs.end())
-      return graph.emitError() << "input '" << name << "' is missing";
-    const Rows &rows = it->second;
-    if (static_cast<int64_t>(rows.size()) < T)
-      return graph.emitError() << "input '" << name << "' has " << rows.size()
-                               << " rows, fewer than the " << T
-                               << " timesteps";
-    int64_t width = numElements(in.getResult());
     bool encoded = static_cast<bool>(in.getEncoderAttr());
-    for (auto [r, row] : llvm::enumerate(rows)) {
-      if (static_cast<int64_t>(row.size()) != width)
-        return graph.emitError() << "input '" << name << "': row " << r
-                                 << " has " << row.size()
-                                 << " values, expected " << width;
+    for (auto [r, row] : llvm::enumerate(inputs.at(name))) {
       for (auto [i, x] : llvm::enumerate(row)) {
         if (!std::isfinite(x))
           return graph.emitError() << "input '" << name << "': row " << r
@@ -593,10 +583,6 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
       }
     }
   }
-  for (const auto &[name, rows] : inputs)
-    if (!inputNames.contains(name))
-      return graph.emitError() << "input '" << name
-                               << "' names no nc.input of the graph";
 
   // Order: every edge that delivers in the same step goes before its user.
   llvm::DenseMap<Operation *, unsigned> pending;
@@ -675,20 +661,11 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
   // Probes.
   std::vector<Probe> probes;
   for (const std::string &spec : options.probes) {
-    size_t colon = spec.rfind(':');
-    if (colon == std::string::npos)
-      return graph.emitError() << "probe '" << spec
-                               << "' is not of the form '<node>:<var>'";
-    std::string node = spec.substr(0, colon), var = spec.substr(colon + 1);
-    Operation *op = nullptr;
-    for (Operation &o : body)
-      if (getNCNodeName(&o) == node) {
-        op = &o;
-        break;
-      }
-    if (!op)
-      return graph.emitError() << "probe '" << spec << "' names no node '"
-                               << node << "'";
+    auto target = resolveProbe(graph, body, spec, getNCNodeName);
+    if (failed(target))
+      return failure();
+    Operation *op = target->op;
+    const std::string &var = target->var;
     Probe p;
     int64_t width;
     if (var == "out") {

@@ -16,6 +16,7 @@
 
 #include "spikec/Reference/Simulator.h"
 #include "spikec/Reference/Encoders.h"
+#include "spikec/Reference/RunChecks.h"
 
 #include "spikec/Dialect/SNN/SNNParams.h"
 
@@ -1009,31 +1010,13 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
   }
 
   // Inputs.
-  llvm::StringSet<> inputNames;
-  for (Operation &op : body) {
-    auto in = dyn_cast<InputOp>(op);
-    if (!in)
-      continue;
-    std::string name = in.getName().str();
-    inputNames.insert(name);
-    auto it = inputs.find(name);
-    if (it == inputs.end())
-      return net.emitError() << "input '" << name << "' is missing";
-    const Rows &rows = it->second;
-    if (static_cast<int64_t>(rows.size()) < T)
-      return net.emitError() << "input '" << name << "' has " << rows.size()
-                             << " rows, fewer than the " << T << " timesteps";
-    int64_t width = numElements(in.getResult());
-    for (auto [r, row] : llvm::enumerate(rows))
-      if (static_cast<int64_t>(row.size()) != width)
-        return net.emitError() << "input '" << name << "': row " << r
-                               << " has " << row.size()
-                               << " values, expected " << width;
-  }
-  for (const auto &[name, rows] : inputs)
-    if (!inputNames.contains(name))
-      return net.emitError() << "input '" << name
-                             << "' names no snn.input of the network";
+  std::vector<InputDecl> declared;
+  for (Operation &op : body)
+    if (auto in = dyn_cast<InputOp>(op))
+      declared.push_back({in.getName().str(), numElements(in.getResult())});
+  if (failed(checkInputRows(net, declared, inputs, T,
+                            "snn.input of the network")))
+    return failure();
 
   auto schedule = computeSchedule(net, options.sync);
   if (failed(schedule))
@@ -1085,15 +1068,11 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
   // Probes.
   std::vector<Probe> probes;
   for (const std::string &spec : options.probes) {
-    size_t colon = spec.rfind(':');
-    if (colon == std::string::npos)
-      return net.emitError() << "probe '" << spec
-                             << "' is not of the form '<node>:<var>'";
-    std::string node = spec.substr(0, colon), var = spec.substr(colon + 1);
-    Operation *op = net.lookupNode(node);
-    if (!op)
-      return net.emitError() << "probe '" << spec << "' names no node '"
-                             << node << "'";
+    auto target = resolveProbe(net, body, spec, getNodeName);
+    if (failed(target))
+      return failure();
+    Operation *op = target->op;
+    const std::string &var = target->var;
     Probe p;
     int64_t width;
     if (var == "out") {

@@ -129,8 +129,6 @@ def SNN_NetworkOp : SNN_Op<"network", [
   let builders = [OpBuilder<(ins "::llvm::StringRef":$name)>];
   let extraClassDeclaration = [{
     ::mlir::Block &getBodyBlock() { return getBody().front(); }
-    /// The op that carries the node name `name` (see getNodeName), or null.
-    ::mlir::Operation *lookupNode(::llvm::StringRef name);
   }];
 }
 
