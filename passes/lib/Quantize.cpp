@@ -2,10 +2,10 @@
 //
 // snn-quantize: every projection chain into a population is composed, in
 // floating point and exactly, into one float synapse table per spiking
-// source (plus a constant from affine/conv biases); QuantizeLoihi.cpp turns
-// those and the population's per-step parameters into loihi integers; this
-// file builds the nc.graph. Rules and reasons: targets/MODELS.md,
-// "Quantizing for loihi".
+// source (plus a constant from affine/conv biases); the target's backend
+// (Quantize.h: QuantizeLoihi.cpp, ...) turns those and the population's
+// per-step parameters into its integers; this file builds the nc.graph.
+// Rules and reasons: targets/MODELS.md, "Quantizing for <target>".
 //
 //===----------------------------------------------------------------------===//
 
@@ -64,8 +64,10 @@ struct LinExpr {
 
 class Lowering {
 public:
-  explicit Lowering(Operation *net) : net(net) {}
+  Lowering(Operation *net, const IRMapping &lowered)
+      : net(net), lowered(lowered) {}
   Operation *net;
+  const IRMapping &lowered; ///< snn values already given an nc value
   std::string error; // set with the op it concerns
   Operation *errorOp = nullptr;
 
@@ -75,13 +77,9 @@ public:
     return failure();
   }
 
-  /// Whether `v` carries events: an input, an event encoder or a spiking
-  /// population.
-  static bool isSpikeSource(Value v) {
-    Operation *def = v.getDefiningOp();
-    return isa<InputOp, EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp, LIFOp,
-               IFOp, CubaLIFOp>(def);
-  }
+  /// Whether `v` carries events: an input, an encoder or a population,
+  /// each already given its nc value.
+  bool isSpikeSource(Value v) const { return lowered.contains(v); }
 
   FailureOr<LinearMap> mapOf(Operation *op);
   FailureOr<LinExpr> exprOf(Value v);
@@ -302,10 +300,10 @@ struct QuantizePass : spikec::impl::QuantizeBase<QuantizePass> {
       return signalPassFailure();
     }
     desc = std::get<target::TargetDesc>(loaded);
-    if (desc.name != "loihi") {
-      getOperation().emitError()
-          << "snn-quantize supports only loihi so far, not '" << desc.name
-          << "'";
+    std::string why;
+    backend = makeBackend(desc, why);
+    if (!backend) {
+      getOperation().emitError() << why;
       return signalPassFailure();
     }
     SmallVector<NetworkOp> nets(getOperation().getOps<NetworkOp>());
@@ -325,30 +323,14 @@ struct QuantizePass : spikec::impl::QuantizeBase<QuantizePass> {
   LogicalResult readPopulation(Operation *op, FloatPopulation &pop);
 
   target::TargetDesc desc;
+  std::shared_ptr<Backend> backend; // shared: passes are cloned
   std::deque<FloatPopulation> floatPops;
   std::deque<IntPopulation> intPops;
   std::vector<GraphReport> graphs;
 };
 
-LogicalResult QuantizePass::readPopulation(Operation *op,
-                                           FloatPopulation &pop) {
-  auto fail = [&](const std::string &msg) {
-    return op->emitError() << describe(op) << ": " << msg;
-  };
-  auto name = op->getName().stripDialect();
-  if (!isa<LIFOp, IFOp, CubaLIFOp>(op))
-    return fail(("loihi cannot run " + name +
-                 " (its neurons emit only spikes and support lif, if and "
-                 "cuba_lif dynamics)").str());
-  if (!desc.supportsNeuronModel(name))
-    return fail(("target '" + desc.name + "' does not list model " + name).str());
-  auto neuron = cast<NeuronOpInterface>(op);
-  if (!neuron.isDiscrete())
-    return fail("parameters are not in per-step form: run snn-discretize "
-                "first");
-  pop.kind = name.str();
-  pop.name = getNodeName(op);
-  pop.size = numElements(op->getResult(0));
+/// Reads the LIF family's per-step parameters, reset and timing.
+LogicalResult readLIFFamily(Operation *op, FloatPopulation &pop) {
   ArrayRef<int64_t> shape = shapeOf(op->getResult(0));
   auto get = [&](StringRef attrName, double dflt,
                  std::vector<double> &out) -> bool {
@@ -363,13 +345,13 @@ LogicalResult QuantizePass::readPopulation(Operation *op,
     out = std::move(*v);
     return true;
   };
-  std::vector<double> vReset;
   bool ok = get("gain", 1.0, pop.gain) && get("bias", 0.0, pop.bias) &&
             get("decay", 1.0, pop.decay) && get("v_threshold", 0.0, pop.vth) &&
-            get("v_reset", 0.0, vReset) && get("syn_decay", 1.0, pop.synDecay) &&
+            get("v_reset", 0.0, pop.vReset) &&
+            get("syn_decay", 1.0, pop.synDecay) &&
             get("syn_gain", 1.0, pop.synGain);
   if (!ok)
-    return fail("a parameter blob is missing");
+    return op->emitError() << describe(op) << ": a parameter blob is missing";
   ResetMode reset;
   SpikeTiming timing;
   int64_t refractory;
@@ -381,19 +363,33 @@ LogicalResult QuantizePass::readPopulation(Operation *op,
     auto c = cast<CubaLIFOp>(op);
     reset = c.getReset(); timing = c.getTiming(); refractory = c.getRefractory();
   }
-  if (reset == ResetMode::Subtract)
-    return fail("reset by subtraction is not exact on loihi (it resets to 0)");
-  if (reset == ResetMode::None)
-    return fail("reset none is not exact on loihi (it resets to 0)");
-  for (int64_t j = 0; j < pop.size; ++j)
-    if (vReset[j] != 0)
-      return fail("v_reset = " + std::to_string(vReset[j]) + " (neuron " +
-                  std::to_string(j) +
-                  ") is not exact on loihi (it resets to 0)");
-  if (timing == SpikeTiming::Pre)
-    return fail("timing pre (spike from the previous membrane) is not exact "
-                "on loihi (it spikes on the updated membrane)");
+  pop.reset = reset == ResetMode::Subtract ? "subtract"
+              : reset == ResetMode::None   ? "none"
+                                           : "zero";
+  pop.timingPre = timing == SpikeTiming::Pre;
   pop.refractory = refractory;
+  return success();
+}
+
+LogicalResult QuantizePass::readPopulation(Operation *op,
+                                           FloatPopulation &pop) {
+  auto fail = [&](const std::string &msg) {
+    return op->emitError() << describe(op) << ": " << msg;
+  };
+  pop.op = op;
+  pop.kind = op->getName().stripDialect().str();
+  pop.name = getNodeName(op);
+  pop.size = numElements(op->getResult(0));
+  if (!cast<NeuronOpInterface>(op).isDiscrete())
+    return fail("parameters are not in per-step form: run snn-discretize "
+                "first");
+  if (pop.isLIFFamily() && failed(readLIFFamily(op, pop)))
+    return failure();
+  std::string why = backend->checkPopulation(pop);
+  if (!why.empty())
+    return fail(why);
+  if (!desc.supportsNeuronModel(pop.kind))
+    return fail("target '" + desc.name + "' does not list model " + pop.kind);
   return success();
 }
 
@@ -431,8 +427,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       if (isa<EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp, EncodeDirectOp>(
               user)) {
         if (encOp) {
-          in.emitError() << describe(in)
-                         << ": loihi takes one encoder per input";
+          in.emitError() << describe(in) << ": " << desc.name
+                         << " takes one encoder per input";
           return cleanup();
         }
         encOp = user;
@@ -446,6 +442,11 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       return cleanup();
     }
     if (encOp) {
+      std::string why = backend->checkEncoder(encOp);
+      if (!why.empty()) {
+        encOp->emitError() << describe(encOp) << ": " << why;
+        return cleanup();
+      }
       auto f64 = [&](double x) { return b.getF64FloatAttr(x); };
       SmallVector<NamedAttribute> d;
       if (auto r = dyn_cast<EncodeRateOp>(encOp)) {
@@ -463,10 +464,9 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
                             f64(dl.getThreshold().convertToDouble())),
              b.getNamedAttr("off_spikes", b.getBoolAttr(dl.getOffSpikes()))};
       } else {
-        encOp->emitError() << describe(encOp)
-                           << ": loihi inputs are events; a direct (current) "
-                              "encoder has no exact integer form";
-        return cleanup();
+        auto dr = cast<EncodeDirectOp>(encOp);
+        d = {b.getNamedAttr("kind", b.getStringAttr("direct")),
+             b.getNamedAttr("gain", f64(dr.getGain().convertToDouble()))};
       }
       enc = b.getDictionaryAttr(d);
     }
@@ -483,8 +483,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
                                            EncodeDeltaOp, EncodeDirectOp>(op))
       continue;
     if (isa<DelayOp>(op)) {
-      op.emitError() << describe(&op)
-                     << ": delay ops are not mapped to loihi yet";
+      op.emitError() << describe(&op) << ": delay ops are not mapped to "
+                     << desc.name << " yet";
       return cleanup();
     }
     FloatPopulation &fp = floatPops.emplace_back();
@@ -495,7 +495,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
                                                    ValueRange{});
     placeholders.push_back(ph);
     auto pop = b.create<nc::PopulationOp>(locOf(&op), type, ph.getResult(0),
-                                          "loihi", b.getDictionaryAttr({}));
+                                          "", b.getDictionaryAttr({}));
     map.map(op.getResult(0), pop.getResult());
     pops.push_back({&op, pop});
   }
@@ -506,23 +506,13 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   size_t popIndex = floatPops.size() - pops.size();
   for (auto [op, ncPop] : pops) {
     FloatPopulation &fp = floatPops[popIndex++];
-    Lowering low(net);
+    Lowering low(net, map);
     auto expr = low.exprOf(op->getOperand(0));
     if (failed(expr)) {
       low.errorOp->emitError() << low.error;
       return cleanup();
     }
     fp.constant = expr->constant;
-    if (fp.kind == "cuba_lif")
-      for (double c : fp.constant)
-        if (c != 0) {
-          op->emitError()
-              << describe(op)
-              << ": a projection bias enters cuba_lif through its synaptic "
-                 "current; loihi's bias enters the membrane, so it is not "
-                 "exact";
-          return cleanup();
-        }
     std::vector<Value> sources;
     for (auto &[src, syn] : expr->terms) {
       FloatTable &t = fp.tables.emplace_back();
@@ -540,7 +530,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     }
     IntPopulation &ip = intPops.emplace_back();
     std::string why;
-    if (!quantizeLoihi(fp, desc, ip, why)) {
+    if (why = backend->quantize(fp, ip); !why.empty()) {
       op->emitError() << describe(op) << ": " << why;
       return cleanup();
     }
@@ -557,7 +547,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
           makeIndexBlob(ctx, blob + ".offsets", it.offsets),
           makeIndexBlob(ctx, blob + ".targets", it.targets),
           makeIndexBlob(ctx, blob + ".weights", it.weights),
-          b.getI64IntegerAttr(desc.precision.weight.bits.value),
+          b.getI64IntegerAttr(it.weightBits ? it.weightBits
+                                            : desc.precision.weight.bits.value),
           b.getI64IntegerAttr(it.weightExp), b.getI64IntegerAttr(it.delay));
       numSynapses += it.weights.size();
       sums.push_back(syn);
@@ -576,11 +567,11 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
         a = makeIndexBlob(ctx, base + "." + pname.str(), v);
       return b.getNamedAttr(pname, a);
     };
-    auto toI32 = [](const std::vector<int32_t> &v) { return v; };
-    ncPop.setParamsAttr(b.getDictionaryAttr(
-        {param("du", ip.du), param("dv", ip.dv), param("vth_mant", ip.vthMant),
-         param("bias_mant", ip.biasMant), param("bias_exp", ip.biasExp),
-         param("refractory_delay", toI32(ip.refractoryDelay))}));
+    SmallVector<NamedAttribute> params;
+    for (const auto &[pname, values] : ip.params)
+      params.push_back(param(pname, values));
+    ncPop.setModel(ip.model);
+    ncPop.setParamsAttr(b.getDictionaryAttr(params));
     ++numPopulations;
     rep.pops.push_back({&fp, &ip});
   }
@@ -598,7 +589,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       Operation *def = out.getInput().getDefiningOp();
       out.emitError() << describe(out) << ": reads "
                       << (def ? describe(def) : std::string("a block argument"))
-                      << ", which is not spikes; loihi outputs are spikes";
+                      << ", which is not a population or an input; "
+                      << desc.name << " outputs read those";
       graphs.pop_back();
       return cleanup();
     }
@@ -609,3 +601,23 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
 }
 
 } // namespace
+
+std::string Backend::checkEncoder(Operation *encoder) {
+  if (isa<EncodeDirectOp>(encoder))
+    return target.name + " inputs are events; a direct (current) encoder has "
+                         "no exact integer form";
+  return "";
+}
+
+std::unique_ptr<Backend> spikec::quant::makeBackend(const target::TargetDesc &t,
+                                                    std::string &error) {
+  switch (t.arithmetic) {
+  case target::Arithmetic::Loihi:
+    return makeLoihiBackend(t);
+  default:
+    error = std::string("snn-quantize has no backend for arithmetic '") +
+            target::arithmeticName(t.arithmetic) + "' (target '" + t.name +
+            "') yet";
+    return nullptr;
+  }
+}

@@ -1,8 +1,10 @@
 //===- Quantize.h - snn-quantize internals ----------------------*- C++ -*-===//
 //
-// Shared by Quantize.cpp (graph lowering), QuantizeLoihi.cpp (the loihi
-// parameter and scale selection) and QuantizeReport.cpp (the JSON report).
-// Not installed: private to SpikecPasses.
+// snn-quantize is one graph lowering (Quantize.cpp: projections composed into
+// float synapse tables, inputs, outputs, the nc.graph) and one backend per
+// target arithmetic (QuantizeLoihi.cpp, ...) that turns a float population
+// and its tables into that arithmetic's integers. QuantizeReport.cpp writes
+// the JSON report. Not installed: private to SpikecPasses.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_PASSES_LIB_QUANTIZE_H
@@ -10,8 +12,13 @@
 
 #include "spikec/Target/Target.h"
 
+#include "mlir/IR/Operation.h"
+#include "llvm/Support/JSON.h"
+
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace spikec::quant {
@@ -30,42 +37,83 @@ struct FloatTable {
   std::vector<Synapse> syn;
 };
 
-/// A population in per-step form, every parameter expanded per neuron.
+/// A population in per-step form. The LIF-family fields are filled for lif,
+/// if and cuba_lif (every parameter expanded per neuron); a backend that
+/// runs other models reads them from `op`.
 struct FloatPopulation {
-  std::string kind; ///< "lif", "if" or "cuba_lif"
+  mlir::Operation *op = nullptr; ///< the snn neuron op
+  std::string kind; ///< the op's mnemonic: "lif", "izhikevich", ...
   std::string name;
   int64_t size = 0;
-  std::vector<double> decay, gain, bias, vth;
+  std::vector<double> decay, gain, bias, vth, vReset;
   std::vector<double> synDecay, synGain; ///< cuba_lif only
-  std::vector<double> constant;          ///< projection biases (sum of b)
+  std::string reset = "zero"; ///< "zero" (to v_reset), "subtract" or "none"
+  bool timingPre = false;     ///< spike decided on the previous membrane
   int64_t refractory = 0;
+  std::vector<double> constant; ///< projection biases (sum of b)
   std::vector<FloatTable> tables;
+
+  bool isLIFFamily() const {
+    return kind == "lif" || kind == "if" || kind == "cuba_lif";
+  }
 };
 
-/// An integer synapse table, CSR by pre neuron.
+/// An integer synapse table, CSR by pre neuron, as nc.synapses stores it.
 struct IntTable {
   std::vector<int32_t> offsets, targets, weights;
+  int64_t weightBits = 0; ///< 0: the target's precision.weight.bits
   int64_t weightExp = 0;
   int64_t delay = 0;
   // Report.
   int64_t bitsUsed = 0;
   double maxRelError = 0, rmsRelError = 0;
+  int64_t compared = 0; ///< nonzero float weights the errors cover
 };
 
-/// A quantized population: loihi parameters per neuron.
+/// A quantized population as a backend hands it back: an nc.population of
+/// `model` with `params` (one value per neuron; stored as a scalar when all
+/// agree) and one table per float table, in the same order.
 struct IntPopulation {
-  int64_t scale = 0; ///< S
-  std::string scaleBound; ///< which constraint set S
-  std::vector<int32_t> du, dv, vthMant, biasMant, biasExp, refractoryDelay;
+  std::string model;
+  std::vector<std::pair<std::string, std::vector<int32_t>>> params;
   std::vector<IntTable> tables;
-  double maxThresholdRelError = 0, maxBiasRelError = 0;
-  double maxRelWeightError = 0, rmsRelWeightError = 0;
+  /// Backend-specific report fields (scale, bounds, parameter errors), in
+  /// the order the report prints them.
+  std::vector<std::pair<std::string, llvm::json::Value>> report;
 };
 
-/// Quantizes `pop` for a loihi-like target; on failure returns false and
-/// sets `error` to the message (without the "<kind> '<name>': " prefix).
-bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
-                   IntPopulation &out, std::string &error);
+/// Sets a table's report fields from its weights, which must be in the
+/// float table's order: bits used, and the relative error of weights[k] *
+/// lsb against scalePerPost[post] * w over the nonzero exact values. The one
+/// place the report's weight error is defined.
+void measureWeightErrors(const FloatTable &ft, IntTable &it,
+                         const std::vector<double> &scalePerPost, double lsb);
+
+/// What one target arithmetic does in snn-quantize. Messages are returned
+/// without the "<kind> '<name>': " prefix the pass adds.
+class Backend {
+public:
+  explicit Backend(const target::TargetDesc &t) : target(t) {}
+  virtual ~Backend() = default;
+
+  /// Rejects a population this arithmetic cannot run exactly (its model,
+  /// reset, timing); "" when it can. Runs before the tables are built.
+  virtual std::string checkPopulation(const FloatPopulation &pop) = 0;
+  /// Quantizes a population with its tables; "" on success.
+  virtual std::string quantize(const FloatPopulation &pop,
+                               IntPopulation &out) = 0;
+  /// Rejects an input encoder op this target cannot take; "" when it can.
+  /// By default only events: a direct (current) encoder is refused.
+  virtual std::string checkEncoder(mlir::Operation *encoder);
+
+protected:
+  const target::TargetDesc &target;
+};
+
+/// The backend of `t.arithmetic`; null with `error` set when there is none.
+std::unique_ptr<Backend> makeBackend(const target::TargetDesc &t,
+                                     std::string &error);
+std::unique_ptr<Backend> makeLoihiBackend(const target::TargetDesc &t);
 
 /// One graph's report entries.
 struct GraphReport {

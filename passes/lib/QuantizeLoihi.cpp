@@ -27,18 +27,78 @@ std::string num(double x) {
 
 int64_t roundHalfAway(double x) { return int64_t(std::llround(x)); }
 
-/// Bits of a signed integer able to hold every value in [lo, hi].
-int64_t signedBits(int64_t lo, int64_t hi) {
-  int64_t bits = 1;
-  while (lo < -(int64_t(1) << (bits - 1)) || hi > (int64_t(1) << (bits - 1)) - 1)
-    ++bits;
-  return bits;
-}
+/// The loihi parameters of a population while they are chosen.
+struct LoihiPopulation {
+  int64_t scale = 0;      ///< S
+  std::string scaleBound; ///< which constraint set S
+  std::vector<int32_t> du, dv, vthMant, biasMant, biasExp, refractoryDelay;
+  std::vector<IntTable> tables;
+  double maxThresholdRelError = 0, maxBiasRelError = 0;
+};
+
+bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
+                   LoihiPopulation &out, std::string &error);
+
+class LoihiBackend : public Backend {
+public:
+  using Backend::Backend;
+
+  std::string checkPopulation(const FloatPopulation &pop) override {
+    if (!pop.isLIFFamily())
+      return "loihi cannot run " + pop.kind +
+             " (its neurons emit only spikes and support lif, if and cuba_lif "
+             "dynamics)";
+    if (pop.reset == "subtract")
+      return "reset by subtraction is not exact on loihi (it resets to 0)";
+    if (pop.reset == "none")
+      return "reset none is not exact on loihi (it resets to 0)";
+    for (int64_t j = 0; j < pop.size; ++j)
+      if (pop.vReset[j] != 0)
+        return "v_reset = " + num(pop.vReset[j]) + " (neuron " +
+               std::to_string(j) + ") is not exact on loihi (it resets to 0)";
+    if (pop.timingPre)
+      return "timing pre (spike from the previous membrane) is not exact on "
+             "loihi (it spikes on the updated membrane)";
+    return "";
+  }
+
+  std::string quantize(const FloatPopulation &pop,
+                       IntPopulation &out) override {
+    if (pop.kind == "cuba_lif")
+      for (double c : pop.constant)
+        if (c != 0)
+          return "a projection bias enters cuba_lif through its synaptic "
+                 "current; loihi's bias enters the membrane, so it is not "
+                 "exact";
+    LoihiPopulation lp;
+    std::string error;
+    if (!quantizeLoihi(pop, target, lp, error))
+      return error;
+    out.model = "loihi";
+    out.params = {{"du", lp.du},
+                  {"dv", lp.dv},
+                  {"vth_mant", lp.vthMant},
+                  {"bias_mant", lp.biasMant},
+                  {"bias_exp", lp.biasExp},
+                  {"refractory_delay", lp.refractoryDelay}};
+    out.tables = std::move(lp.tables);
+    out.report = {{"S", lp.scale},
+                  {"S_bound", lp.scaleBound},
+                  {"threshold_rel_error", lp.maxThresholdRelError},
+                  {"bias_rel_error", lp.maxBiasRelError}};
+    return "";
+  }
+};
 } // namespace
 
-bool spikec::quant::quantizeLoihi(const FloatPopulation &pop,
-                                  const target::TargetDesc &t,
-                                  IntPopulation &out, std::string &error) {
+std::unique_ptr<Backend>
+spikec::quant::makeLoihiBackend(const target::TargetDesc &t) {
+  return std::make_unique<LoihiBackend>(t);
+}
+
+namespace {
+bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
+                   LoihiPopulation &out, std::string &error) {
   const int64_t n = pop.size;
   const bool cuba = pop.kind == "cuba_lif";
   const auto &prec = t.precision;
@@ -204,31 +264,17 @@ bool spikec::quant::quantizeLoihi(const FloatPopulation &pop,
         break;
       }
       it.weightExp = e;
-      const double lsb = std::ldexp(unit, int(e));
       it.offsets.assign(tab.preSize + 1, 0);
-      int64_t lo = 0, hi = 0;
-      double sq = 0;
-      size_t counted = 0;
+      const double lsb = std::ldexp(unit, int(e));
       for (const Synapse &s : tab.syn) {
-        double exact = double(S) * g[s.post] * s.w;
-        int64_t q = roundHalfAway(exact / lsb);
+        int64_t q = roundHalfAway(double(S) * g[s.post] * s.w / lsb);
         it.offsets[s.pre + 1]++;
         it.targets.push_back(s.post);
         it.weights.push_back(int32_t(q));
-        lo = std::min(lo, q);
-        hi = std::max(hi, q);
         aWorst[s.post] += std::abs(double(q)) * std::ldexp(1.0, int(e));
-        if (exact != 0) {
-          double rel = std::abs(double(q) * lsb - exact) / std::abs(exact);
-          it.maxRelError = std::max(it.maxRelError, rel);
-          sq += rel * rel;
-          ++counted;
-        }
       }
       for (int64_t p = 0; p < tab.preSize; ++p)
         it.offsets[p + 1] += it.offsets[p];
-      it.rmsRelError = counted ? std::sqrt(sq / double(counted)) : 0;
-      it.bitsUsed = signedBits(lo, hi);
       out.tables.push_back(std::move(it));
     }
     for (int64_t j = 0; fits && j < n; ++j)
@@ -279,23 +325,12 @@ bool spikec::quant::quantizeLoihi(const FloatPopulation &pop,
                        std::abs(exactB));
   }
 
-  // Population-wide weight errors.
-  double sq = 0;
-  size_t count = 0;
-  for (size_t ti = 0; ti < out.tables.size(); ++ti) {
-    const IntTable &it = out.tables[ti];
-    const double lsb = std::ldexp(unit, int(it.weightExp));
-    const FloatTable &tab = pop.tables[ti];
-    for (size_t s = 0; s < tab.syn.size(); ++s) {
-      double exact = double(S) * g[tab.syn[s].post] * tab.syn[s].w;
-      if (exact == 0)
-        continue;
-      double rel = std::abs(double(it.weights[s]) * lsb - exact) / std::abs(exact);
-      out.maxRelWeightError = std::max(out.maxRelWeightError, rel);
-      sq += rel * rel;
-      ++count;
-    }
-  }
-  out.rmsRelWeightError = count ? std::sqrt(sq / double(count)) : 0;
+  std::vector<double> scalePerPost(n);
+  for (int64_t j = 0; j < n; ++j)
+    scalePerPost[j] = double(S) * g[j];
+  for (size_t ti = 0; ti < out.tables.size(); ++ti)
+    measureWeightErrors(pop.tables[ti], out.tables[ti], scalePerPost,
+                        std::ldexp(unit, int(out.tables[ti].weightExp)));
   return true;
 }
+} // namespace

@@ -52,6 +52,19 @@ std::optional<EventKind> parseEventKind(std::string_view name) {
 }
 
 const char *routingName(Routing r) { return r == Routing::XY ? "xy" : "yx"; }
+const char *arithmeticName(Arithmetic a) {
+  switch (a) {
+  case Arithmetic::Generic:
+    return "generic";
+  case Arithmetic::Loihi:
+    return "loihi";
+  case Arithmetic::TrueNorth:
+    return "truenorth";
+  case Arithmetic::Akida:
+    return "akida";
+  }
+  return "generic";
+}
 const char *overflowName(Overflow o) {
   return o == Overflow::Wrap ? "wrap" : "saturate";
 }
@@ -665,6 +678,24 @@ void readEvents(Reader &r, const json &j, const std::string &p,
 
 /// Cross-field checks, once every field read cleanly.
 void checkDesc(Reader &r, const TargetDesc &d) {
+  // Each native arithmetic reads fields the generic one leaves optional.
+  auto needs = [&](bool present, const char *field) {
+    if (!present)
+      r.error("/arithmetic", std::string("arithmetic '") +
+                                 arithmeticName(d.arithmetic) + "' needs " +
+                                 field);
+  };
+  const Precision &p = d.precision;
+  if (d.arithmetic == Arithmetic::Loihi) {
+    needs(p.threshold.has_value(), "/precision/threshold");
+    needs(p.bias.has_value(), "/precision/bias");
+    needs(p.decayBits.has_value(), "/precision/decay_bits");
+    needs(p.weight.exponentMax.has_value(), "/precision/weight/exponent_max");
+  } else if (d.arithmetic == Arithmetic::TrueNorth) {
+    needs(d.core.axonTypes.has_value(), "/core/axon_types");
+  } else if (d.arithmetic == Arithmetic::Akida) {
+    needs(p.activation.has_value(), "/precision/activation");
+  }
   if (d.mesh.cores.value > d.mesh.capacity())
     r.error("/mesh/cores",
             "mesh too small for cores: " + std::to_string(d.mesh.width.value) +
@@ -690,6 +721,7 @@ template <typename T> json emit(const Sourced<T> &q, bool provenance) {
 json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
   json out;
   out["name"] = d.name;
+  out["arithmetic"] = arithmeticName(d.arithmetic);
   if (!canonical) {
     out["summary"] = d.summary;
     if (!d.notes.empty())
@@ -877,7 +909,8 @@ TargetOrError parseTarget(std::string_view text,
   Reader r(nameForErrors);
   TargetDesc d;
   if (!r.object(root, "",
-                {"name", "summary", "notes", "mesh", "core", "precision",
+                {"name", "summary", "notes", "arithmetic", "mesh", "core",
+                 "precision",
                  "neuron_models", "layer_kinds", "clock_hz", "timing",
                  "energy_pj", "latency_ns", "static_power_w"}))
     return r.errors.front();
@@ -901,6 +934,10 @@ TargetOrError parseTarget(std::string_view text,
                   "expected a string, got " + describe((*n)[i]));
       }
   }
+  if (const json *a = r.field(root, "", "arithmetic", false))
+    if (auto c = r.choice(*a, "/arithmetic",
+                          {"generic", "loihi", "truenorth", "akida"}))
+      d.arithmetic = Arithmetic(*c);
   if (const json *m = r.field(root, "", "mesh", true))
     readMesh(r, *m, "/mesh", d.mesh);
   if (const json *c = r.field(root, "", "core", true))

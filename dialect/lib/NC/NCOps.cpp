@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Dialect/NC/NCOps.h"
-#include "spikec/Target/LoihiModel.h"
+#include "spikec/Dialect/NC/NCModels.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -31,19 +31,6 @@ void NCDialect::initialize() {
 //===----------------------------------------------------------------------===//
 // Models
 //===----------------------------------------------------------------------===//
-
-namespace {
-constexpr llvm::StringLiteral kLoihiParams[] = {
-    "du", "dv", "vth_mant", "bias_mant", "bias_exp", "refractory_delay"};
-} // namespace
-
-ArrayRef<StringRef> spikec::nc::getModelParams(StringRef model) {
-  static const SmallVector<StringRef> loihi(std::begin(kLoihiParams),
-                                            std::end(kLoihiParams));
-  if (model == "loihi")
-    return loihi;
-  return {};
-}
 
 //===----------------------------------------------------------------------===//
 // GraphOp
@@ -193,10 +180,11 @@ std::optional<std::vector<int32_t>> PopulationOp::getParam(StringRef name) {
 }
 
 LogicalResult PopulationOp::verify() {
-  ArrayRef<StringRef> names = getModelParams(getModel());
-  if (names.empty())
-    return emitOpError() << "model '" << getModel()
-                         << "' has no nc form (known: loihi)";
+  const NCModel *model = lookupNCModel(getModel());
+  if (!model)
+    return emitOpError() << "model '" << getModel() << "' has no nc form (known: "
+                         << knownNCModels() << ")";
+  ArrayRef<StringRef> names = model->params;
   for (NamedAttribute entry : getParams())
     if (!llvm::is_contained(names, entry.getName().getValue()))
       return emitOpError() << "model '" << getModel()
@@ -217,24 +205,12 @@ LogicalResult PopulationOp::verify() {
                            << " values (one per neuron)";
     values.push_back(std::move(*v));
   }
-  // values[] follows kLoihiParams' order.
+  std::vector<int64_t> neuron(names.size());
   for (int64_t i = 0; i < n; ++i) {
-    loihi::NeuronParams p;
-    int64_t raw[] = {values[0][i], values[1][i], values[2][i],
-                     values[3][i], values[4][i], values[5][i]};
-    if (raw[0] < 0 || raw[0] > 0xFFFF || raw[1] < 0 || raw[1] > 0xFFFF ||
-        raw[5] < 0 || raw[5] > 0xFFFF)
-      return emitOpError() << "neuron " << i
-                           << ": du, dv and refractory_delay must be "
-                              "non-negative 16-bit values";
-    p.du = uint16_t(raw[0]);
-    p.dv = uint16_t(raw[1]);
-    p.vthMant = int32_t(raw[2]);
-    p.biasMant = int32_t(raw[3]);
-    p.biasExp = int32_t(raw[4]);
-    p.refractoryDelay = uint16_t(raw[5]);
-    std::string why;
-    if (!loihi::validate(p, &why))
+    for (size_t k = 0; k < names.size(); ++k)
+      neuron[k] = values[k][i];
+    std::string why = model->validate(neuron);
+    if (!why.empty())
       return emitOpError() << "neuron " << i << ": " << why;
   }
   return success();

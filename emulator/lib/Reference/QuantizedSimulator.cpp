@@ -19,6 +19,9 @@
 #include "spikec/Reference/RunChecks.h"
 #include "spikec/Support/LocationName.h"
 
+#include "QSimKernels.h"
+
+#include "spikec/Dialect/NC/NCModels.h"
 #include "spikec/Target/LoihiModel.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -37,6 +40,27 @@ using namespace spikec::nc;
 
 namespace spikec::ref {
 
+void PopulationKernel::step(int64_t t, SimStats &stats) {
+  const Buf &x = ins[0].get(t);
+  Buf &o = out->at(t);
+  update(x.v.data(), o.v.data());
+  o.nz.clear();
+  for (int32_t i = 0, n = static_cast<int32_t>(o.v.size()); i < n; ++i)
+    if (o.v[i] != 0)
+      o.nz.push_back(i);
+  stats.neuronUpdates += o.v.size();
+  if (spiking)
+    emitted(stats, o.nz.size());
+}
+
+std::unique_ptr<PopulationKernel>
+makePopulationKernel(const NCModel &model,
+                     const std::vector<std::vector<int32_t>> &values) {
+  if (model.name == "loihi")
+    return makeLoihiKernel(values);
+  return nullptr;
+}
+
 std::string getNCNodeName(Operation *op) {
   if (auto in = dyn_cast<InputOp>(op))
     return in.getName().str();
@@ -46,66 +70,6 @@ std::string getNCNodeName(Operation *op) {
 }
 
 namespace {
-
-//===----------------------------------------------------------------------===//
-// Buffers
-//===----------------------------------------------------------------------===//
-
-/// One step's tensor of a value and the indices of its nonzero entries.
-struct Buf {
-  std::vector<int32_t> v;
-  std::vector<int32_t> nz;
-};
-
-/// A value: its tensors of the last `depth` steps, step t in ring[t % depth].
-struct Slot {
-  std::vector<Buf> ring;
-  Buf zero; // what a read before step 0 sees
-  int64_t size = 0;
-  int64_t depth = 1;
-
-  explicit Slot(int64_t n) : size(n) { zero.v.assign(n, 0); }
-  void allocate() {
-    ring.resize(depth);
-    for (Buf &b : ring) {
-      b.v.assign(size, 0);
-      b.nz.reserve(size);
-    }
-  }
-  Buf &at(int64_t t) { return ring[t % depth]; }
-};
-
-/// An operand: the value it reads and how many steps back.
-struct InRef {
-  Slot *slot = nullptr;
-  int64_t lag = 0;
-  const Buf &get(int64_t t) const {
-    return t < lag ? slot->zero : slot->ring[(t - lag) % slot->depth];
-  }
-};
-
-//===----------------------------------------------------------------------===//
-// Kernels
-//===----------------------------------------------------------------------===//
-
-class Kernel {
-public:
-  virtual ~Kernel() = default;
-  /// Computes step `t` into out->at(t) from the operands.
-  virtual void step(int64_t t, SimStats &stats) = 0;
-  /// The values of state variable `name`, or null when there is none.
-  virtual const int32_t *state(StringRef) const { return nullptr; }
-
-  void emitted(SimStats &stats, uint64_t n) {
-    stats.spikes += n;
-    spikesEmitted += n;
-  }
-  uint64_t spikesEmitted = 0;
-  bool spiking = false;
-
-  Slot *out = nullptr;
-  std::vector<InRef> ins;
-};
 
 enum class Encoding { None, Direct, Rate, Latency, Delta };
 
@@ -215,33 +179,6 @@ public:
   std::vector<int64_t> acc;
 };
 
-class LoihiKernel : public Kernel {
-public:
-  void step(int64_t t, SimStats &stats) override {
-    const Buf &x = ins[0].get(t);
-    loihi::step(params, st, x.v.data(), spikes.data());
-    Buf &o = out->at(t);
-    o.nz.clear();
-    for (int32_t i = 0, n = static_cast<int32_t>(spikes.size()); i < n; ++i) {
-      o.v[i] = spikes[i];
-      if (spikes[i])
-        o.nz.push_back(i);
-    }
-    stats.neuronUpdates += spikes.size();
-    emitted(stats, o.nz.size());
-  }
-  const int32_t *state(StringRef name) const override {
-    if (name == "u")
-      return st.u.data();
-    if (name == "v")
-      return st.v.data();
-    return nullptr;
-  }
-  loihi::Params params;
-  loihi::State st;
-  std::vector<uint8_t> spikes;
-};
-
 //===----------------------------------------------------------------------===//
 // Building
 //===----------------------------------------------------------------------===//
@@ -279,8 +216,6 @@ int64_t edgeLag(Value v, Operation *user) {
     lag += static_cast<int64_t>(syn.getDelay());
   return lag;
 }
-
-using KernelPtr = std::unique_ptr<Kernel>;
 
 class Builder {
 public:
@@ -447,13 +382,15 @@ FailureOr<KernelPtr> Builder::synapses(SynapsesOp op) {
 }
 
 FailureOr<KernelPtr> Builder::population(PopulationOp op) {
-  if (op.getModel() != "loihi") {
+  const NCModel *model = lookupNCModel(op.getModel());
+  if (!model) {
     fail(op) << "model '" << op.getModel()
-             << "' has no quantized reference (known: loihi)";
+             << "' has no quantized reference (known: " << knownNCModels()
+             << ")";
     return failure();
   }
   std::vector<std::vector<int32_t>> values;
-  for (StringRef name : getModelParams("loihi")) {
+  for (StringRef name : model->params) {
     auto v = op.getParam(name);
     if (!v) {
       fail(op) << "parameter '" << name << "' is missing or has not "
@@ -462,30 +399,24 @@ FailureOr<KernelPtr> Builder::population(PopulationOp op) {
     }
     values.push_back(std::move(*v));
   }
-  auto k = std::make_unique<LoihiKernel>();
-  size_t n = op.getSize();
-  k->params.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    loihi::NeuronParams p;
-    p.du = uint16_t(values[0][i]);
-    p.dv = uint16_t(values[1][i]);
-    p.vthMant = values[2][i];
-    p.biasMant = values[3][i];
-    p.biasExp = values[4][i];
-    p.refractoryDelay = uint16_t(values[5][i]);
-    std::string why;
-    if (values[0][i] < 0 || values[0][i] > 0xFFFF || values[1][i] < 0 ||
-        values[1][i] > 0xFFFF || values[5][i] < 0 || values[5][i] > 0xFFFF ||
-        !loihi::validate(p, &why)) {
+  std::vector<int64_t> neuron(values.size());
+  for (int64_t i = 0, n = op.getSize(); i < n; ++i) {
+    for (size_t k = 0; k < values.size(); ++k)
+      neuron[k] = values[k][i];
+    std::string why = model->validate(neuron);
+    if (!why.empty()) {
       fail(op) << "neuron " << i << " has parameters outside the model's "
-               << "ranges" << (why.empty() ? "" : ": ") << why;
+               << "ranges: " << why;
       return failure();
     }
-    k->params.set(i, p);
   }
-  k->st.resize(n);
-  k->spikes.assign(n, 0);
-  k->spiking = true;
+  std::unique_ptr<PopulationKernel> k = makePopulationKernel(*model, values);
+  if (!k) {
+    fail(op) << "model '" << op.getModel() << "' has no quantized reference";
+    return failure();
+  }
+  k->spiking = model->spiking;
+  k->resize(op.getSize());
   return KernelPtr(std::move(k));
 }
 

@@ -10,7 +10,7 @@ snn.network @subtract {
 
 // -----
 
-// CHECK: error: {{.*}}lif 'h2': v_reset = -0.500000 (neuron 0) is not exact on loihi (it resets to 0)
+// CHECK: error: {{.*}}lif 'h2': v_reset = -0.5 (neuron 0) is not exact on loihi (it resets to 0)
 snn.network @vreset {
   %x = snn.input "x" : tensor<2xf32>
   %s = snn.lif %x {tau = 1.0e-2 : f32, v_threshold = 1.0 : f32, v_reset = -0.5 : f32} : tensor<2xf32> loc("h2")
@@ -74,7 +74,7 @@ snn.network @cubabias {
 // -----
 
 // An output must read spikes.
-// CHECK: error: {{.*}}output 'v': reads linear '<unnamed>', which is not spikes; loihi outputs are spikes
+// CHECK: error: {{.*}}output 'v': reads linear '<unnamed>', which is not a population or an input; loihi outputs read those
 snn.network @outproj {
   %x = snn.input "x" : tensor<1xf32>
   %a = snn.linear %x {weight = dense_resource<w2> : tensor<1x1xf32>} : tensor<1xf32> -> tensor<1xf32>

@@ -6,16 +6,18 @@
 // CHECK: "name": "tiny"
 // CHECK: "dt": 0.001
 // CHECK: "name": "h1"
-// CHECK: "model": "lif"
+// CHECK: "kind": "lif"
+// CHECK: "model": "loihi"
 // CHECK: "neurons": 2
 // CHECK: "S": 8388544
 // CHECK: "S_bound": "threshold: v_threshold 1 in 17 bits"
+// CHECK: "threshold_rel_error": 0
 // CHECK: "source": "x"
 // CHECK: "synapses": 3
+// CHECK: "weight_bits": 8
 // CHECK: "weight_exp": 7
 // CHECK: "weight_bits_used": 8
 // CHECK: "max_rel_weight_error": 0.0156
-// CHECK: "threshold_rel_error": 0
 snn.network @tiny {
   %x = snn.input "x" : tensor<2xf32>
   %h = snn.linear %x {weight = dense_resource<w> : tensor<2x2xf32>} : tensor<2xf32> -> tensor<2xf32> loc("fc")

@@ -19,10 +19,4 @@
 #define GET_OP_CLASSES
 #include "spikec/Dialect/NC/NCOps.h.inc"
 
-namespace spikec::nc {
-/// The parameter names of a fixed-point model, or an empty list for an
-/// unknown model.
-llvm::ArrayRef<llvm::StringRef> getModelParams(llvm::StringRef model);
-} // namespace spikec::nc
-
 #endif // SPIKEC_DIALECT_NC_NCOPS_H

@@ -1,0 +1,43 @@
+//===- NCModels.h - the fixed-point models of nc.population -----*- C++ -*-===//
+//
+// One entry per model an nc.population may name: its parameters, in the
+// order every consumer reads them, and the check of one neuron's values.
+// The nc verifier, the quantized reference and the image writer all go
+// through this table, so a model's parameter set is defined once. The
+// arithmetic itself lives in targets/ (targets/MODELS.md).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SPIKEC_DIALECT_NC_NCMODELS_H
+#define SPIKEC_DIALECT_NC_NCMODELS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <string>
+
+namespace spikec::nc {
+
+struct NCModel {
+  llvm::StringRef name;
+  /// Parameter names; values arrive in this order.
+  llvm::ArrayRef<llvm::StringRef> params;
+  /// Checks one neuron's values (one per parameter, in order); returns ""
+  /// when they are in the model's ranges, else why not.
+  std::string (*validate)(llvm::ArrayRef<int64_t> values);
+  /// Whether the population's values are spikes (0/1) rather than
+  /// multi-bit activations.
+  bool spiking = true;
+};
+
+/// The model called `name`, or null.
+const NCModel *lookupNCModel(llvm::StringRef name);
+/// "loihi, truenorth, ..." for diagnostics.
+std::string knownNCModels();
+
+// One definition per model, in NCModels.cpp's table.
+const NCModel &loihiNCModel();
+
+} // namespace spikec::nc
+
+#endif // SPIKEC_DIALECT_NC_NCMODELS_H

@@ -1,0 +1,51 @@
+//===- QSimLoihi.cpp - the loihi population of the quantized reference ----===//
+
+#include "QSimKernels.h"
+
+#include "spikec/Target/LoihiModel.h"
+
+namespace spikec::ref {
+namespace {
+class LoihiKernel : public PopulationKernel {
+public:
+  void resize(size_t n) override {
+    st.resize(n);
+    spikes.assign(n, 0);
+  }
+  void update(const int32_t *input, int32_t *out) override {
+    loihi::step(params, st, input, spikes.data());
+    for (size_t i = 0; i < spikes.size(); ++i)
+      out[i] = spikes[i];
+  }
+  const int32_t *state(llvm::StringRef name) const override {
+    if (name == "u")
+      return st.u.data();
+    if (name == "v")
+      return st.v.data();
+    return nullptr;
+  }
+  loihi::Params params;
+  loihi::State st;
+  std::vector<uint8_t> spikes;
+};
+} // namespace
+
+std::unique_ptr<PopulationKernel>
+makeLoihiKernel(const std::vector<std::vector<int32_t>> &values) {
+  auto k = std::make_unique<LoihiKernel>();
+  size_t n = values[0].size();
+  k->params.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    loihi::NeuronParams p;
+    p.du = uint16_t(values[0][i]);
+    p.dv = uint16_t(values[1][i]);
+    p.vthMant = values[2][i];
+    p.biasMant = values[3][i];
+    p.biasExp = values[4][i];
+    p.refractoryDelay = uint16_t(values[5][i]);
+    k->params.set(i, p);
+  }
+  return k;
+}
+
+} // namespace spikec::ref
