@@ -7,6 +7,7 @@
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Passes/Passes.h"
+#include "spikec/Passes/Pipelines.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
@@ -14,6 +15,7 @@ int main(int argc, char **argv) {
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   spikec::registerSpikecPasses();
+  spikec::registerSpikecPipelines();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "spikec optimizer driver\n", registry));
 }

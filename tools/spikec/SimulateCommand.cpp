@@ -13,6 +13,7 @@
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Passes/Passes.h"
+#include "spikec/Passes/Pipelines.h"
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Simulator.h"
 
@@ -121,6 +122,12 @@ static cl::opt<std::string> quantReportOption(
     "quant-report",
     cl::desc("With --target: write the quantization report (JSON) here"),
     cl::value_desc("file.json"), cl::init(""), cl::sub(simulateCommand));
+static cl::list<std::string> approxOption(
+    "approx",
+    cl::desc("With --target: allow the named approximations of the "
+             "target's legalization (targets/MODELS.md lists them); "
+             "without, what is not exact is an error"),
+    cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(simulateCommand));
 static cl::list<std::string>
     probeOptions("probe",
                  cl::desc("Record NODE:VAR every step (VAR is a state such "
@@ -160,6 +167,8 @@ int runSimulate(MLIRContext &ctx) {
                       "be combined with it");
   if (!quantized && !quantReportOption.empty())
     return usageError("--quant-report needs --target");
+  if (!quantized && !approxOption.empty())
+    return usageError("--approx needs --target");
   if (quantized)
     sync = snn::Sync::Hardware;
 
@@ -290,10 +299,13 @@ int runSimulate(MLIRContext &ctx) {
     nc::GraphOp graph = imported;
     if (!graph) {
       PassManager qpm(&ctx, ModuleOp::getOperationName());
-      QuantizeOptions quantize;
-      quantize.target = targetOption;
-      quantize.report = quantReportOption;
-      qpm.addPass(createQuantize(quantize));
+      TargetPipelineOptions lower;
+      lower.target = targetOption;
+      lower.report = quantReportOption;
+      lower.approximations.assign(approxOption.begin(), approxOption.end());
+      std::string why;
+      if (failed(buildTargetPipeline(qpm, lower, why)))
+        return usageError(why);
       if (failed(qpm.run(*module)))
         return 1;
       auto made = module->getBody()->getOps<nc::GraphOp>();

@@ -1,0 +1,38 @@
+//===- Pipelines.h - named pass pipelines -----------------------*- C++ -*-===//
+//
+// The stages `spikec` runs between a discretized snn.network and an nc.graph
+// a chip can run, in one place, so the driver and spikec-opt's named
+// pipeline (`spikec-lower-to-target`) cannot drift apart.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SPIKEC_PASSES_PIPELINES_H
+#define SPIKEC_PASSES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+
+#include <string>
+#include <vector>
+
+namespace spikec {
+
+struct TargetPipelineOptions {
+  std::string target = "loihi"; ///< preset name or description path
+  std::string report;           ///< quantization report file, or ""
+  /// Approximations the user allows by name (each legalization documents
+  /// the ones it knows); anything not allowed that is not exact is an error.
+  std::vector<std::string> approximations;
+};
+
+/// Adds snn-quantize and then the legalization of the target's arithmetic
+/// (snn-legalize-<arithmetic>) to a module-level `pm`. Fails with `error`
+/// when the target does not load.
+mlir::LogicalResult buildTargetPipeline(mlir::OpPassManager &pm,
+                                        const TargetPipelineOptions &options,
+                                        std::string &error);
+
+/// Registers `spikec-lower-to-target{target=... report=... approx=...}`.
+void registerSpikecPipelines();
+
+} // namespace spikec
+
+#endif // SPIKEC_PASSES_PIPELINES_H

@@ -1,0 +1,69 @@
+//===- Pipelines.cpp - named pass pipelines -------------------------------===//
+
+#include "spikec/Passes/Pipelines.h"
+#include "spikec/Passes/Passes.h"
+#include "spikec/Target/Target.h"
+
+#include "mlir/Pass/PassRegistry.h"
+
+using namespace mlir;
+
+namespace spikec {
+
+LogicalResult buildTargetPipeline(OpPassManager &pm,
+                                  const TargetPipelineOptions &options,
+                                  std::string &error) {
+  auto loaded = target::loadTarget(options.target);
+  if (auto *msg = std::get_if<std::string>(&loaded)) {
+    error = "cannot load target '" + options.target + "': " + *msg;
+    return failure();
+  }
+  const target::TargetDesc &desc = std::get<target::TargetDesc>(loaded);
+  QuantizeOptions quantize;
+  quantize.target = options.target;
+  quantize.report = options.report;
+  pm.addPass(createQuantize(quantize));
+  switch (desc.arithmetic) {
+  // One case per arithmetic with a legalization.
+  default:
+    if (!options.approximations.empty()) {
+      error = std::string("target '") + desc.name + "' (arithmetic '" +
+              target::arithmeticName(desc.arithmetic) +
+              "') has no approximations to allow; --approx=" +
+              options.approximations.front() + " is not one";
+      return failure();
+    }
+    break;
+  }
+  return success();
+}
+
+namespace {
+struct LowerToTargetOptions
+    : public PassPipelineOptions<LowerToTargetOptions> {
+  Option<std::string> target{*this, "target",
+                             llvm::cl::desc("target preset or description"),
+                             llvm::cl::init("loihi")};
+  Option<std::string> report{*this, "report",
+                             llvm::cl::desc("quantization report file")};
+  ListOption<std::string> approx{
+      *this, "approx", llvm::cl::desc("approximations to allow, by name")};
+};
+} // namespace
+
+void registerSpikecPipelines() {
+  PassPipelineRegistration<LowerToTargetOptions>(
+      "spikec-lower-to-target",
+      "Quantize discretized snn networks for a target and legalize them",
+      [](OpPassManager &pm, const LowerToTargetOptions &o) {
+        TargetPipelineOptions options;
+        options.target = o.target;
+        options.report = o.report;
+        options.approximations.assign(o.approx.begin(), o.approx.end());
+        std::string error;
+        if (failed(buildTargetPipeline(pm, options, error)))
+          llvm::report_fatal_error(llvm::StringRef(error), false);
+      });
+}
+
+} // namespace spikec
