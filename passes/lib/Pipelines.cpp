@@ -1,6 +1,7 @@
 //===- Pipelines.cpp - named pass pipelines -------------------------------===//
 
 #include "spikec/Passes/Pipelines.h"
+#include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Target/Target.h"
 
@@ -22,9 +23,34 @@ LogicalResult buildTargetPipeline(OpPassManager &pm,
   QuantizeOptions quantize;
   quantize.target = options.target;
   quantize.report = options.report;
+  quantize.calibrate = options.calibrate;
+  quantize.calibrateMargin = options.calibrateMargin;
+  quantize.approx = options.approximations;
   pm.addPass(createQuantize(quantize));
   switch (desc.arithmetic) {
   // One case per arithmetic with a legalization.
+  case target::Arithmetic::Loihi: {
+    LegalizeLoihiOptions legalize;
+    legalize.target = options.target;
+    legalize.approx = options.approximations;
+    pm.addNestedPass<nc::GraphOp>(createLegalizeLoihi(legalize));
+    break;
+  }
+  case target::Arithmetic::Akida: {
+    LegalizeAkidaOptions legalize;
+    legalize.target = options.target;
+    legalize.approx = options.approximations;
+    pm.addNestedPass<nc::GraphOp>(createLegalizeAkida(legalize));
+    break;
+  }
+  case target::Arithmetic::TrueNorth: {
+    LegalizeTrueNorthOptions legalize;
+    legalize.target = options.target;
+    legalize.report = options.report;
+    legalize.approx = options.approximations;
+    pm.addNestedPass<nc::GraphOp>(createLegalizeTrueNorth(legalize));
+    break;
+  }
   default:
     if (!options.approximations.empty()) {
       error = std::string("target '") + desc.name + "' (arithmetic '" +
@@ -46,6 +72,11 @@ struct LowerToTargetOptions
                              llvm::cl::init("loihi")};
   Option<std::string> report{*this, "report",
                              llvm::cl::desc("quantization report file")};
+  Option<std::string> calibrate{
+      *this, "calibrate", llvm::cl::desc("sample inputs for calibration")};
+  Option<double> calibrateMargin{
+      *this, "calibrate-margin",
+      llvm::cl::desc("widening of the measured ranges"), llvm::cl::init(1.5)};
   ListOption<std::string> approx{
       *this, "approx", llvm::cl::desc("approximations to allow, by name")};
 };
@@ -59,6 +90,8 @@ void registerSpikecPipelines() {
         TargetPipelineOptions options;
         options.target = o.target;
         options.report = o.report;
+        options.calibrate = o.calibrate;
+        options.calibrateMargin = o.calibrateMargin;
         options.approximations.assign(o.approx.begin(), o.approx.end());
         std::string error;
         if (failed(buildTargetPipeline(pm, options, error)))

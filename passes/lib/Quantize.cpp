@@ -306,6 +306,8 @@ struct QuantizePass : spikec::impl::QuantizeBase<QuantizePass> {
       getOperation().emitError() << why;
       return signalPassFailure();
     }
+    backend->options = {weightBits, maxWeightError, activationBits,
+                        {approx.begin(), approx.end()}};
     SmallVector<NetworkOp> nets(getOperation().getOps<NetworkOp>());
     for (NetworkOp net : nets)
       if (failed(lowerNetwork(net)))
@@ -359,6 +361,8 @@ LogicalResult readLIFFamily(Operation *op, FloatPopulation &pop) {
     reset = l.getReset(); timing = l.getTiming(); refractory = l.getRefractory();
   } else if (auto l = dyn_cast<IFOp>(op)) {
     reset = l.getReset(); timing = l.getTiming(); refractory = l.getRefractory();
+  } else if (auto l = dyn_cast<AdaptiveLIFOp>(op)) {
+    reset = l.getReset(); timing = l.getTiming(); refractory = l.getRefractory();
   } else {
     auto c = cast<CubaLIFOp>(op);
     reset = c.getReset(); timing = c.getTiming(); refractory = c.getRefractory();
@@ -383,12 +387,13 @@ LogicalResult QuantizePass::readPopulation(Operation *op,
   if (!cast<NeuronOpInterface>(op).isDiscrete())
     return fail("parameters are not in per-step form: run snn-discretize "
                 "first");
-  if (pop.isLIFFamily() && failed(readLIFFamily(op, pop)))
+  if ((pop.isLIFFamily() || pop.kind == "alif") &&
+      failed(readLIFFamily(op, pop)))
     return failure();
   std::string why = backend->checkPopulation(pop);
   if (!why.empty())
     return fail(why);
-  if (!desc.supportsNeuronModel(pop.kind))
+  if (!backend->listsModel(pop))
     return fail("target '" + desc.name + "' does not list model " + pop.kind);
   return success();
 }
@@ -397,6 +402,16 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   if (!net.getDtAttr())
     return net.emitError() << "network '" << net.getSymName()
                            << "' has no dt: run snn-discretize first";
+  std::optional<Calibration> calibration;
+  if (!calibrate.empty()) {
+    if (!(calibrateMargin >= 1))
+      return net.emitError() << "calibrate-margin must be at least 1, got "
+                             << calibrateMargin.getValue();
+    auto measured = quant::calibrate(net, calibrate);
+    if (failed(measured))
+      return failure();
+    calibration = std::move(*measured);
+  }
   MLIRContext *ctx = &getContext();
   OpBuilder b(net);
   auto graph = b.create<nc::GraphOp>(net.getLoc(), net.getSymName(), desc.name,
@@ -518,10 +533,19 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       FloatTable &t = fp.tables.emplace_back();
       t.source = getNodeName(src.getDefiningOp());
       t.preSize = numElements(src);
+      t.sourceOp = src.getDefiningOp();
       for (auto &[key, w] : syn)
         if (w != 0)
           t.syn.push_back({key.first, key.second, w});
+      if (calibration)
+        t.preRate = calibration->rate.lookup(src);
       sources.push_back(src);
+    }
+    if (calibration) {
+      auto found = calibration->pops.find(op);
+      if (found != calibration->pops.end())
+        fp.activity = &found->second;
+      fp.margin = calibrateMargin;
     }
     if (sources.empty()) {
       op->emitError() << describe(op)
@@ -572,6 +596,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       params.push_back(param(pname, values));
     ncPop.setModel(ip.model);
     ncPop.setParamsAttr(b.getDictionaryAttr(params));
+    if (!ip.approximation.empty())
+      ncPop->setAttr("approximation", b.getStringAttr(ip.approximation));
     ++numPopulations;
     rep.pops.push_back({&fp, &ip});
   }
@@ -614,6 +640,12 @@ std::unique_ptr<Backend> spikec::quant::makeBackend(const target::TargetDesc &t,
   switch (t.arithmetic) {
   case target::Arithmetic::Loihi:
     return makeLoihiBackend(t);
+  case target::Arithmetic::TrueNorth:
+    return makeTrueNorthBackend(t);
+  case target::Arithmetic::Akida:
+    return makeAkidaBackend(t);
+  case target::Arithmetic::Generic:
+    return makeGenericBackend(t);
   default:
     error = std::string("snn-quantize has no backend for arithmetic '") +
             target::arithmeticName(t.arithmetic) + "' (target '" + t.name +

@@ -13,6 +13,8 @@
 #include "spikec/Target/Target.h"
 
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/JSON.h"
 
 #include <cstdint>
@@ -33,13 +35,31 @@ struct Synapse {
 /// (one entry per (pre, post)), sorted by pre then post.
 struct FloatTable {
   std::string source; ///< the source's node name, for the report
+  mlir::Operation *sourceOp = nullptr; ///< its input, encoder or neuron op
   int64_t preSize = 0;
   std::vector<Synapse> syn;
+  /// With calibration: each pre neuron's mean |activity| per step.
+  std::vector<double> preRate;
+};
+
+/// What calibration measured of one population, per neuron, in float units:
+/// the range of its summed input x (projections and their biases) and its
+/// lowest membrane (empty for a model without v).
+struct PopulationActivity {
+  std::vector<double> inMin, inMax, vMin;
+};
+
+/// snn-quantize{calibrate=FILE}: the float reference's activity on sample
+/// inputs, by snn source value and by population op.
+struct Calibration {
+  int64_t timesteps = 0;
+  llvm::DenseMap<mlir::Value, std::vector<double>> rate;
+  llvm::DenseMap<mlir::Operation *, PopulationActivity> pops;
 };
 
 /// A population in per-step form. The LIF-family fields are filled for lif,
-/// if and cuba_lif (every parameter expanded per neuron); a backend that
-/// runs other models reads them from `op`.
+/// if, cuba_lif and alif (every parameter expanded per neuron); a backend
+/// that runs other models (or alif's adaptation) reads them from `op`.
 struct FloatPopulation {
   mlir::Operation *op = nullptr; ///< the snn neuron op
   std::string kind; ///< the op's mnemonic: "lif", "izhikevich", ...
@@ -52,6 +72,10 @@ struct FloatPopulation {
   int64_t refractory = 0;
   std::vector<double> constant; ///< projection biases (sum of b)
   std::vector<FloatTable> tables;
+  /// With calibration: what the sample inputs did, and the factor by which
+  /// measured ranges are widened before they bound a scale.
+  const PopulationActivity *activity = nullptr;
+  double margin = 1;
 
   bool isLIFFamily() const {
     return kind == "lif" || kind == "if" || kind == "cuba_lif";
@@ -77,6 +101,10 @@ struct IntPopulation {
   std::string model;
   std::vector<std::pair<std::string, std::vector<int32_t>>> params;
   std::vector<IntTable> tables;
+  /// The approximation (by its --approx name) this population's mapping
+  /// makes, recorded as the nc.population's `approximation` attribute for
+  /// the legalization to allow or refuse; "" when exact.
+  std::string approximation;
   /// Backend-specific report fields (scale, bounds, parameter errors), in
   /// the order the report prints them.
   std::vector<std::pair<std::string, llvm::json::Value>> report;
@@ -88,6 +116,16 @@ struct IntPopulation {
 /// place the report's weight error is defined.
 void measureWeightErrors(const FloatTable &ft, IntTable &it,
                          const std::vector<double> &scalePerPost, double lsb);
+
+/// snn-quantize's numeric choices that a backend may honour (Passes.td).
+struct BackendOptions {
+  int64_t weightBits = 0;       ///< 0: the backend chooses
+  double maxWeightError = 0.05; ///< bound for an automatic weight width
+  int64_t activationBits = 0;   ///< 0: the target's activation bits
+  /// Approximations the user allowed by name (--approx); a backend that
+  /// refuses what is not exact unless allowed reads them (truenorth).
+  std::vector<std::string> approximations;
+};
 
 /// What one target arithmetic does in snn-quantize. Messages are returned
 /// without the "<kind> '<name>': " prefix the pass adds.
@@ -105,6 +143,12 @@ public:
   /// Rejects an input encoder op this target cannot take; "" when it can.
   /// By default only events: a direct (current) encoder is refused.
   virtual std::string checkEncoder(mlir::Operation *encoder);
+  /// Whether the target's neuron_models list the model `pop` runs as.
+  virtual bool listsModel(const FloatPopulation &pop) {
+    return target.supportsNeuronModel(pop.kind);
+  }
+
+  BackendOptions options;
 
 protected:
   const target::TargetDesc &target;
@@ -114,6 +158,23 @@ protected:
 std::unique_ptr<Backend> makeBackend(const target::TargetDesc &t,
                                      std::string &error);
 std::unique_ptr<Backend> makeLoihiBackend(const target::TargetDesc &t);
+std::unique_ptr<Backend> makeTrueNorthBackend(const target::TargetDesc &t);
+std::unique_ptr<Backend> makeAkidaBackend(const target::TargetDesc &t);
+std::unique_ptr<Backend> makeGenericBackend(const target::TargetDesc &t);
+
+} // namespace spikec::quant
+
+namespace spikec::snn {
+class NetworkOp;
+}
+
+namespace spikec::quant {
+
+/// Runs the float reference on the sample inputs in `path` (hardware
+/// timing) and measures every source's rate and every population's input
+/// range and membrane floor; errors are emitted on `net`.
+mlir::FailureOr<Calibration> calibrate(snn::NetworkOp net,
+                                       llvm::StringRef path);
 
 /// One graph's report entries.
 struct GraphReport {

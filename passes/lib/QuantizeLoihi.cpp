@@ -27,6 +27,86 @@ std::string num(double x) {
 
 int64_t roundHalfAway(double x) { return int64_t(std::llround(x)); }
 
+/// The weight step of a table is lsb = unit 2^e / S in float units, e the
+/// smallest exponent at which its largest |gain w| = m fits wMax. The
+/// largest S is not the best one: exponents are powers of two, so just
+/// below an S that needs a larger exponent the step is coarsest. The
+/// candidates are sMax and, per table and exponent, the S that puts m
+/// exactly on wMax; the one whose worst relative step max_t(lsb_t / m_t) is
+/// smallest wins (the larger S on a tie).
+double alignScaleToWeightGrid(double sMax, const std::vector<double> &tableMax,
+                              double unit, int64_t eMin, int64_t eMax,
+                              int64_t wMax) {
+  auto worstStep = [&](double S) {
+    double worst = 0;
+    for (double m : tableMax) {
+      if (m <= 0)
+        continue;
+      int64_t e = eMin;
+      while (e < eMax && S * m / std::ldexp(unit, int(e)) > double(wMax) + 0.5)
+        ++e;
+      worst = std::max(worst, std::ldexp(unit, int(e)) / (S * m));
+    }
+    return worst;
+  };
+  double best = std::floor(sMax), bestStep = worstStep(best);
+  for (double m : tableMax) {
+    if (m <= 0)
+      continue;
+    for (int64_t e = eMin; e <= eMax; ++e) {
+      double S = std::floor(double(wMax) * std::ldexp(unit, int(e)) / m);
+      if (S < 1 || S > sMax)
+        continue;
+      double step = worstStep(S);
+      if (step < bestStep || (step == bestStep && S > best)) {
+        best = S;
+        bestStep = step;
+      }
+    }
+  }
+  return best;
+}
+
+/// Calibrated rounding: each weight is rounded to nearest, then, per post
+/// neuron, weights are moved to their other neighbour (most active pre
+/// neurons first) while that brings the rate-weighted sum of rounding
+/// errors sum_k (q_k - exact_k) rate(pre_k) closer to zero. Every weight
+/// stays within one step of its exact value, and the neuron's mean input
+/// error at the measured rates nearly cancels instead of drifting the
+/// membrane (what post-training quantization calls bias correction, done in
+/// the weights since it must hold at every rate).
+void balanceRounding(const FloatTable &tab, const std::vector<double> &exact,
+                     int32_t wMin, int32_t wMax, std::vector<int32_t> &q) {
+  std::vector<std::vector<size_t>> byPost;
+  for (size_t k = 0; k < tab.syn.size(); ++k) {
+    size_t post = size_t(tab.syn[k].post);
+    if (post >= byPost.size())
+      byPost.resize(post + 1);
+    byPost[post].push_back(k);
+  }
+  for (std::vector<size_t> &ks : byPost) {
+    double err = 0;
+    for (size_t k : ks)
+      err += (q[k] - exact[k]) * tab.preRate[tab.syn[k].pre];
+    std::stable_sort(ks.begin(), ks.end(), [&](size_t a, size_t b) {
+      return tab.preRate[tab.syn[a].pre] > tab.preRate[tab.syn[b].pre];
+    });
+    for (size_t k : ks) {
+      double rate = tab.preRate[tab.syn[k].pre];
+      if (rate <= 0)
+        break;
+      int32_t alt = q[k] > exact[k] ? q[k] - 1 : q[k] + 1;
+      if (alt < wMin || alt > wMax)
+        continue;
+      double moved = err + (alt - q[k]) * rate;
+      if (std::abs(moved) < std::abs(err)) {
+        err = moved;
+        q[k] = alt;
+      }
+    }
+  }
+}
+
 /// The loihi parameters of a population while they are chosen.
 struct LoihiPopulation {
   int64_t scale = 0;      ///< S
@@ -204,16 +284,28 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   if (kMax > 0)
     bound(double(bMax) * std::ldexp(1.0, int(biasExpMax)) / kMax,
           "bias: |gain b + bias| up to " + num(kMax));
+  // The dendritic sum and the membrane floor: measured on sample inputs
+  // (times the margin) when calibrated, else the worst case.
+  const PopulationActivity *act = pop.activity;
   std::vector<double> sumAbs(n, 0.0);
-  for (const FloatTable &tab : pop.tables)
-    for (const Synapse &s : tab.syn)
-      sumAbs[s.post] += std::abs(g[s.post] * s.w);
+  if (act) {
+    for (int64_t j = 0; j < n; ++j)
+      sumAbs[j] = pop.margin * std::abs(g[j]) *
+                  std::max(std::abs(act->inMax[j] - pop.constant[j]),
+                           std::abs(act->inMin[j] - pop.constant[j]));
+  } else {
+    for (const FloatTable &tab : pop.tables)
+      for (const Synapse &s : tab.syn)
+        sumAbs[s.post] += std::abs(g[s.post] * s.w);
+  }
   for (int64_t j = 0; j < n; ++j)
     if (sumAbs[j] > 0)
       bound(aLimit[j] * unit / sumAbs[j],
-            "dendritic sum: neuron " + std::to_string(j) +
-                " has worst-case input sum(|gain w|) = " + num(sumAbs[j]) +
-                ", limit " + num(aLimit[j]) + " x 64 state units");
+            "dendritic sum: neuron " + std::to_string(j) + " has " +
+                (act ? "measured input |gain x| (x margin) = "
+                     : "worst-case input sum(|gain w|) = ") +
+                num(sumAbs[j]) + ", limit " + num(aLimit[j]) +
+                " x 64 state units");
 
   // The membrane saturates at -(2^23 - 1): keep the most negative value a
   // leaky neuron can reach, (sum of negative inputs) / (1 - decay), inside.
@@ -223,15 +315,33 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
     for (const Synapse &s : tab.syn)
       negSum[s.post] += std::min(0.0, g[s.post] * s.w);
   for (int64_t j = 0; j < n; ++j) {
-    double neg = std::min(0.0, k[j]) + negSum[j];
-    if (neg < 0 && pop.decay[j] < 1)
-      bound(double(loihi::kMaxV) * (1 - pop.decay[j]) / -neg,
-            "membrane floor: neuron " + std::to_string(j) + " can reach " +
-                num(neg / (1 - pop.decay[j])));
+    double floor = 0;
+    if (act && !act->vMin.empty())
+      floor = pop.margin * std::min(0.0, act->vMin[j]);
+    else if (pop.decay[j] < 1)
+      floor = (std::min(0.0, k[j]) + negSum[j]) / (1 - pop.decay[j]);
+    if (floor < 0)
+      bound(double(loihi::kMaxV) / -floor,
+            "membrane floor: neuron " + std::to_string(j) +
+                (act ? " was measured down to (x margin) "
+                     : " can reach ") +
+                num(floor));
   }
 
-  // Lower S until the rounded integers fit.
+  // Lower S until the rounded integers fit, starting from the S that
+  // resolves the weights best.
   int64_t S = int64_t(std::floor(sMax));
+  {
+    std::vector<double> tableMax;
+    for (const FloatTable &tab : pop.tables) {
+      double m = 0;
+      for (const Synapse &s : tab.syn)
+        m = std::max(m, std::abs(g[s.post] * s.w));
+      tableMax.push_back(m);
+    }
+    S = int64_t(std::floor(
+        alignScaleToWeightGrid(sMax, tableMax, unit, eMin, eMax, wMax)));
+  }
   for (int iter = 0;; ++iter) {
     if (S < 1) {
       error = "no integer scale fits loihi: " + out.scaleBound +
@@ -266,18 +376,25 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
       it.weightExp = e;
       it.offsets.assign(tab.preSize + 1, 0);
       const double lsb = std::ldexp(unit, int(e));
+      std::vector<double> exact;
       for (const Synapse &s : tab.syn) {
-        int64_t q = roundHalfAway(double(S) * g[s.post] * s.w / lsb);
+        exact.push_back(double(S) * g[s.post] * s.w / lsb);
         it.offsets[s.pre + 1]++;
         it.targets.push_back(s.post);
-        it.weights.push_back(int32_t(q));
-        aWorst[s.post] += std::abs(double(q)) * std::ldexp(1.0, int(e));
+        it.weights.push_back(int32_t(roundHalfAway(exact.back())));
       }
+      if (!tab.preRate.empty())
+        balanceRounding(tab, exact, int32_t(wMin), int32_t(wMax), it.weights);
+      for (size_t k = 0; k < tab.syn.size(); ++k)
+        aWorst[tab.syn[k].post] +=
+            std::abs(double(it.weights[k])) * std::ldexp(1.0, int(e));
       for (int64_t p = 0; p < tab.preSize; ++p)
         it.offsets[p + 1] += it.offsets[p];
       out.tables.push_back(std::move(it));
     }
-    for (int64_t j = 0; fits && j < n; ++j)
+    // Calibrated bounds were checked against measured sums above; the
+    // worst case may exceed them (the quantized reference counts when).
+    for (int64_t j = 0; fits && !act && j < n; ++j)
       if (aWorst[j] > aLimit[j])
         fits = false;
     if (fits)

@@ -503,12 +503,12 @@ TEST_CASE("Quantized error: an unknown model") {
   Fixture f;
   auto g = f.load("nc.graph @g target(\"loihi\", \"0x0\") {\n"
                   "  %x = nc.input \"x\" : tensor<1xi32>\n" +
-                      loihiPop("pop", "x", 1, 0, 0, 1, "truenorth") +
+                      loihiPop("pop", "x", 1, 0, 0, 1, "spinnaker") +
                       "  nc.output %pop as \"y\" : tensor<1xi32>\n}\n",
                   /*verify=*/false);
   CHECK(failed(f.run(g, {{"x", Rows(2, {1.0})}}, 2)));
-  CHECK(f.saw("cannot simulate nc.population 'pop': model 'truenorth' has no "
-              "quantized reference (known: loihi)"));
+  CHECK(f.saw("cannot simulate nc.population 'pop': model 'spinnaker' has no "
+              "quantized reference (known: loihi,"));
 }
 
 TEST_CASE("Quantized error: encoder attributes") {

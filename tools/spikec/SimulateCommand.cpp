@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CalibrationReport.h"
 #include "Driver.h"
 
 #include "spikec/Dialect/SNN/NetworkGraph.h"
@@ -122,6 +123,18 @@ static cl::opt<std::string> quantReportOption(
     "quant-report",
     cl::desc("With --target: write the quantization report (JSON) here"),
     cl::value_desc("file.json"), cl::init(""), cl::sub(simulateCommand));
+static cl::opt<std::string> calibrateOption(
+    "calibrate",
+    cl::desc("With --target: pick the quantization scales from the float "
+             "network's activity on these sample inputs (an input file) "
+             "instead of the worst case, and report float vs quantized "
+             "spikes on them"),
+    cl::value_desc("file"), cl::init(""), cl::sub(simulateCommand));
+static cl::opt<double> calibrateMarginOption(
+    "calibrate-margin",
+    cl::desc("With --calibrate: widen the measured ranges by this factor "
+             "(>= 1) before they bound a scale"),
+    cl::init(1.5), cl::sub(simulateCommand));
 static cl::list<std::string> approxOption(
     "approx",
     cl::desc("With --target: allow the named approximations of the "
@@ -169,6 +182,11 @@ int runSimulate(MLIRContext &ctx) {
     return usageError("--quant-report needs --target");
   if (!quantized && !approxOption.empty())
     return usageError("--approx needs --target");
+  if (!quantized && !calibrateOption.empty())
+    return usageError("--calibrate needs --target");
+  if (!(calibrateMarginOption >= 1))
+    return usageError("--calibrate-margin must be at least 1, got " +
+                      formatNumber(calibrateMarginOption));
   if (quantized)
     sync = snn::Sync::Hardware;
 
@@ -282,6 +300,7 @@ int runSimulate(MLIRContext &ctx) {
       imported ? imported.getSymName().str() : net.getSymName().str();
   std::vector<PopulationInfo> populations;
   std::string how;
+  std::string calibrationSummary;
   FailureOr<ref::Trace> trace = failure();
   auto start = std::chrono::steady_clock::now();
   if (!quantized) {
@@ -303,6 +322,15 @@ int runSimulate(MLIRContext &ctx) {
       lower.target = targetOption;
       lower.report = quantReportOption;
       lower.approximations.assign(approxOption.begin(), approxOption.end());
+      lower.calibrate = calibrateOption;
+      lower.calibrateMargin = calibrateMarginOption;
+      std::optional<CalibrationRun> samples;
+      if (!calibrateOption.empty()) {
+        auto run = runFloatOnSamples(net, calibrateOption);
+        if (failed(run))
+          return 1;
+        samples = std::move(*run);
+      }
       std::string why;
       if (failed(buildTargetPipeline(qpm, lower, why)))
         return usageError(why);
@@ -314,6 +342,12 @@ int runSimulate(MLIRContext &ctx) {
         return 1;
       }
       graph = *made.begin();
+      if (samples) {
+        llvm::raw_string_ostream os(calibrationSummary);
+        if (failed(reportAgreement(graph, *samples, quantReportOption,
+                                   summaryOption ? &os : nullptr)))
+          return 1;
+      }
     }
     ref::QSimOptions options;
     options.timesteps = timesteps;
@@ -330,8 +364,15 @@ int runSimulate(MLIRContext &ctx) {
           .count();
   if (failed(io::writeTrace(outputOption, *trace, &ctx)))
     return 1;
-  if (summaryOption)
+  for (const auto &[node, count] : trace->overflowsPerNode)
+    llvm::errs() << "warning: population '" << node << "': " << count
+                 << " neuron-steps left the target's integer range (a "
+                    "dendritic sum wrapped or a membrane saturated): the "
+                    "quantized run departs from the float one there\n";
+  if (summaryOption) {
     printSummary(name, how, populations, *trace, dt, seconds);
+    llvm::outs() << calibrationSummary;
+  }
   return 0;
 }
 

@@ -2,7 +2,10 @@
 
 #include "spikec/Dialect/NC/NCModels.h"
 
+#include "spikec/Target/AkidaModel.h"
+#include "spikec/Target/GenericModel.h"
 #include "spikec/Target/LoihiModel.h"
+#include "spikec/Target/TrueNorthModel.h"
 
 using namespace spikec;
 using namespace spikec::nc;
@@ -28,14 +31,136 @@ std::string validateLoihi(llvm::ArrayRef<int64_t> v) {
   return "";
 }
 
+const llvm::StringRef kAkidaParams[] = {"threshold_offset", "step",
+                                        "output_bits"};
+
+std::string validateAkida(llvm::ArrayRef<int64_t> v) {
+  // Values arrive as int32 (PopulationOp::getParam).
+  if (v[2] < 0 || v[2] > 32)
+    return "activation bits must be 1, 2 or 4";
+  // Weight and input widths belong to the synapse tables and their sources
+  // (snn-legalize-akida checks them); only the neuron's own values here.
+  akida::LayerParams p;
+  p.weightBits = 8;
+  p.inputBits = 8;
+  p.outputBits = unsigned(v[2]);
+  p.thresholdOffset = {int32_t(v[0])};
+  p.step = {int32_t(v[1])};
+  std::string why;
+  if (!akida::validate(p, &why))
+    return why;
+  return "";
+}
+
+const llvm::StringRef kTrueNorthParams[] = {
+    "weight0", "weight1", "weight2", "weight3", "leak", "leak_reversal",
+    "alpha", "beta", "reset_v", "reset_mode", "neg_saturate", "mask_bits"};
+
+std::string validateTrueNorth(llvm::ArrayRef<int64_t> v) {
+  for (int k : {5, 10})
+    if (v[k] != 0 && v[k] != 1)
+      return "leak_reversal and neg_saturate must be 0 or 1";
+  // One LFSR per core draws for its neurons in order, so a stochastic
+  // neuron's draws would change when partitioning moves it: refused.
+  if (v[11] != 0)
+    return "mask_bits must be 0: a stochastic threshold's draws would depend "
+           "on how the population is split across cores";
+  for (int k : {0, 1, 2, 3, 4})
+    if (v[k] < INT16_MIN || v[k] > INT16_MAX)
+      return "synaptic weights and leak must lie in [-255, 255]";
+  if (v[9] < 0 || v[9] > 2)
+    return "reset mode must be 0, 1 or 2";
+  truenorth::NeuronParams p;
+  for (int k = 0; k < 4; ++k)
+    p.weight[k] = int16_t(v[k]);
+  p.leak = int16_t(v[4]);
+  p.leakReversal = v[5] != 0;
+  p.alpha = int32_t(v[6]);
+  p.beta = int32_t(v[7]);
+  p.resetV = int32_t(v[8]);
+  p.resetMode = truenorth::ResetMode(v[9]);
+  p.negSaturate = v[10] != 0;
+  std::string why;
+  if (!truenorth::validate(p, &why))
+    return why;
+  return "";
+}
+
 const NCModel *const *allModels() {
-  static const NCModel *const models[] = {&loihiNCModel(), nullptr};
+  static const NCModel *const models[] = {&loihiNCModel(), &akidaNCModel(),
+                                          &trueNorthNCModel(),
+                                          &genericLIFNCModel(),
+                                          &genericALIFNCModel(),
+                                          &genericIzhikevichNCModel(), nullptr};
   return models;
 }
 } // namespace
 
 const NCModel &spikec::nc::loihiNCModel() {
   static const NCModel m{"loihi", kLoihiParams, validateLoihi, true};
+  return m;
+}
+
+const NCModel &spikec::nc::akidaNCModel() {
+  static const NCModel m{"akida", kAkidaParams, validateAkida, false};
+  return m;
+}
+
+const NCModel &spikec::nc::trueNorthNCModel() {
+  static const NCModel m{"truenorth", kTrueNorthParams, validateTrueNorth,
+                         true};
+  return m;
+}
+
+namespace {
+/// The model's names as the table's StringRefs, built once.
+llvm::ArrayRef<llvm::StringRef> genericNames(const std::vector<const char *> &names,
+                                             std::vector<llvm::StringRef> &storage) {
+  storage.assign(names.begin(), names.end());
+  return storage;
+}
+
+template <typename Params, typename... Mode>
+std::string validateGeneric(llvm::ArrayRef<int64_t> v, Mode... mode) {
+  Params p;
+  std::string why;
+  if (!generic::fromValues(v.data(), mode..., p, &why))
+    return why;
+  return "";
+}
+} // namespace
+
+const NCModel &spikec::nc::genericLIFNCModel() {
+  static std::vector<llvm::StringRef> names;
+  static const NCModel m{
+      "generic_lif", genericNames(generic::lifParamNames(false), names),
+      [](llvm::ArrayRef<int64_t> v) {
+        return validateGeneric<generic::LIFParams>(v, false);
+      },
+      true};
+  return m;
+}
+
+const NCModel &spikec::nc::genericALIFNCModel() {
+  static std::vector<llvm::StringRef> names;
+  static const NCModel m{
+      "generic_alif", genericNames(generic::lifParamNames(true), names),
+      [](llvm::ArrayRef<int64_t> v) {
+        return validateGeneric<generic::LIFParams>(v, true);
+      },
+      true};
+  return m;
+}
+
+const NCModel &spikec::nc::genericIzhikevichNCModel() {
+  static std::vector<llvm::StringRef> names;
+  static const NCModel m{
+      "generic_izhikevich",
+      genericNames(generic::izhikevichParamNames(), names),
+      [](llvm::ArrayRef<int64_t> v) {
+        return validateGeneric<generic::IzhikevichParams>(v);
+      },
+      true};
   return m;
 }
 

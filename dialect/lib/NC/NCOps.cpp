@@ -125,6 +125,54 @@ LogicalResult InputOp::verify() {
 // SynapsesOp
 //===----------------------------------------------------------------------===//
 
+/// TrueNorth's axon types: one type per synapse in [0, 3], weight_exp 0,
+/// and in every truenorth population the table feeds (directly or through
+/// nc.sum) weights[k] equal to weight<type> of the post neuron.
+static LogicalResult verifyAxonTypes(SynapsesOp op, ArrayRef<int32_t> targets,
+                                     ArrayRef<int32_t> weights) {
+  auto types = op.getAxonTypes()->tryGetAsArrayRef();
+  if (!types)
+    return op.emitOpError("axon_types has no data (missing resource blob)");
+  if (types->size() != targets.size())
+    return op.emitOpError() << "needs one axon type per synapse ("
+                            << targets.size() << "), got " << types->size();
+  for (size_t k = 0; k < types->size(); ++k)
+    if ((*types)[k] < 0 || (*types)[k] > 3)
+      return op.emitOpError() << "synapse " << k << " has axon type "
+                              << (*types)[k] << ", outside [0, 3]";
+  if (op.getWeightExp() != 0)
+    return op.emitOpError() << "has axon types, so the type weights are "
+                               "added as they are: weight_exp must be 0, got "
+                            << op.getWeightExp();
+  SmallVector<PopulationOp> pops;
+  for (Operation *user : op->getUsers()) {
+    if (auto pop = dyn_cast<PopulationOp>(user))
+      pops.push_back(pop);
+    else if (isa<SumOp>(user))
+      for (Operation *u : user->getUsers())
+        if (auto pop = dyn_cast<PopulationOp>(u))
+          pops.push_back(pop);
+  }
+  for (PopulationOp pop : pops) {
+    if (pop.getModel() != "truenorth")
+      continue;
+    std::optional<std::vector<int32_t>> typeWeight[4];
+    for (int t = 0; t < 4; ++t)
+      if (!(typeWeight[t] = pop.getParam("weight" + std::to_string(t))))
+        return success(); // the population's verifier reports it
+    for (size_t k = 0; k < targets.size(); ++k) {
+      int32_t j = targets[k], t = (*types)[k];
+      if (j >= pop.getSize() || (*typeWeight[t])[j] == weights[k])
+        continue;
+      return op.emitOpError()
+             << "synapse " << k << " into neuron " << j << " has weight "
+             << weights[k] << " but axon type " << t << ", whose weight for "
+             << "that neuron is " << (*typeWeight[t])[j];
+    }
+  }
+  return success();
+}
+
 LogicalResult SynapsesOp::verify() {
   auto offsets = getOffsets().tryGetAsArrayRef();
   auto targets = getTargets().tryGetAsArrayRef();
@@ -158,6 +206,8 @@ LogicalResult SynapsesOp::verify() {
                            << (*weights)[k] << ", outside the " << bits
                            << "-bit range [" << lo << ", " << hi << "]";
   }
+  if (getAxonTypes())
+    return verifyAxonTypes(*this, *targets, *weights);
   return success();
 }
 

@@ -92,6 +92,9 @@ public:
   virtual void resize(size_t n) = 0;
   /// One step: input[i] is neuron i's dendritic sum, out[i] its output.
   virtual void update(const int32_t *input, int32_t *out) = 0;
+  /// Neuron-steps whose arithmetic left its range (see
+  /// Trace::overflowsPerNode); models count what they can detect.
+  uint64_t overflows = 0;
 };
 
 /// The population kernel of `model`, its parameters `values` (one vector per
@@ -104,6 +107,15 @@ makePopulationKernel(const nc::NCModel &model,
 // One per model.
 std::unique_ptr<PopulationKernel>
 makeLoihiKernel(const std::vector<std::vector<int32_t>> &values);
+std::unique_ptr<PopulationKernel>
+makeTrueNorthKernel(const std::vector<std::vector<int32_t>> &values);
+std::unique_ptr<PopulationKernel>
+makeAkidaKernel(const std::vector<std::vector<int32_t>> &values);
+std::unique_ptr<PopulationKernel>
+makeGenericLIFKernel(const std::vector<std::vector<int32_t>> &values,
+                     bool adaptive);
+std::unique_ptr<PopulationKernel>
+makeGenericIzhikevichKernel(const std::vector<std::vector<int32_t>> &values);
 
 } // namespace spikec::ref
 

@@ -13,9 +13,14 @@ public:
     spikes.assign(n, 0);
   }
   void update(const int32_t *input, int32_t *out) override {
-    loihi::step(params, st, input, spikes.data());
+    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
     for (size_t i = 0; i < spikes.size(); ++i)
+      overflows += input[i] > aMax || input[i] < -aMax - 1;
+    loihi::step(params, st, input, spikes.data());
+    for (size_t i = 0; i < spikes.size(); ++i) {
       out[i] = spikes[i];
+      overflows += st.v[i] == loihi::kMinV || st.v[i] == loihi::kMaxV;
+    }
   }
   const int32_t *state(llvm::StringRef name) const override {
     if (name == "u")

@@ -58,6 +58,14 @@ makePopulationKernel(const NCModel &model,
                      const std::vector<std::vector<int32_t>> &values) {
   if (model.name == "loihi")
     return makeLoihiKernel(values);
+  if (model.name == "truenorth")
+    return makeTrueNorthKernel(values);
+  if (model.name == "akida")
+    return makeAkidaKernel(values);
+  if (model.name == "generic_lif" || model.name == "generic_alif")
+    return makeGenericLIFKernel(values, model.name == "generic_alif");
+  if (model.name == "generic_izhikevich")
+    return makeGenericIzhikevichKernel(values);
   return nullptr;
 }
 
@@ -88,7 +96,7 @@ public:
     case Encoding::Direct:
       for (int32_t i = 0; i < n; ++i)
         o.v[i] = static_cast<int32_t>(std::llround(
-            std::clamp(gain * x[i], double(INT32_MIN), double(INT32_MAX))));
+            std::clamp(gain * x[i], directMin, directMax)));
       break;
     case Encoding::Rate:
       for (int32_t i = 0; i < n; ++i)
@@ -118,6 +126,8 @@ public:
   const Rows *rows = nullptr;
   Encoding encoding = Encoding::None;
   double gain = 1.0, threshold = 0.0;
+  /// Direct: the range of round(gain x); [0, 2^bits - 1] with `bits`.
+  double directMin = INT32_MIN, directMax = INT32_MAX;
   uint64_t seed = 0;
   int64_t window = 1;
   bool offSpikes = false;
@@ -281,8 +291,21 @@ FailureOr<KernelPtr> Builder::input(InputOp op) {
   if (kind == "direct") {
     k->encoding = Encoding::Direct;
     known[0] = "gain";
+    known[1] = "bits";
     if (failed(number("gain", 1.0, k->gain)))
       return failure();
+    // `bits`: unsigned multi-bit events (akida's 8-bit first-layer input).
+    if (Attribute a = enc.get("bits")) {
+      auto i = dyn_cast<IntegerAttr>(a);
+      int64_t bits = i && !isa<BoolAttr>(a) ? i.getValue().getSExtValue() : 0;
+      if (bits < 1 || bits > 31)
+        return graph.emitError() << "input '" << op.getName()
+                                 << "': encoder attribute 'bits' must be an "
+                                    "integer in [1, 31], got "
+                                 << a;
+      k->directMin = 0;
+      k->directMax = double((int64_t(1) << bits) - 1);
+    }
   } else if (kind == "rate") {
     k->encoding = Encoding::Rate;
     k->spiking = true;
@@ -415,7 +438,9 @@ FailureOr<KernelPtr> Builder::population(PopulationOp op) {
     fail(op) << "model '" << op.getModel() << "' has no quantized reference";
     return failure();
   }
-  k->spiking = model->spiking;
+  // Every nonzero output is an event: a spike, or a nonzero multi-bit
+  // activation (akida), which the chip sends as one event too.
+  k->spiking = true;
   k->resize(op.getSize());
   return KernelPtr(std::move(k));
 }
@@ -639,6 +664,11 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
       std::string name = getNCNodeName(op);
       trace.spikesPerNode[name.empty() ? describe(op) : name] +=
           k->spikesEmitted;
+    }
+    if (auto *pk = dynamic_cast<PopulationKernel *>(k); pk && pk->overflows) {
+      std::string name = getNCNodeName(op);
+      trace.overflowsPerNode[name.empty() ? describe(op) : name] +=
+          pk->overflows;
     }
   }
   return trace;

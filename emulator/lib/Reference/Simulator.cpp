@@ -1067,12 +1067,18 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
 
   // Probes.
   std::vector<Probe> probes;
+  std::vector<std::pair<std::string, ProbeTarget>> targets;
   for (const std::string &spec : options.probes) {
     auto target = resolveProbe(net, body, spec, getNodeName);
     if (failed(target))
       return failure();
-    Operation *op = target->op;
-    const std::string &var = target->var;
+    targets.push_back({spec, *target});
+  }
+  for (const SimOptions::OpProbe &p : options.opProbes)
+    targets.push_back({p.key, ProbeTarget{p.op, p.var}});
+  for (auto &[spec, target] : targets) {
+    Operation *op = target.op;
+    const std::string &var = target.var;
     Probe p;
     int64_t width;
     if (var == "out") {

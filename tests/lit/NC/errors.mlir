@@ -271,8 +271,8 @@ nc.graph @negative_delay target("loihi", "0x0") {
 
 nc.graph @unknown_model target("loihi", "0x0") {
   %x = nc.input "x" : tensor<2xi32>
-  // expected-error @+1 {{'nc.population' op model 'truenorth' has no nc form (known: loihi)}}
-  %s = nc.population %x {model = "truenorth", params = {}} : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op model 'spinnaker' has no nc form (known: loihi,}}
+  %s = nc.population %x {model = "spinnaker", params = {}} : tensor<2xi32>
   nc.output %s as "y" : tensor<2xi32>
 }
 
@@ -357,3 +357,272 @@ nc.graph @param_range target("loihi", "0x0") {
 {-# dialect_resources: { builtin: {
   vth: "0x040000000A000000FFFFFFFF"
 } } #-}
+
+//===----------------------------------------------------------------------===//
+// truenorth: axon types (synapse 0: x0 -> neuron 1, weight 3; synapse 1:
+// x1 -> neuron 0, weight -2) and the model's parameters
+//===----------------------------------------------------------------------===//
+
+// -----
+
+nc.graph @tn_type_range target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.synapses' op synapse 0 has axon type 4, outside [0, 3]}}
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<2xi32>,
+                       weight_bits = 9 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 3, weight2 = 0, weight3 = 0, leak = 0, leak_reversal = 0, alpha = 5, beta = 0, reset_v = 0, reset_mode = 0, neg_saturate = 1, mask_bits = 0}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x040000000400000000000000"
+} } #-}
+
+// -----
+
+nc.graph @tn_type_count target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.synapses' op needs one axon type per synapse (2), got 3}}
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<3xi32>,
+                       weight_bits = 9 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 3, weight2 = 0, weight3 = 0, leak = 0, leak_reversal = 0, alpha = 5, beta = 0, reset_v = 0, reset_mode = 0, neg_saturate = 1, mask_bits = 0}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x04000000010000000000000000000000"
+} } #-}
+
+// -----
+
+nc.graph @tn_type_weight target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.synapses' op synapse 0 into neuron 1 has weight 3 but axon type 1, whose weight for that neuron is 4}}
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<2xi32>,
+                       weight_bits = 9 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 4, weight2 = 0, weight3 = 0, leak = 0, leak_reversal = 0, alpha = 5, beta = 0, reset_v = 0, reset_mode = 0, neg_saturate = 1, mask_bits = 0}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x040000000100000000000000"
+} } #-}
+
+// -----
+
+nc.graph @tn_type_exp target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.synapses' op has axon types, so the type weights are added as they are: weight_exp must be 0, got 1}}
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<2xi32>,
+                       weight_bits = 9 : i64, weight_exp = 1 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 3, weight2 = 0, weight3 = 0, leak = 0, leak_reversal = 0, alpha = 5, beta = 0, reset_v = 0, reset_mode = 0, neg_saturate = 1, mask_bits = 0}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x040000000100000000000000"
+} } #-}
+
+// -----
+
+nc.graph @tn_mask target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<2xi32>,
+                       weight_bits = 9 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: mask_bits must be 0: a stochastic threshold's draws would depend on how the population is split across cores}}
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 3, weight2 = 0, weight3 = 0, leak = 0, leak_reversal = 0, alpha = 5, beta = 0, reset_v = 0, reset_mode = 0, neg_saturate = 1, mask_bits = 3}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x040000000100000000000000"
+} } #-}
+
+// -----
+
+nc.graph @tn_flag target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<2xi32>,
+                       weight_bits = 9 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: leak_reversal and neg_saturate must be 0 or 1}}
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 3, weight2 = 0, weight3 = 0, leak = 0, leak_reversal = 2, alpha = 5, beta = 0, reset_v = 0, reset_mode = 0, neg_saturate = 1, mask_bits = 0}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x040000000100000000000000"
+} } #-}
+
+// -----
+
+nc.graph @tn_weight_range target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<2xi32>,
+                       weight_bits = 9 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: synaptic weights must lie in [-255, 255]}}
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 3, weight2 = 300, weight3 = 0, leak = 0, leak_reversal = 0, alpha = 5, beta = 0, reset_v = 0, reset_mode = 0, neg_saturate = 1, mask_bits = 0}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x040000000100000000000000"
+} } #-}
+
+// -----
+
+nc.graph @tn_reset_mode target("truenorth", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  %a = nc.synapses %x {offsets = dense_resource<off> : tensor<3xi32>,
+                       targets = dense_resource<tgt> : tensor<2xi32>,
+                       weights = dense_resource<w> : tensor<2xi32>,
+                       axon_types = dense_resource<types> : tensor<2xi32>,
+                       weight_bits = 9 : i64}
+       : tensor<2xi32> -> tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: reset mode must be 0, 1 or 2}}
+  %p = nc.population %a {model = "truenorth", params = {weight0 = -2, weight1 = 3, weight2 = 0, weight3 = 0, leak = 0, leak_reversal = 0, alpha = 5, beta = 0, reset_v = 0, reset_mode = 3, neg_saturate = 1, mask_bits = 0}}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  off: "0x04000000000000000100000002000000",
+  tgt: "0x040000000100000000000000",
+  w: "0x0400000003000000FEFFFFFF",
+  types: "0x040000000100000000000000"
+} } #-}
+
+// -----
+
+// generic_lif: every width and mode is range-checked per neuron.
+nc.graph @generic_decay target("odin", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: dv = 1 is outside [0, 0]}}
+  %s = nc.population %x {model = "generic_lif",
+                         params = {membrane_bits = 8, current_bits = 0,
+                                   decay_bits = 0, input_shift = 0,
+                                   threshold_shift = 0, membrane_overflow = 1,
+                                   current_overflow = 1, rounding = 2,
+                                   reset = 0, timing = 0, dv = 1, di = 0,
+                                   vth = 4, v_reset = 0, bias = 0,
+                                   refractory = 0}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @generic_rounding target("odin", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: rounding = 3 is outside [0, 2]}}
+  %s = nc.population %x {model = "generic_lif",
+                         params = {membrane_bits = 8, current_bits = 0,
+                                   decay_bits = 0, input_shift = 0,
+                                   threshold_shift = 0, membrane_overflow = 1,
+                                   current_overflow = 1, rounding = 3,
+                                   reset = 0, timing = 0, dv = 0, di = 0,
+                                   vth = 4, v_reset = 0, bias = 0,
+                                   refractory = 0}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @generic_vreset target("odin", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: v_reset = 200 is outside [-128, 127]}}
+  %s = nc.population %x {model = "generic_alif",
+                         params = {membrane_bits = 8, current_bits = 0,
+                                   decay_bits = 4, input_shift = 0,
+                                   threshold_shift = 0, membrane_overflow = 1,
+                                   current_overflow = 1, rounding = 2,
+                                   reset = 0, timing = 0, dv = 0, di = 0,
+                                   vth = 4, v_reset = 200, bias = 0,
+                                   refractory = 0, da = 1, adapt_jump = 1}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
+// generic_izhikevich: c2 v^2 for a 32-bit v would overflow int64.
+nc.graph @generic_izh target("odin", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: c2 v^2 + 2^F (c1 v - cu u) may reach 2^62 for a 32-bit v}}
+  %s = nc.population %x {model = "generic_izhikevich",
+                         params = {membrane_bits = 32, frac_bits = 8,
+                                   coef_shift = 4, input_shift = 0,
+                                   overflow = 1, rounding = 2, c2 = 1,
+                                   c1 = 80, c0 = 140, cu = 16, ca = 1, cb = 3,
+                                   v_peak = 30, v_reset = -65, u_jump = 8}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @akida target("akida", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: every step must be positive}}
+  %s = nc.population %x {model = "akida", params = {threshold_offset = 0, step = 0, output_bits = 1}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @akida target("akida", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: activation bits must be 1, 2 or 4}}
+  %s = nc.population %x {model = "akida", params = {threshold_offset = 0, step = 2, output_bits = 8}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}

@@ -57,6 +57,9 @@ std::string getNCNodeName(mlir::Operation *op);
 /// - nc.sum: int64 sum of its operands, saturated to int32;
 /// - nc.population "loihi": loihi::step on every neuron, state starting at
 ///   zero; its value is the spikes (0/1).
+/// - nc.population "truenorth": truenorth::step on every neuron (V and the
+///   LFSR starting at zero and 0xACE1; mask_bits is 0 in nc, so the draws
+///   do not matter); its value is the spikes (0/1), its state "v";
 /// Statistics: synaptic events = stored synapses of every nonzero pre
 /// neuron of every table per step; neuron updates = population size per
 /// step; spikes (and spikesPerNode) = spikes of populations and of inputs

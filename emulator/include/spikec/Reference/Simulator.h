@@ -30,6 +30,14 @@ struct SimOptions {
   /// "<node>:<var>" where var is a state name of the node's population
   /// (v, i, a, u) or "out" for any node's output value.
   std::vector<std::string> probes;
+  /// Probes given by op rather than by name, for tools that walk the IR
+  /// (calibration): `var` of `op` recorded as trace.probes[key].
+  struct OpProbe {
+    mlir::Operation *op;
+    std::string var;
+    std::string key;
+  };
+  std::vector<OpProbe> opProbes;
 };
 
 /// Work counters of one run (NeuroBench-style counts).
@@ -54,6 +62,11 @@ struct Trace {
   /// Spikes emitted by each spiking population and encoder over the run, by
   /// node name (or op name and position when the op has none).
   std::map<std::string, uint64_t> spikesPerNode;
+  /// Quantized reference only: neuron-steps of each population whose
+  /// arithmetic left its range (a dendritic sum wrapped, a membrane
+  /// saturated), by node name. A scale calibrated on other inputs can let
+  /// this happen; the quantizer's worst-case scales cannot.
+  std::map<std::string, uint64_t> overflowsPerNode;
 };
 
 /// Runs `net`, which must be discretized and fully shaped.

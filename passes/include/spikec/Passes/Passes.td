@@ -40,8 +40,10 @@ def Quantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
   let description = [{
     Replaces every `snn.network` (already run through `snn-discretize`) by an
     `nc.graph` of the same name for `target` (a preset name or a path),
-    recording the target's name, content hash and `dt`. Only loihi is
-    implemented; targets/MODELS.md, "Quantizing for loihi", has the rules.
+    recording the target's name, content hash and `dt`. The target's
+    `arithmetic` picks the backend (loihi, truenorth, akida, generic);
+    targets/MODELS.md, "Quantizing for <arithmetic>", has each one's rules.
+    What follows is loihi's.
 
     Loihi mapping, per population of lif, if or cuba_lif in per-step form
     `v' = decay v + gain x + bias`, spike `v' > v_threshold`, reset to 0:
@@ -57,11 +59,17 @@ def Quantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
       vth_mant = round(S v_threshold / 64); bias_mant * 2^bias_exp =
       round(S (gain b + bias)), the smallest bias_exp in 0..7 that fits;
       refractory_delay = refractory;
-    - S = floor of the smallest bound set by the 17-bit threshold, the
+    - S at most the smallest bound set by the 17-bit threshold, the
       8-bit weights at exponent_max, the 13-bit bias at exponent 7 and the
       16-bit dendritic sum (sum of |w| 2^weight_exp into any neuron <=
-      32767; cuba_lif also keeps u within 24 bits), lowered until the
-      rounded integers fit; S < 1 is an error naming the bound.
+      32767; cuba_lif also keeps u within 24 bits), chosen among that bound
+      and the values that put a table's largest weight exactly on 127
+      (the finest worst weight step wins), lowered until the rounded
+      integers fit; S < 1 is an error naming the bound.
+    With `calibrate` (sample inputs), the float reference first runs on
+    them: the dendritic-sum and membrane-floor bounds use the measured
+    ranges times `calibrate-margin`, and weights are rounded so that their
+    errors cancel at the measured pre-neuron rates.
     Projections (affine, linear, sparse, scale, flatten, conv1d, conv2d,
     sum/avg pools, snn.add) are composed exactly in floating point into one
     synapse table per spiking source, then quantized; snn.add becomes
@@ -82,10 +90,133 @@ def Quantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
            "target preset name or description path">,
     Option<"report", "report", "std::string", "\"\"",
            "write a JSON quantization report to this file">,
+    Option<"calibrate", "calibrate", "std::string", "\"\"",
+           "sample inputs (an input file): bound scales by the activity "
+           "the float reference shows on them, not by the worst case">,
+    Option<"calibrateMargin", "calibrate-margin", "double", "1.5",
+           "factor widening the measured ranges before they bound a scale">,
+    Option<"weightBits", "weight-bits", "int64_t", "0",
+           "akida: weight width of every layer (0: the smallest allowed "
+           "width whose weight error is within max-weight-error)">,
+    Option<"maxWeightError", "max-weight-error", "double", "0.05",
+           "akida: bound on a layer's RMS weight error relative to its "
+           "largest weight, for the automatic weight width">,
+    Option<"activationBits", "activation-bits", "int64_t", "0",
+           "akida: activation width of approximated IF layers (0: the "
+           "target's precision.activation.bits)">,
+    ListOption<"approx", "approx", "std::string",
+               "approximations to allow, by name (truenorth: "
+               "truenorth-linear-leak)">,
   ];
   let statistics = [
     Statistic<"numPopulations", "populations", "Number of populations quantized">,
     Statistic<"numSynapses", "synapses", "Number of integer synapses written">,
+  ];
+}
+
+def LegalizeLoihi : Pass<"snn-legalize-loihi", "::spikec::nc::GraphOp"> {
+  let summary = "Check an nc.graph against loihi's per-core rules";
+  let description = [{
+    Runs after `snn-quantize{target=loihi}`, which already keeps every
+    weight, exponent, threshold, bias and decay in range. Checks, each
+    violation an error naming the op, the rule and the numbers: the graph
+    was quantized for this description (content hash); every population
+    runs the `loihi` compartment; every table has the target's weight width
+    and an exponent in its range; no neuron has more synapses than
+    core.max_fan_in, nor more synapse bits than one core's synapse memory.
+    Nothing is rewritten: a population larger than a core is split by the
+    partitioner, exactly, since its neurons are independent; a neuron too
+    large for a core would need its dendritic sum carried across cores as
+    spikes, which is not exact. loihi has no approximations to allow.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "target description to check against (default: the graph's)">,
+    ListOption<"approx", "approx", "std::string",
+               "approximations to allow, by name (loihi has none)">,
+  ];
+}
+
+def LegalizeAkida : Pass<"snn-legalize-akida", "::spikec::nc::GraphOp"> {
+  let summary = "Check an nc.graph against akida's design rules";
+  let description = [{
+    Runs after `snn-quantize{target=akida}` (targets/MODELS.md, "Legalizing
+    for akida"). Checks, each violation an error naming the op, the rule and
+    the numbers: every population runs the `akida` model and the target
+    lists it; activation widths are the target's; every synapse table has
+    weight_exp 0, delay 0, an allowed weight width (8 bits only out of an
+    nc.input) and weights on akida's code points; the fan-in of every neuron
+    is within core.max_fan_in; the worst-case potential, sum of |w| times
+    the largest input activation, fits the accumulator (membrane_bits, at
+    most 32), so nc.synapses' int64 sum equals Akida's per-event saturating
+    int32 accumulation; inputs carry unsigned events (a direct encoder gets
+    `bits = 8`, the first layer's input; delta off-spikes are refused).
+
+    A population that snn-quantize marked `approximation = "<name>"` is
+    refused unless `approx` lists that name; when allowed, a remark reports
+    it (layer, activation bits, step and offset). The one approximation is
+    `akida-rate-to-activation`: a rate-coded IF layer (reset by
+    subtraction) as a per-frame quantized ReLU.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "target description to check against (default: the graph's)">,
+    ListOption<"approx", "approx", "std::string",
+               "approximations to allow, by name">,
+  ];
+  let statistics = [
+    Statistic<"numApproximated", "approximated-layers",
+              "Number of populations mapped by an allowed approximation">,
+  ];
+}
+
+def LegalizeTrueNorth : Pass<"snn-legalize-truenorth", "::spikec::nc::GraphOp"> {
+  let summary = "Fit an nc.graph to TrueNorth's crossbar cores exactly";
+  let description = [{
+    Runs after `snn-quantize{target=truenorth}` (targets/MODELS.md,
+    "Legalizing for truenorth"). Every population must run the `truenorth`
+    model; its neurons are taken in core blocks of core.neurons.
+    - Axon types: each neuron's distinct nonzero weights become its
+      `weight<G>` parameters (negative ones types 0, 1, ..., positive ones
+      core.axon_types - 1, ... down), and each synapse gets `axon_types`,
+      the type of the copy of its pre neuron's axon it uses; more than
+      core.axon_types distinct weights in a neuron is an error naming the
+      neuron and the weights.
+    - Fan-in: a neuron's inputs, and a core block's axon copies, must fit
+      min(core.input_axons, core.max_fan_in): `layer fc1: fan-in 784
+      exceeds truenorth's 256 axons per core`, with the replication factor
+      when the copies are the cause. Partial sums across cores are never
+      made.
+    - Fan-out: a population whose neurons need more destination axons
+      (copies over all consumer tables and core blocks) than
+      core.max_fan_out feeds its consumers through a splitter population
+      (`<name>.split`, weight 1, alpha 1), one tick later. Every population
+      gets the latency of its latest source and the tables from earlier
+      ones get the difference as `delay`, so the legalized graph computes
+      the unlegalized one shifted by that latency (nc.output's `latency`
+      attribute). A splitter in a recurrent loop, a shifted population
+      with a leak that is not toward 0, and a delay beyond 15 ticks are
+      errors. Inputs come from the host, which sends one packet per axon.
+    A population that snn-quantize marked `approximation = "<name>"` is
+    refused unless `approx` lists the name (truenorth-linear-leak).
+    `report` adds "legalization" (splitters, added latency, per population
+    axons per core, fan-in, weight levels, destinations) to that JSON file.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "target description (default: the graph's)">,
+    ListOption<"approx", "approx", "std::string",
+               "approximations to allow, by name">,
+    Option<"report", "report", "std::string", "\"\"",
+           "add the legalization to this JSON report file">,
+  ];
+  let statistics = [
+    Statistic<"numSplitterNeurons", "splitter-neurons",
+              "Number of splitter neurons inserted">,
+    Statistic<"numSplitterPopulations", "splitter-populations",
+              "Number of splitter populations inserted">,
+    Statistic<"addedLatency", "added-latency",
+              "Largest number of ticks an output lags the unlegalized graph">,
   ];
 }
 

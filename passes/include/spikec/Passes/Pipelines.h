@@ -18,6 +18,8 @@ namespace spikec {
 struct TargetPipelineOptions {
   std::string target = "loihi"; ///< preset name or description path
   std::string report;           ///< quantization report file, or ""
+  std::string calibrate;        ///< sample inputs for calibration, or ""
+  double calibrateMargin = 1.5; ///< widening of the measured ranges
   /// Approximations the user allows by name (each legalization documents
   /// the ones it knows); anything not allowed that is not exact is an error.
   std::vector<std::string> approximations;

@@ -64,6 +64,18 @@ constexpr bool activationFits(int32_t x, unsigned bits) {
   return x >= 0 && x <= fxp::maxUnsigned(bits);
 }
 
+/// The one approximation of the akida mapping, by its --approx name: a
+/// rate-coded IF layer as a per-frame quantized ReLU (targets/MODELS.md,
+/// "Legalizing for akida"). snn-quantize marks such a population with it
+/// and snn-legalize-akida refuses it unless the user allows the name.
+constexpr const char *kRateToActivation = "akida-rate-to-activation";
+
+/// The per-layer width rule: 8-bit weights (and 8-bit input events) only in
+/// the input layer, the one fed by the host (InputConv); 1, 2, 4 elsewhere.
+constexpr bool weightBitsAllowedIn(unsigned bits, bool inputLayer) {
+  return isWeightBits(bits) && (bits != 8 || inputLayer);
+}
+
 /// A layer's quantization parameters; one threshold offset and one step per
 /// output channel.
 struct LayerParams {

@@ -47,6 +47,9 @@ constexpr unsigned kMaxMaskBits = 16;   ///< threshold mask: the LFSR width
 constexpr unsigned kNumAxonTypes = 4;
 constexpr size_t kAxonsPerCore = 256;
 constexpr size_t kNeuronsPerCore = 256;
+/// An axon delivers a spike 1 to 15 ticks after it was sent (Merolla 2014
+/// SM; REFERENCE.md "TrueNorth: fan-out").
+constexpr int64_t kMaxAxonDelay = 15;
 constexpr int64_t kMinV = -(int64_t(1) << (kMembraneBits - 1)); // -524288
 constexpr int64_t kMaxV = (int64_t(1) << (kMembraneBits - 1)) - 1; // 524287
 

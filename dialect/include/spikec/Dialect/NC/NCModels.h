@@ -37,6 +37,19 @@ std::string knownNCModels();
 
 // One definition per model, in NCModels.cpp's table.
 const NCModel &loihiNCModel();
+/// akida: threshold_offset (int32), step (> 0), output_bits (1, 2, 4); the
+/// output is the activation (targets/MODELS.md, "akida").
+const NCModel &akidaNCModel();
+/// truenorth: weight0..3 (s_j per axon type), leak, leak_reversal, alpha,
+/// beta, reset_v, reset_mode, neg_saturate, mask_bits (targets/MODELS.md,
+/// "truenorth"); mask_bits must be 0 (no stochastic threshold in nc).
+const NCModel &trueNorthNCModel();
+/// generic_lif, generic_alif, generic_izhikevich: the models of
+/// user-described chips, every width and mode a parameter (targets/MODELS.md,
+/// "generic"; the names are generic::lifParamNames / izhikevichParamNames).
+const NCModel &genericLIFNCModel();
+const NCModel &genericALIFNCModel();
+const NCModel &genericIzhikevichNCModel();
 
 } // namespace spikec::nc
 

@@ -120,6 +120,17 @@ def NC_SynapsesOp : NC_InGraphOp<"synapses", [Pure]> {
     on the whole sum, a floor shift when negative), and delivered `delay`
     steps later than the edge's own timing.
 
+    `axon_types` (TrueNorth, after snn-legalize-truenorth) gives each
+    synapse the type G in [0, 3] of the axon through which it reaches its
+    post neuron: the chip's crossbar is binary and a post neuron j adds its
+    own weight s_j[G] (the population's `weight<G>` parameter) for an
+    active axon. One presynaptic neuron may reach several neurons through
+    copies of different types. The stored weights stay the numbers added,
+    so the sum above is unchanged; the verifier checks that every weights[k]
+    equals the `weight<G>` of its post neuron in each truenorth population
+    the table feeds (directly or through nc.sum), and that weight_exp is 0.
+    targets/MODELS.md, "Legalizing for truenorth", has the rules.
+
     ```mlir
     %a = nc.synapses %x {offsets = dense_resource<o> : tensor<5xi32>,
                          targets = dense_resource<t> : tensor<8xi32>,
@@ -133,11 +144,25 @@ def NC_SynapsesOp : NC_InGraphOp<"synapses", [Pure]> {
                        I64Attr:$weight_bits,
                        DefaultValuedAttr<I64Attr, "0">:$weight_exp,
                        DefaultValuedAttr<ConfinedAttr<I64Attr, [IntNonNegative]>,
-                                         "0">:$delay);
+                                         "0">:$delay,
+                       OptionalAttr<NC_IndexBlob>:$axon_types);
   let results = (outs NC_Tensor:$out);
   let assemblyFormat =
       "$input attr-dict `:` type($input) `->` type($out)";
   let hasVerifier = 1;
+  // A table without axon types, as every target but truenorth makes it.
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$out, "::mlir::Value":$input,
+                   "::mlir::DenseI32ResourceElementsAttr":$offsets,
+                   "::mlir::DenseI32ResourceElementsAttr":$targets,
+                   "::mlir::DenseI32ResourceElementsAttr":$weights,
+                   "::mlir::IntegerAttr":$weight_bits,
+                   "::mlir::IntegerAttr":$weight_exp,
+                   CArg<"::mlir::IntegerAttr", "{}">:$delay), [{
+      build($_builder, $_state, out, input, offsets, targets, weights,
+            weight_bits, weight_exp, delay,
+            ::mlir::DenseI32ResourceElementsAttr());
+    }]>];
   let extraClassDeclaration = [{
     int64_t getNumSynapses() { return getTargets().getType().getNumElements(); }
   }];

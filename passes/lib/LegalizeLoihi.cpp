@@ -1,0 +1,97 @@
+//===- LegalizeLoihi.cpp - loihi's design rules on an nc.graph ------------===//
+//
+// snn-legalize-loihi: after snn-quantize{target=loihi} every number is in
+// range, so what is left are the rules of a core. A population larger than
+// a core is no problem here: its neurons are independent, and the
+// partitioner splits it across cores exactly. A single neuron whose
+// synapses cannot fit one core is: its dendritic sum would have to be
+// computed in pieces on several cores, and partial sums that cross cores
+// travel as spikes, not as numbers. That is an error, never an
+// approximation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LegalizeCommon.h"
+
+#include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Passes/Passes.h"
+#include "spikec/Support/LocationName.h"
+
+namespace spikec {
+#define GEN_PASS_DEF_LEGALIZELOIHI
+#include "spikec/Passes/Passes.h.inc"
+} // namespace spikec
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::nc;
+
+namespace {
+
+std::string describe(Operation *op) {
+  std::string name = nameOfLocation(op->getLoc());
+  return op->getName().getStringRef().str() + " '" +
+         (name.empty() ? std::string("<unnamed>") : name) + "'";
+}
+
+struct LegalizeLoihiPass
+    : spikec::impl::LegalizeLoihiBase<LegalizeLoihiPass> {
+  using LegalizeLoihiBase::LegalizeLoihiBase;
+
+  void runOnOperation() override {
+    if (failed(run()))
+      signalPassFailure();
+  }
+
+  LogicalResult run() {
+    GraphOp graph = getOperation();
+    if (failed(legalize::checkApproximations(graph, approx, {})))
+      return failure();
+    auto loaded = legalize::loadGraphTarget(graph, target,
+                                            target::Arithmetic::Loihi);
+    if (failed(loaded))
+      return failure();
+    const target::TargetDesc &desc = *loaded;
+    const auto &w = desc.precision.weight;
+    const int64_t bits = w.bits.value;
+    const int64_t eMin = w.exponentMin ? w.exponentMin->value : 0;
+    const int64_t eMax = w.exponentMax ? w.exponentMax->value : 0;
+    for (auto syn : graph.getBodyBlock().getOps<SynapsesOp>()) {
+      if (int64_t(syn.getWeightBits()) != bits)
+        return syn.emitError()
+               << describe(syn) << ": weight_bits " << syn.getWeightBits()
+               << " is not " << desc.name << "'s " << bits << "-bit weights";
+      if (int64_t(syn.getWeightExp()) < eMin || int64_t(syn.getWeightExp()) > eMax)
+        return syn.emitError()
+               << describe(syn) << ": weight_exp " << int64_t(syn.getWeightExp())
+               << " is outside " << desc.name << "'s range [" << eMin << ", "
+               << eMax << "]";
+    }
+    const int64_t maxFanIn = desc.core.maxFanIn.value;
+    const int64_t memory = desc.core.synapseMemoryBits.value;
+    for (auto pop : graph.getBodyBlock().getOps<PopulationOp>()) {
+      if (pop.getModel() != "loihi")
+        return pop.emitError() << describe(pop) << ": model '"
+                               << pop.getModel() << "' does not run on "
+                               << desc.name << " (its compartments are loihi)";
+      std::vector<int64_t> fanIn = legalize::fanIn(pop);
+      for (size_t j = 0; j < fanIn.size(); ++j) {
+        if (fanIn[j] > maxFanIn)
+          return pop.emitError()
+                 << describe(pop) << ": fan-in " << fanIn[j] << " (neuron "
+                 << j << ") exceeds " << desc.name << "'s " << maxFanIn
+                 << " synapses per neuron (core.max_fan_in); a dendritic sum "
+                    "split across cores is not exact";
+        if (fanIn[j] * bits > memory)
+          return pop.emitError()
+                 << describe(pop) << ": neuron " << j << "'s " << fanIn[j]
+                 << " synapses need " << fanIn[j] * bits
+                 << " bits, more than " << desc.name << "'s " << memory
+                 << " bits of synapse memory per core";
+      }
+    }
+    return success();
+  }
+};
+
+} // namespace

@@ -1,0 +1,108 @@
+//===- QuantizeCalibrate.cpp - measured activity for snn-quantize ---------===//
+//
+// snn-quantize{calibrate=FILE}: before lowering, the float reference runs the
+// network on the sample inputs in FILE with hardware timing (the chip's) and
+// records what the worst-case bounds otherwise guess: each population's
+// input range and membrane floor, and how often each source neuron is
+// active. The backends bound their scales by what was measured (times a
+// margin) and round weights so that the rounding errors cancel at the
+// measured rates.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Quantize.h"
+
+#include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/IO/SpikeFiles.h"
+#include "spikec/Reference/Simulator.h"
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::snn;
+
+namespace {
+bool isEncoder(Operation *op) {
+  return isa<EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp, EncodeDirectOp>(op);
+}
+} // namespace
+
+FailureOr<quant::Calibration> quant::calibrate(NetworkOp net,
+                                               StringRef path) {
+  MLIRContext *ctx = net.getContext();
+  auto rows = io::readInputFile(path, io::getInputSpecs(net), ctx);
+  if (failed(rows))
+    return net.emitError() << "calibration input '" << path
+                           << "' cannot be used (see above)";
+  int64_t steps = 0;
+  for (auto &[name, r] : *rows)
+    steps = steps == 0 ? int64_t(r.size()) : std::min(steps, int64_t(r.size()));
+  if (steps == 0)
+    return net.emitError() << "calibration input '" << path
+                           << "' has no timesteps";
+
+  ref::SimOptions options;
+  options.sync = Sync::Hardware;
+  options.timesteps = steps;
+  // Keys are op positions: calibration must not depend on node names.
+  std::vector<Operation *> sources, pops;
+  int64_t index = 0;
+  auto key = [&](const char *what) {
+    return std::string(what) + "#" + std::to_string(index);
+  };
+  for (Operation &op : net.getBodyBlock()) {
+    ++index;
+    bool isPop = isa<NeuronOpInterface>(op) && !isEncoder(&op) &&
+                 !isa<DelayOp>(op);
+    if (isa<InputOp>(op) || isEncoder(&op) || isPop) {
+      sources.push_back(&op);
+      options.opProbes.push_back({&op, "out", key("s")});
+    }
+    if (!isPop)
+      continue;
+    pops.push_back(&op);
+    Operation *in = op.getOperand(0).getDefiningOp();
+    options.opProbes.push_back({in, "out", key("x")});
+    if (llvm::is_contained(cast<NeuronOpInterface>(op).getStateNames(), "v"))
+      options.opProbes.push_back({&op, "v", key("v")});
+  }
+  auto trace = ref::simulate(net, *rows, options);
+  if (failed(trace))
+    return net.emitError() << "calibration run of the float reference failed";
+
+  quant::Calibration cal;
+  cal.timesteps = steps;
+  index = 0;
+  for (Operation &op : net.getBodyBlock()) {
+    ++index;
+    auto s = trace->probes.find(key("s"));
+    if (s != trace->probes.end()) {
+      std::vector<double> rate(s->second.front().size(), 0.0);
+      for (const auto &row : s->second)
+        for (size_t i = 0; i < row.size(); ++i)
+          rate[i] += std::abs(row[i]);
+      for (double &r : rate)
+        r /= double(steps);
+      cal.rate[op.getResult(0)] = std::move(rate);
+    }
+    auto x = trace->probes.find(key("x"));
+    if (x == trace->probes.end())
+      continue;
+    quant::PopulationActivity &a = cal.pops[&op];
+    size_t n = x->second.front().size();
+    a.inMin.assign(n, 0.0);
+    a.inMax.assign(n, 0.0);
+    for (const auto &row : x->second)
+      for (size_t i = 0; i < n; ++i) {
+        a.inMin[i] = std::min(a.inMin[i], row[i]);
+        a.inMax[i] = std::max(a.inMax[i], row[i]);
+      }
+    auto v = trace->probes.find(key("v"));
+    if (v != trace->probes.end()) {
+      a.vMin.assign(n, 0.0);
+      for (const auto &row : v->second)
+        for (size_t i = 0; i < n; ++i)
+          a.vMin[i] = std::min(a.vMin[i], row[i]);
+    }
+  }
+  return cal;
+}

@@ -1,0 +1,616 @@
+//===- QuantizeGeneric.cpp - float populations to generic integers --------===//
+//
+// The numeric half of snn-quantize for user-described chips ("arithmetic":
+// "generic"; targets/MODELS.md, "Quantizing for generic"): lif, if, cuba_lif
+// and alif become generic_lif / generic_alif with one integer scale S per
+// population chosen from the description's widths; izhikevich becomes
+// generic_izhikevich with S = 2^F. Also the per-core limits that a chip with
+// no partitioning yet cannot escape: the network's neurons against
+// core.neurons x mesh.cores and every neuron's fan-in against
+// core.max_fan_in.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Quantize.h"
+#include "QuantizeScale.h"
+
+#include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Dialect/SNN/SNNParams.h"
+#include "spikec/Target/GenericModel.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+using namespace spikec;
+using namespace spikec::quant;
+namespace gm = spikec::generic;
+
+namespace {
+std::string num(double x) { return formatNumber(x); }
+std::string str(int64_t x) { return std::to_string(x); }
+std::string neuron(int64_t j) { return " (neuron " + str(j) + ")"; }
+
+/// The description's precision as the generic models read it.
+struct GenericPrecision {
+  unsigned membraneBits = 0, currentBits = 0, decayBits = 0;
+  unsigned inputShift = 0, thresholdBits = 0, thresholdShift = 0;
+  gm::Overflow membraneOverflow = gm::Overflow::Saturate;
+  gm::Overflow currentOverflow = gm::Overflow::Saturate;
+  gm::Rounding rounding = gm::Rounding::TowardZero;
+  bool stochastic = false;
+  bool hasBias = false;
+  int64_t biasMantBits = 0, biasExpMax = 0;
+  WeightGrid grid;
+  int64_t ncWeightBits = 0; ///< nc.synapses weight_bits (signed)
+
+  int64_t maxV() const { return fxp::maxSigned(membraneBits); }
+};
+
+gm::Overflow overflowOf(target::Overflow o) {
+  return o == target::Overflow::Wrap ? gm::Overflow::Wrap
+                                     : gm::Overflow::Saturate;
+}
+
+GenericPrecision readPrecision(const target::TargetDesc &t) {
+  const target::Precision &p = t.precision;
+  GenericPrecision g;
+  g.membraneBits = unsigned(p.membraneBits.value);
+  g.currentBits = p.currentBits ? unsigned(p.currentBits->value) : 0;
+  g.decayBits = p.decayBits ? unsigned(p.decayBits->value) : 0;
+  g.inputShift = p.inputShift ? unsigned(p.inputShift->value) : 0;
+  // Without a threshold field the threshold is a non-negative membrane value.
+  g.thresholdBits = p.threshold ? unsigned(p.threshold->bits.value)
+                                : g.membraneBits - 1;
+  g.thresholdShift = p.threshold ? unsigned(p.threshold->shift.value) : 0;
+  g.membraneOverflow = overflowOf(p.membraneOverflow);
+  g.currentOverflow = overflowOf(p.currentOverflow);
+  switch (p.rounding) {
+  case target::Rounding::TowardZero:
+    g.rounding = gm::Rounding::TowardZero;
+    break;
+  case target::Rounding::Floor:
+    g.rounding = gm::Rounding::Floor;
+    break;
+  case target::Rounding::Nearest:
+    g.rounding = gm::Rounding::Nearest;
+    break;
+  case target::Rounding::Stochastic:
+    g.stochastic = true;
+    break;
+  }
+  if (p.bias) {
+    g.hasBias = true;
+    g.biasMantBits = p.bias->mantissaBits.value;
+    g.biasExpMax = (int64_t(1) << p.bias->exponentBits.value) - 1;
+  }
+  const int64_t bits = p.weight.bits.value;
+  if (p.weight.isSigned) {
+    g.grid.lo = fxp::minSigned(unsigned(bits));
+    g.grid.hi = fxp::maxSigned(unsigned(bits));
+    g.ncWeightBits = bits;
+  } else {
+    // nc.synapses stores signed weights: one more bit holds [0, 2^bits - 1].
+    g.grid.lo = 0;
+    g.grid.hi = fxp::maxUnsigned(unsigned(bits));
+    g.ncWeightBits = bits + 1;
+  }
+  // A negative exponent floors the whole dendritic sum: it adds no
+  // precision, so exponents start at 0 (as for loihi).
+  g.grid.expMin =
+      std::max<int64_t>(0, p.weight.exponentMin ? p.weight.exponentMin->value : 0);
+  g.grid.expMax = p.weight.exponentMax ? p.weight.exponentMax->value : 0;
+  g.grid.unit = std::ldexp(1.0, int(g.inputShift));
+  return g;
+}
+
+/// A parameter of `op` expanded to one value per neuron; `dflt` when absent.
+std::optional<std::vector<double>> paramOf(mlir::Operation *op,
+                                           llvm::StringRef name, double dflt,
+                                           int64_t n) {
+  mlir::Attribute a = op->getAttr(name);
+  if (!a)
+    return std::vector<double>(n, dflt);
+  auto shape =
+      mlir::cast<mlir::RankedTensorType>(op->getResult(0).getType()).getShape();
+  return snn::expandParam(a, shape);
+}
+
+class GenericBackend : public Backend {
+public:
+  explicit GenericBackend(const target::TargetDesc &t)
+      : Backend(t), prec(readPrecision(t)) {}
+
+  std::string checkPopulation(const FloatPopulation &pop) override;
+  std::string quantize(const FloatPopulation &pop,
+                       IntPopulation &out) override;
+
+private:
+  std::string checkFanIn(const FloatPopulation &pop);
+  std::string quantizeLIF(const FloatPopulation &pop, IntPopulation &out);
+  std::string quantizeIzhikevich(const FloatPopulation &pop,
+                                 IntPopulation &out);
+  /// d for a factor `f` = (2^D - d) / 2^D, or an error naming `what`.
+  std::string encodeDecay(double f, const std::string &what, int64_t j,
+                          int32_t &d, double &maxError);
+  /// The tables at scale S, lowered in 0.5% steps until every weight fits
+  /// and every neuron's dendritic sum fits int32; "" or an error.
+  std::string fitTables(const FloatPopulation &pop, const std::vector<double> &g,
+                        const ScaleBound &sb, int64_t &S,
+                        std::vector<IntTable> &tables);
+
+  /// Sets `out`'s model and params (values[j]: neuron j's nc values in
+  /// `names` order), the tables' weight width, and their weight errors at
+  /// scale S with gains g.
+  void finish(const FloatPopulation &pop, const std::vector<double> &g,
+              double S, const char *model,
+              const std::vector<const char *> &names,
+              const std::vector<std::vector<int64_t>> &values,
+              IntPopulation &out);
+
+  GenericPrecision prec;
+  /// Neurons quantized so far, per snn.network.
+  std::map<mlir::Operation *, int64_t> neuronsPerNetwork;
+};
+
+std::string GenericBackend::checkPopulation(const FloatPopulation &pop) {
+  if (prec.stochastic)
+    return "stochastic rounding is not reproducible: the generic arithmetic "
+           "needs precision.rounding toward_zero, floor or nearest (target '" +
+           target.name + "' declares stochastic)";
+  static const char *const kinds[] = {"lif", "if", "cuba_lif", "alif",
+                                      "izhikevich"};
+  if (std::find(std::begin(kinds), std::end(kinds), pop.kind) ==
+      std::end(kinds))
+    return "the generic arithmetic cannot run " + pop.kind +
+           " (it runs lif, if, cuba_lif, alif and izhikevich, whose outputs "
+           "are spikes)";
+  if (pop.kind == "cuba_lif" && !prec.currentBits)
+    return "cuba_lif needs a synaptic current register: target '" +
+           target.name + "' declares no precision.current_bits";
+  if (pop.kind == "izhikevich" &&
+      prec.membraneOverflow == gm::Overflow::Wrap)
+    return "izhikevich needs a saturating membrane (its Euler step overshoots "
+           "v_peak, and a wrapped v would not spike): target '" +
+           target.name + "' wraps";
+  // One core cannot be split: the chip's neurons bound the whole network.
+  const int64_t perCore = target.core.neurons.value;
+  const int64_t cores = target.mesh.cores.value;
+  int64_t &total = neuronsPerNetwork[pop.op->getParentOp()];
+  total += pop.size;
+  if (total > perCore * cores)
+    return "the network needs " + str(total) +
+           " neurons up to this population, more than " + target.name +
+           "'s " + str(perCore * cores) + " (core.neurons " + str(perCore) +
+           " x mesh.cores " + str(cores) + ")";
+  return "";
+}
+
+std::string GenericBackend::checkFanIn(const FloatPopulation &pop) {
+  std::vector<int64_t> fanIn(pop.size, 0);
+  for (const FloatTable &tab : pop.tables)
+    for (const Synapse &s : tab.syn)
+      ++fanIn[s.post];
+  auto worst = std::max_element(fanIn.begin(), fanIn.end());
+  const int64_t limit = target.core.maxFanIn.value;
+  if (worst != fanIn.end() && *worst > limit)
+    return "fan-in " + str(*worst) + neuron(worst - fanIn.begin()) +
+           " exceeds " + target.name + "'s core.max_fan_in of " + str(limit) +
+           " synapses per neuron";
+  return "";
+}
+
+std::string GenericBackend::quantize(const FloatPopulation &pop,
+                                     IntPopulation &out) {
+  if (std::string why = checkFanIn(pop); !why.empty())
+    return why;
+  if (!prec.grid.lo)
+    for (const FloatTable &tab : pop.tables)
+      for (const Synapse &s : tab.syn)
+        if (s.w < 0)
+          return "weight " + num(s.w) + " from '" + tab.source +
+                 "' is negative: target '" + target.name +
+                 "' declares unsigned weights";
+  if (pop.kind == "izhikevich")
+    return quantizeIzhikevich(pop, out);
+  return quantizeLIF(pop, out);
+}
+
+std::string GenericBackend::encodeDecay(double f, const std::string &what,
+                                        int64_t j, int32_t &d,
+                                        double &maxError) {
+  const unsigned bits = prec.decayBits;
+  if (!(f >= 0 && f <= 1))
+    return what + " = " + num(f) + neuron(j) + " is outside [0, 1]";
+  if (bits == 0) {
+    if (f != 1)
+      return what + " = " + num(f) + neuron(j) +
+             " needs a multiplier: target '" + target.name +
+             "' declares no precision.decay_bits, so only a factor of 1 (no "
+             "leak) is exact";
+    d = 0;
+    return "";
+  }
+  const int64_t q = roundHalfAway(std::ldexp(1 - f, int(bits)));
+  if (q > fxp::maxUnsigned(bits))
+    return what + " = " + num(f) + neuron(j) + " is below " +
+           num(std::ldexp(1.0, -int(bits))) + ", the smallest factor of " +
+           str(bits) + " decay bits";
+  d = int32_t(q);
+  maxError = std::max(maxError,
+                      std::abs(std::ldexp(double(fxp::maxUnsigned(bits) + 1 - q),
+                                          -int(bits)) -
+                               f));
+  return "";
+}
+
+std::string GenericBackend::fitTables(const FloatPopulation &pop,
+                                      const std::vector<double> &g,
+                                      const ScaleBound &sb, int64_t &S,
+                                      std::vector<IntTable> &tables) {
+  const double sumLimit = double(fxp::maxSigned(32));
+  S = int64_t(std::floor(sb.value));
+  for (int iter = 0;; ++iter) {
+    if (S < 1)
+      return "no integer scale fits " + target.name + ": " + sb.why +
+             " allows S <= " + num(sb.value) + " < 1";
+    tables.assign(pop.tables.size(), IntTable());
+    std::vector<double> worst(pop.size, 0.0);
+    bool fits = true;
+    for (size_t t = 0; fits && t < pop.tables.size(); ++t)
+      fits = quantizeTable(pop.tables[t], g, double(S), prec.grid, tables[t],
+                           worst);
+    for (int64_t j = 0; fits && j < pop.size; ++j)
+      fits = worst[j] <= sumLimit;
+    if (fits)
+      return "";
+    if (iter > 200)
+      return "no integer scale fits " + target.name +
+             " after rounding (last tried S = " + str(S) + ", bound: " +
+             sb.why + ")";
+    S = std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
+  }
+}
+
+std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
+                                        IntPopulation &out) {
+  const int64_t n = pop.size;
+  const bool cuba = pop.kind == "cuba_lif";
+  const bool adaptive = pop.kind == "alif";
+  const int64_t maxV = prec.maxV();
+  std::vector<double> adapt(n, 0.0), adaptDecay(n, 1.0);
+  if (adaptive) {
+    auto a = paramOf(pop.op, "adapt", 0.0, n);
+    auto ad = paramOf(pop.op, "adapt_decay", 1.0, n);
+    if (!a || !ad)
+      return "a parameter blob is missing";
+    adapt = std::move(*a);
+    adaptDecay = std::move(*ad);
+  }
+  if (pop.refractory > gm::kMaxRefractory)
+    return "refractory = " + str(pop.refractory) +
+           " steps exceeds the generic refractory range [0, " +
+           str(gm::kMaxRefractory) + "]";
+
+  gm::LIFParams base;
+  base.membraneBits = uint8_t(prec.membraneBits);
+  base.currentBits = uint8_t(cuba ? prec.currentBits : 0);
+  base.decayBits = uint8_t(prec.decayBits);
+  base.inputShift = uint8_t(prec.inputShift);
+  base.thresholdShift = uint8_t(prec.thresholdShift);
+  base.membraneOverflow = prec.membraneOverflow;
+  base.currentOverflow = prec.currentOverflow;
+  base.rounding = prec.rounding;
+  base.reset = pop.reset == "subtract" ? gm::ResetMode::Subtract
+               : pop.reset == "none"   ? gm::ResetMode::None
+                                       : gm::ResetMode::ToVReset;
+  base.timing = pop.timingPre ? gm::Timing::Pre : gm::Timing::Post;
+  base.refractory = uint16_t(pop.refractory);
+  std::vector<gm::LIFParams> ps(n, base);
+
+  // Encodings that do not depend on S.
+  double decayError = 0;
+  std::vector<double> g(n), k(n);
+  for (int64_t j = 0; j < n; ++j) {
+    if (!(pop.vth[j] >= 0))
+      return "v_threshold " + num(pop.vth[j]) + neuron(j) +
+             " is negative: the generic threshold mantissa is unsigned";
+    if (adaptive && !(adapt[j] >= 0))
+      return "adapt " + num(adapt[j]) + neuron(j) +
+             " is negative: the generic adaptation only raises the threshold";
+    std::string why = encodeDecay(pop.decay[j], "decay", j, ps[j].dv, decayError);
+    if (why.empty() && cuba)
+      why = encodeDecay(pop.synDecay[j], "syn_decay", j, ps[j].di, decayError);
+    if (why.empty() && adaptive && adapt[j] != 0)
+      why = encodeDecay(adaptDecay[j], "adapt_decay", j, ps[j].da, decayError);
+    if (!why.empty())
+      return why;
+    g[j] = pop.gain[j] * (cuba ? pop.synGain[j] : 1.0);
+    if (cuba && pop.constant[j] != 0)
+      return "a projection bias enters cuba_lif through its synaptic current, "
+             "and the generic current has no bias, so it is not exact";
+    k[j] = (cuba ? 0.0 : pop.gain[j] * pop.constant[j]) + pop.bias[j];
+    if (k[j] != 0 && !prec.hasBias)
+      return "bias " + num(k[j]) + neuron(j) + " needs a bias: target '" +
+             target.name + "' declares no precision.bias";
+  }
+
+  // Upper bounds on S.
+  ScaleBound sb(double(maxV), str(prec.membraneBits) + "-bit membrane");
+  const double vthMaxF = *std::max_element(pop.vth.begin(), pop.vth.end());
+  if (vthMaxF > 0)
+    sb.bound(double(fxp::maxUnsigned(prec.thresholdBits)) *
+                 std::ldexp(1.0, int(prec.thresholdShift)) / vthMaxF,
+             "threshold: v_threshold " + num(vthMaxF) + " in " +
+                 str(prec.thresholdBits) + " bits << " +
+                 str(prec.thresholdShift));
+  const WeightGrid &grid = prec.grid;
+  for (const FloatTable &tab : pop.tables)
+    if (double m = largestScaledWeight(tab, g); m > 0)
+      sb.bound(double(grid.hi) * std::ldexp(grid.unit, int(grid.expMax)) / m,
+               "weights from '" + tab.source + "': |gain w| up to " + num(m) +
+                   " in [" + str(grid.lo) + ", " + str(grid.hi) +
+                   "] at weight_exp " + str(grid.expMax));
+  std::vector<double> posSum(n, 0.0), negSum(n, 0.0), absSum(n, 0.0);
+  for (const FloatTable &tab : pop.tables)
+    for (const Synapse &s : tab.syn) {
+      double x = g[s.post] * s.w;
+      (x > 0 ? posSum : negSum)[s.post] += x;
+      absSum[s.post] += std::abs(x);
+    }
+  double kMax = 0;
+  for (int64_t j = 0; j < n; ++j)
+    kMax = std::max(kMax, std::abs(k[j]));
+  if (kMax > 0)
+    sb.bound(double(fxp::maxSigned(unsigned(prec.biasMantBits))) *
+                 std::ldexp(1.0, int(prec.biasExpMax)) / kMax,
+             "bias: |gain b + bias| up to " + num(kMax));
+  // A wrapping membrane or a subtract reset must hold the threshold plus a
+  // whole step's input (the remainder is kept); otherwise v need only
+  // exceed the threshold.
+  const bool headroom = prec.membraneOverflow == gm::Overflow::Wrap ||
+                        pop.reset == "subtract";
+  for (int64_t j = 0; j < n; ++j) {
+    // Per-step gain of the drive: 1, or 1 / (1 - syn_decay) through the
+    // current (unbounded, so not bounded here, for a non-leaky current).
+    const double through =
+        cuba ? (pop.synDecay[j] < 1 ? 1 / (1 - pop.synDecay[j]) : 0.0) : 1.0;
+    const double adaptMax =
+        adapt[j] == 0 ? 0.0
+                      : (adaptDecay[j] < 1 ? adapt[j] / (1 - adaptDecay[j])
+                                           : adapt[j]);
+    const double theta = pop.vth[j] + adaptMax;
+    const double reach =
+        theta + (headroom ? posSum[j] * through + std::max(0.0, k[j]) : 0.0);
+    if (reach > 0)
+      sb.bound(double(maxV - 1) / reach,
+               "membrane headroom" + neuron(j) + ": threshold " + num(theta) +
+                   (headroom ? " plus one step's input " + num(reach - theta)
+                             : std::string()) +
+                   " must stay below the largest " + str(prec.membraneBits) +
+                   "-bit v");
+    if (adaptMax > 0)
+      sb.bound(double(maxV) / adaptMax, "adaptation" + neuron(j) +
+                                            ": adapt / (1 - adapt_decay) = " +
+                                            num(adaptMax));
+    if (pop.vReset[j] != 0)
+      sb.bound(double(maxV) / std::abs(pop.vReset[j]),
+               "v_reset " + num(pop.vReset[j]) + neuron(j));
+    if (cuba && through > 0 && absSum[j] > 0)
+      sb.bound(double(fxp::maxSigned(prec.currentBits)) / (absSum[j] * through),
+               "current" + neuron(j) + ": sum |gain w| / (1 - syn_decay) = " +
+                   num(absSum[j] * through) + " in " + str(prec.currentBits) +
+                   " bits");
+    // The lowest v a leaky neuron reaches; a non-leaky one has no floor
+    // (MODELS.md: not modelled).
+    const double neg = (std::min(0.0, k[j]) + negSum[j]) * (cuba ? through : 1);
+    if (neg < 0 && pop.decay[j] < 1)
+      sb.bound(double(maxV) * (1 - pop.decay[j]) / -neg,
+               "membrane floor" + neuron(j) + ": v can reach " +
+                   num(neg / (1 - pop.decay[j])));
+  }
+
+  int64_t S = 0;
+  if (std::string why = fitTables(pop, g, sb, S, out.tables); !why.empty())
+    return why;
+
+  // Threshold, reset, bias and adaptation at S.
+  double thresholdError = 0, biasError = 0;
+  const int64_t vthMant = fxp::maxUnsigned(prec.thresholdBits);
+  for (int64_t j = 0; j < n; ++j) {
+    gm::LIFParams &p = ps[j];
+    const double exactV = double(S) * pop.vth[j];
+    p.vth = int32_t(std::min<int64_t>(
+        vthMant,
+        roundHalfAway(std::ldexp(exactV, -int(prec.thresholdShift)))));
+    if (exactV > 0)
+      thresholdError =
+          std::max(thresholdError,
+                   std::abs(double(gm::effectiveThreshold(p)) - exactV) / exactV);
+    p.vReset = int32_t(fxp::saturateSigned(
+        roundHalfAway(double(S) * pop.vReset[j]), prec.membraneBits));
+    p.adaptJump = int32_t(std::min<int64_t>(
+        maxV, roundHalfAway(double(S) * adapt[j])));
+    const double exactB = double(S) * k[j];
+    if (exactB == 0)
+      continue;
+    const int64_t bMax = fxp::maxSigned(unsigned(prec.biasMantBits));
+    int64_t e = 0, b = roundHalfAway(exactB);
+    while (std::abs(b) > bMax && e < prec.biasExpMax)
+      b = roundHalfAway(std::ldexp(exactB, -int(++e)));
+    const int64_t bias = b * (int64_t(1) << e);
+    if (std::abs(b) > bMax || std::abs(bias) > maxV)
+      return "bias " + num(k[j]) + neuron(j) + " does not fit " +
+             str(prec.biasMantBits) + " bits at exponent " +
+             str(prec.biasExpMax) + " in a " + str(prec.membraneBits) +
+             "-bit membrane with S = " + str(S);
+    p.bias = int32_t(bias);
+    biasError = std::max(biasError, std::abs(double(bias) - exactB) /
+                                        std::abs(exactB));
+  }
+
+  for (int64_t j = 0; j < n; ++j) {
+    std::string why;
+    if (!gm::validate(ps[j], &why))
+      return "generic parameters" + neuron(j) + " out of range: " + why;
+  }
+  std::vector<std::vector<int64_t>> values;
+  for (const gm::LIFParams &p : ps)
+    values.push_back(gm::toValues(p, adaptive));
+  finish(pop, g, double(S), adaptive ? "generic_alif" : "generic_lif",
+         gm::lifParamNames(adaptive), values, out);
+  out.report = {{"S", S},
+                {"S_bound", sb.why},
+                {"threshold_rel_error", thresholdError},
+                {"bias_rel_error", biasError},
+                {"decay_abs_error", decayError}};
+  return "";
+}
+
+void GenericBackend::finish(const FloatPopulation &pop,
+                            const std::vector<double> &g, double S,
+                            const char *model,
+                            const std::vector<const char *> &names,
+                            const std::vector<std::vector<int64_t>> &values,
+                            IntPopulation &out) {
+  out.model = model;
+  out.params.assign(names.size(), {});
+  for (size_t k = 0; k < names.size(); ++k) {
+    out.params[k].first = names[k];
+    for (const std::vector<int64_t> &v : values)
+      out.params[k].second.push_back(int32_t(v[k]));
+  }
+  std::vector<double> scalePerPost(g.size());
+  for (size_t j = 0; j < g.size(); ++j)
+    scalePerPost[j] = S * g[j];
+  for (size_t t = 0; t < out.tables.size(); ++t) {
+    out.tables[t].weightBits = prec.ncWeightBits;
+    measureWeightErrors(
+        pop.tables[t], out.tables[t], scalePerPost,
+        std::ldexp(prec.grid.unit, int(out.tables[t].weightExp)));
+  }
+}
+
+std::string GenericBackend::quantizeIzhikevich(const FloatPopulation &pop,
+                                               IntPopulation &out) {
+  auto iz = mlir::cast<snn::IzhikevichOp>(pop.op);
+  const int64_t n = pop.size;
+  auto a = paramOf(pop.op, "a", 0.0, n), b = paramOf(pop.op, "b", 0.0, n),
+       c = paramOf(pop.op, "c", 0.0, n), d = paramOf(pop.op, "d", 0.0, n),
+       r = paramOf(pop.op, "r", 1.0, n);
+  if (!a || !b || !c || !d || !r)
+    return "a parameter blob is missing";
+  const double h = iz.getH() ? iz.getH()->convertToDouble() : 1.0;
+  const double vPeak = iz.getVPeak().convertToDouble();
+  const unsigned m = prec.membraneBits;
+  const int64_t maxV = prec.maxV();
+
+  // F: the most fraction bits with which the largest of |v_peak|, |c|,
+  // |b c| and |d| plus a quarter (v's excursion below c) fits v's range,
+  // lowered until the weights fit at S = 2^F.
+  double span = std::abs(vPeak);
+  for (int64_t j = 0; j < n; ++j)
+    span = std::max({span, std::abs((*c)[j]), std::abs((*b)[j] * (*c)[j]),
+                     std::abs((*d)[j])});
+  if (1.25 * span > double(maxV))
+    return "v_peak, c, b c and d up to " + num(span) + " (plus a quarter) do "
+           "not fit a " + str(m) + "-bit membrane with 0 fraction bits";
+  int f = 0;
+  while (f + 1 < int(m) && 1.25 * std::ldexp(span, f + 1) <= double(maxV))
+    ++f;
+
+  // g: the state units per float unit of input, h r (v' gains h r x).
+  std::vector<double> g(n);
+  for (int64_t j = 0; j < n; ++j)
+    g[j] = h * (*r)[j];
+  for (;; --f) {
+    ScaleBound sb(std::ldexp(1.0, f), "");
+    for (const FloatTable &tab : pop.tables)
+      if (double w = largestScaledWeight(tab, g); w > 0)
+        sb.bound(double(prec.grid.hi) *
+                     std::ldexp(prec.grid.unit, int(prec.grid.expMax)) / w,
+                 "weights from '" + tab.source + "': |h r w| up to " + num(w) +
+                     " in [" + str(prec.grid.lo) + ", " + str(prec.grid.hi) +
+                     "] at weight_exp " + str(prec.grid.expMax));
+    int64_t s = 0;
+    if (fitTables(pop, g, sb, s, out.tables).empty() &&
+        s == (int64_t(1) << f))
+      break;
+    if (f == 0)
+      return "the weights do not fit with v in whole mV (S = 1, the fewest "
+             "fraction bits): " +
+             (sb.why.empty() ? "the dendritic sum exceeds int32" : sb.why);
+  }
+  const double S = std::ldexp(1.0, f);
+
+  // Q: the most coefficient fraction bits (up to 24) for which every
+  // coefficient fits int32 and the step cannot overflow int64.
+  std::vector<gm::IzhikevichParams> ps(n);
+  double coefError = 0;
+  for (int64_t j = 0; j < n; ++j) {
+    const double coefs[] = {0.04 * h, 5 * h, h, (*a)[j] * h, (*b)[j]};
+    std::string why;
+    bool found = false;
+    for (int q = 24; q >= 0 && !found; --q) {
+      gm::IzhikevichParams &p = ps[j];
+      p.membraneBits = uint8_t(m);
+      p.fracBits = uint8_t(f);
+      p.coefShift = uint8_t(q);
+      p.inputShift = uint8_t(prec.inputShift);
+      p.overflow = prec.membraneOverflow;
+      p.rounding = prec.rounding;
+      int64_t ints[5];
+      bool fit32 = true;
+      for (int k2 = 0; k2 < 5; ++k2) {
+        ints[k2] = roundHalfAway(std::ldexp(coefs[k2], q));
+        fit32 &= std::abs(ints[k2]) <= fxp::maxSigned(32);
+      }
+      // 140 h plus the projection constant's h r b, in state units.
+      const int64_t c0 = roundHalfAway(S * h * (140 + (*r)[j] * pop.constant[j]));
+      const int64_t vp = roundHalfAway(S * vPeak), vr = roundHalfAway(S * (*c)[j]),
+                    uj = roundHalfAway(S * (*d)[j]);
+      fit32 &= std::abs(c0) <= fxp::maxSigned(32);
+      if (!fit32)
+        continue;
+      p.c2 = int32_t(ints[0]);
+      p.c1 = int32_t(ints[1]);
+      p.cu = int32_t(ints[2]);
+      p.ca = int32_t(ints[3]);
+      p.cb = int32_t(ints[4]);
+      p.c0 = int32_t(c0);
+      p.vPeak = int32_t(vp);
+      p.vReset = int32_t(vr);
+      p.uJump = int32_t(uj);
+      if (!gm::validate(p, &why))
+        continue;
+      found = true;
+      for (int k2 = 0; k2 < 5; ++k2)
+        if (coefs[k2] != 0)
+          coefError = std::max(coefError,
+                               std::abs(std::ldexp(double(ints[k2]), -q) -
+                                        coefs[k2]) /
+                                   std::abs(coefs[k2]));
+    }
+    if (!found)
+      return "no coefficient precision fits" + neuron(j) + ": " + why;
+  }
+
+  std::vector<std::vector<int64_t>> values;
+  for (const gm::IzhikevichParams &p : ps)
+    values.push_back(gm::toValues(p));
+  finish(pop, g, S, "generic_izhikevich", gm::izhikevichParamNames(), values,
+         out);
+  out.report = {{"S", int64_t(S)},
+                {"frac_bits", int64_t(f)},
+                {"coef_shift", int64_t(ps.empty() ? 0 : ps[0].coefShift)},
+                {"coef_rel_error", coefError}};
+  return "";
+}
+} // namespace
+
+std::unique_ptr<Backend>
+spikec::quant::makeGenericBackend(const target::TargetDesc &t) {
+  return std::make_unique<GenericBackend>(t);
+}
