@@ -2,6 +2,7 @@
 
 #include "spikec/Import/Import.h"
 
+#include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -12,17 +13,23 @@
 
 using namespace mlir;
 
-/// Reads a .mlir file; it must hold exactly one snn.network.
+/// Reads a .mlir file; it must hold exactly one snn.network, or no network
+/// and exactly one nc.graph (a network already quantized for a target).
 static OwningOpRef<ModuleOp> importMLIR(llvm::StringRef path,
                                         MLIRContext *ctx) {
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(path, ctx);
   if (!module)
     return nullptr;
   auto nets = module->getBody()->getOps<spikec::snn::NetworkOp>();
+  auto graphs = module->getBody()->getOps<spikec::nc::GraphOp>();
   size_t count = std::distance(nets.begin(), nets.end());
-  if (count != 1) {
+  size_t graphCount = std::distance(graphs.begin(), graphs.end());
+  if (count == 0 && graphCount == 1)
+    return module;
+  if (count != 1 || graphCount != 0) {
     emitError(FileLineColLoc::get(ctx, path, 0, 0))
-        << "expected exactly one snn.network, found " << count;
+        << "expected exactly one snn.network (or one nc.graph), found "
+        << count << " networks and " << graphCount << " graphs";
     return nullptr;
   }
   return module;
@@ -31,7 +38,7 @@ static OwningOpRef<ModuleOp> importMLIR(llvm::StringRef path,
 OwningOpRef<ModuleOp> spikec::importNetwork(llvm::StringRef path,
                                             MLIRContext *ctx,
                                             const ImportOptions &options) {
-  ctx->loadDialect<snn::SNNDialect>();
+  ctx->loadDialect<snn::SNNDialect, nc::NCDialect>();
   Location fileLoc = FileLineColLoc::get(ctx, path, 0, 0);
   std::string ext = llvm::sys::path::extension(path).lower();
   if (ext != ".json" && ext != ".nir" && ext != ".mlir" &&
