@@ -11,6 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LegalizeCommon.h"
+
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Support/LocationName.h"
@@ -30,22 +32,9 @@ namespace spikec {
 using namespace mlir;
 using namespace spikec;
 using namespace spikec::nc;
+using spikec::legalize::describe;
 
 namespace {
-
-/// "population 'h1'" for diagnostics: the op without its dialect, and its
-/// node name (an input's or output's own name, else its NameLoc).
-std::string describe(Operation *op) {
-  std::string name;
-  if (auto in = dyn_cast<InputOp>(op))
-    name = in.getName().str();
-  else if (auto graph = dyn_cast<GraphOp>(op))
-    name = graph.getSymName().str();
-  else
-    name = nameOfLocation(op->getLoc());
-  return op->getName().stripDialect().str() + " '" +
-         (name.empty() ? std::string("<unnamed>") : name) + "'";
-}
 
 std::string joinedBits(const std::vector<int64_t> &bits) {
   std::string out;
@@ -88,20 +77,14 @@ struct LegalizeAkidaPass
 
 LogicalResult LegalizeAkidaPass::run() {
   GraphOp graph = getOperation();
-  for (const std::string &name : approx)
-    if (name != akida::kRateToActivation)
-      return fail(graph) << "unknown approximation '" << name
-                         << "' (akida knows: " << akida::kRateToActivation
-                         << ")";
-  std::string path = target.empty() ? graph.getTarget().str() : target;
-  auto loaded = target::loadTarget(path);
-  if (auto *msg = std::get_if<std::string>(&loaded))
-    return fail(graph) << "cannot load target '" << path << "': " << *msg;
-  desc = std::get<target::TargetDesc>(loaded);
-  if (desc.arithmetic != target::Arithmetic::Akida)
-    return fail(graph) << "target '" << desc.name << "' computes in '"
-                       << target::arithmeticName(desc.arithmetic)
-                       << "' arithmetic, not akida's";
+  if (failed(legalize::checkApproximations(graph, approx,
+                                           {akida::kRateToActivation})))
+    return failure();
+  auto loaded =
+      legalize::loadGraphTarget(graph, target, target::Arithmetic::Akida);
+  if (failed(loaded))
+    return failure();
+  desc = std::move(*loaded);
 
   Block &body = graph.getBodyBlock();
   for (auto in : body.getOps<InputOp>())
@@ -226,23 +209,13 @@ LogicalResult LegalizeAkidaPass::checkTable(SynapsesOp syn) {
 /// Per neuron, over every table into the population: the fan-in against
 /// core.max_fan_in and the worst-case potential against the accumulator.
 LogicalResult LegalizeAkidaPass::checkFanIn(PopulationOp pop) {
-  std::vector<SynapsesOp> tables;
-  std::vector<Value> work{pop.getInput()};
-  while (!work.empty()) {
-    Value v = work.back();
-    work.pop_back();
-    Operation *def = v.getDefiningOp();
-    if (auto syn = dyn_cast_or_null<SynapsesOp>(def))
-      tables.push_back(syn);
-    else if (auto sum = dyn_cast_or_null<SumOp>(def))
-      llvm::append_range(work, sum.getInputs());
-    else
-      return fail(pop) << "its input is not a synapse table or a sum of "
-                          "them; akida potentials are weighted sums";
-  }
+  auto tables = legalize::tablesInto(pop);
+  if (!tables)
+    return fail(pop) << "its input is not a synapse table or a sum of "
+                        "them; akida potentials are weighted sums";
   const int64_t n = pop.getSize();
   std::vector<int64_t> fanIn(n, 0), worst(n, 0);
-  for (SynapsesOp syn : tables) {
+  for (SynapsesOp syn : *tables) {
     auto offsets = syn.getOffsets().tryGetAsArrayRef();
     auto targets = syn.getTargets().tryGetAsArrayRef();
     auto weights = syn.getWeights().tryGetAsArrayRef();

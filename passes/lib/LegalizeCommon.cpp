@@ -2,6 +2,8 @@
 
 #include "LegalizeCommon.h"
 
+#include "spikec/Support/LocationName.h"
+
 using namespace mlir;
 using namespace spikec;
 using namespace spikec::nc;
@@ -43,21 +45,36 @@ LogicalResult checkApproximations(GraphOp graph, ArrayRef<std::string> allowed,
   return success();
 }
 
-SmallVector<SynapsesOp> tablesInto(PopulationOp pop) {
+std::string describe(Operation *op) {
+  std::string name;
+  if (auto in = dyn_cast<InputOp>(op))
+    name = in.getName().str();
+  else if (auto graph = dyn_cast<GraphOp>(op))
+    name = graph.getSymName().str();
+  else
+    name = nameOfLocation(op->getLoc());
+  return op->getName().stripDialect().str() + " '" +
+         (name.empty() ? std::string("<unnamed>") : name) + "'";
+}
+
+std::optional<SmallVector<SynapsesOp>> tablesInto(PopulationOp pop) {
   SmallVector<SynapsesOp> tables;
-  Operation *def = pop.getInput().getDefiningOp();
-  if (auto syn = dyn_cast_or_null<SynapsesOp>(def))
-    tables.push_back(syn);
-  else if (auto sum = dyn_cast_or_null<SumOp>(def))
-    for (Value v : sum.getInputs())
-      if (auto syn = v.getDefiningOp<SynapsesOp>())
-        tables.push_back(syn);
+  SmallVector<Value> work{pop.getInput()};
+  while (!work.empty()) {
+    Operation *def = work.pop_back_val().getDefiningOp();
+    if (auto syn = dyn_cast_or_null<SynapsesOp>(def))
+      tables.push_back(syn);
+    else if (auto sum = dyn_cast_or_null<SumOp>(def))
+      llvm::append_range(work, sum.getInputs());
+    else
+      return std::nullopt;
+  }
   return tables;
 }
 
 std::vector<int64_t> fanIn(PopulationOp pop) {
   std::vector<int64_t> count(pop.getSize(), 0);
-  for (SynapsesOp syn : tablesInto(pop))
+  for (SynapsesOp syn : tablesInto(pop).value_or(SmallVector<SynapsesOp>()))
     if (auto targets = syn.getTargets().tryGetAsArrayRef())
       for (int32_t j : *targets)
         if (j >= 0 && j < int64_t(count.size()))

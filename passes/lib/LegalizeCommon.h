@@ -15,6 +15,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,14 @@ mlir::LogicalResult checkApproximations(nc::GraphOp graph,
                                         llvm::ArrayRef<std::string> allowed,
                                         llvm::ArrayRef<llvm::StringRef> known);
 
-/// The synapse tables whose sums reach `pop` (its input, or the operands of
-/// the nc.sum it reads); empty when its input is something else.
-llvm::SmallVector<nc::SynapsesOp> tablesInto(nc::PopulationOp pop);
+/// "population 'h1'" for diagnostics: the op without its dialect and its
+/// node name (an input's own name, a graph's symbol, else its NameLoc).
+std::string describe(mlir::Operation *op);
+
+/// The synapse tables whose sums reach `pop`: its input, or the operands of
+/// the nc.sum (of sums) it reads. nullopt when anything else feeds it.
+std::optional<llvm::SmallVector<nc::SynapsesOp>>
+tablesInto(nc::PopulationOp pop);
 
 /// Stored synapses into each neuron of `pop`, over all its tables.
 std::vector<int64_t> fanIn(nc::PopulationOp pop);

@@ -15,7 +15,6 @@
 
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Passes/Passes.h"
-#include "spikec/Support/LocationName.h"
 
 namespace spikec {
 #define GEN_PASS_DEF_LEGALIZELOIHI
@@ -25,14 +24,9 @@ namespace spikec {
 using namespace mlir;
 using namespace spikec;
 using namespace spikec::nc;
+using spikec::legalize::describe;
 
 namespace {
-
-std::string describe(Operation *op) {
-  std::string name = nameOfLocation(op->getLoc());
-  return op->getName().getStringRef().str() + " '" +
-         (name.empty() ? std::string("<unnamed>") : name) + "'";
-}
 
 struct LegalizeLoihiPass
     : spikec::impl::LegalizeLoihiBase<LegalizeLoihiPass> {

@@ -14,6 +14,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LegalizeCommon.h"
+
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
 #include "spikec/Passes/Passes.h"
@@ -127,24 +129,13 @@ struct LegalizeTrueNorthPass
 
 LogicalResult LegalizeTrueNorthPass::run() {
   GraphOp graph = getOperation();
-  for (const std::string &name : approx)
-    if (name != kLinearLeak)
-      return graph.emitError() << "unknown approximation '" << name
-                               << "' (truenorth knows: " << kLinearLeak << ")";
-  std::string path = target.empty() ? graph.getTarget().str() : target;
-  auto loaded = target::loadTarget(path);
-  if (auto *msg = std::get_if<std::string>(&loaded))
-    return graph.emitError() << "cannot load target '" << path << "': " << *msg;
-  desc = std::get<target::TargetDesc>(loaded);
-  if (desc.arithmetic != target::Arithmetic::TrueNorth)
-    return graph.emitError() << "target '" << desc.name << "' computes in '"
-                             << target::arithmeticName(desc.arithmetic)
-                             << "' arithmetic, not truenorth's";
-  if (desc.contentHashHex() != graph.getTargetHash())
-    return graph.emitError()
-           << "graph was made for target '" << graph.getTarget()
-           << "' with hash " << graph.getTargetHash() << ", but '" << path
-           << "' has hash " << desc.contentHashHex();
+  if (failed(legalize::checkApproximations(graph, approx, {kLinearLeak})))
+    return failure();
+  auto loaded =
+      legalize::loadGraphTarget(graph, target, target::Arithmetic::TrueNorth);
+  if (failed(loaded))
+    return failure();
+  desc = std::move(*loaded);
   if (!desc.core.axonTypes || desc.core.axonTypes->value > kModelTypes)
     return graph.emitError()
            << "target '" << desc.name << "' needs core.axon_types in 1.."

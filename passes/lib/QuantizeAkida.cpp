@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Quantize.h"
+#include "QuantizeScale.h"
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Target/AkidaModel.h"
@@ -28,12 +29,7 @@ using namespace spikec::quant;
 using namespace spikec::snn;
 
 namespace {
-std::string num(double x) {
-  std::ostringstream os;
-  os.precision(6);
-  os << x;
-  return os.str();
-}
+std::string num(double x) { return formatNumber(x); }
 
 std::string describeOp(Operation *op) {
   std::string name = getNodeName(op);

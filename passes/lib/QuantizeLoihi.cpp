@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Quantize.h"
+#include "QuantizeScale.h"
 
 #include "spikec/Target/LoihiModel.h"
 
@@ -18,14 +19,8 @@ using namespace spikec;
 using namespace spikec::quant;
 
 namespace {
-std::string num(double x) {
-  std::ostringstream os;
-  os.precision(6);
-  os << x;
-  return os.str();
-}
+std::string num(double x) { return formatNumber(x); }
 
-int64_t roundHalfAway(double x) { return int64_t(std::llround(x)); }
 
 /// The weight step of a table is lsb = unit 2^e / S in float units, e the
 /// smallest exponent at which its largest |gain w| = m fits wMax. The

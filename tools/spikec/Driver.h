@@ -19,6 +19,7 @@ namespace spikec::driver {
 extern llvm::cl::SubCommand importCommand;
 extern llvm::cl::SubCommand simulateCommand;
 extern llvm::cl::SubCommand exportCommand;
+extern llvm::cl::SubCommand targetCommand;
 
 /// Checks --dt and imports the network named on the command line (with the
 /// NIR options); null after reporting an error.
@@ -28,6 +29,7 @@ mlir::OwningOpRef<mlir::ModuleOp> loadNetwork(mlir::MLIRContext &ctx);
 int runImport(mlir::MLIRContext &ctx);
 int runSimulate(mlir::MLIRContext &ctx);
 int runExport(mlir::MLIRContext &ctx);
+int runTarget();
 
 /// Prints "error: <message>" for problems that have no file (bad flags).
 int usageError(const llvm::Twine &message);

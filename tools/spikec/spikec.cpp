@@ -9,6 +9,7 @@
 
 #include "Driver.h"
 
+#include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -87,12 +88,13 @@ int main(int argc, char **argv) {
       "  spikec import NET -o out.mlir\n"
       "  spikec simulate NET --input=FILE [--dt=S] [--timesteps=N] "
       "--output=FILE\n"
-      "  spikec export NET --nir -o out.nir\n\n"
+      "  spikec export NET --nir -o out.nir\n"
+      "  spikec target NAME|FILE.json [--hash]\n\n"
       "NET is a .json network description, a .nir file, .mlir text or a\n"
       "lava-dl netx .net file (imported for loihi, already quantized).\n");
 
   MLIRContext ctx;
-  ctx.loadDialect<spikec::snn::SNNDialect>();
+  ctx.loadDialect<spikec::snn::SNNDialect, spikec::nc::NCDialect>();
   ctx.printOpOnDiagnostic(false);
   ScopedDiagnosticHandler handler(&ctx, printDiagnostic);
 
@@ -103,6 +105,8 @@ int main(int argc, char **argv) {
       return runSimulate(ctx);
     if (exportCommand)
       return runExport(ctx);
+    if (targetCommand)
+      return runTarget();
   } catch (const std::exception &e) {
     // The libraries report their errors as diagnostics; this is a last
     // resort so that nothing ends in std::terminate.

@@ -1,9 +1,9 @@
 // The rules that depend on the description's numbers, on a smaller chip
 // (Inputs/akida-small.json: akida with max_fan_in 2, membrane_bits 12 and
 // activations of 1 or 4 bits).
-// RUN: spikec-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-akida{target=%S/Inputs/akida-small.json}))'
+// RUN: sed "s/HASH/$(spikec target --hash %S/Inputs/akida-small.json)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-akida{target=%S/Inputs/akida-small.json}))'
 
-nc.graph @act2 target("akida", "0x0") {
+nc.graph @act2 target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
   // expected-error @+1 {{population '<unnamed>': neuron 0 has 2-bit activations; akida-small allows 1, 4}}
@@ -18,7 +18,7 @@ nc.graph @act2 target("akida", "0x0") {
 
 // -----
 
-nc.graph @fanin target("akida", "0x0") {
+nc.graph @fanin target("akida", "HASH") {
   %x = nc.input "x" : tensor<1xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<2xi32>, targets = dense_resource<t> : tensor<3xi32>, weights = dense_resource<w> : tensor<3xi32>, weight_bits = 4 : i64} : tensor<1xi32> -> tensor<1xi32>
   // expected-error @+1 {{population '<unnamed>': neuron 0 has fan-in 3, more than akida-small's max_fan_in 2}}
@@ -33,7 +33,7 @@ nc.graph @fanin target("akida", "0x0") {
 
 // -----
 
-nc.graph @acc target("akida", "0x0") {
+nc.graph @acc target("akida", "HASH") {
   %x = nc.input "x" {encoder = {kind = "direct", gain = 1.0 : f64}} : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
   // expected-error @+1 {{population '<unnamed>': neuron 0 can reach a potential of 3570 (sum of |weight| x largest input), beyond the 12-bit accumulator's 2047}}

@@ -1,10 +1,11 @@
 // Every design rule of snn-legalize-akida on akida's own description: each
 // violation an error naming the op, the rule and the numbers. (Ops are
 // unnamed here, as -verify-diagnostics needs the parser's locations; akida.mlir
-// shows the names.)
-// RUN: spikec-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-akida))'
+// shows the names.) HASH stands for the description's content hash, which a
+// graph must carry.
+// RUN: sed "s/HASH/$(spikec target --hash akida)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-akida))'
 
-// expected-error @+1 {{graph 'loihi': target 'loihi' computes in 'loihi' arithmetic, not akida's}}
+// expected-error @+1 {{target 'loihi' computes in 'loihi' arithmetic, not akida's}}
 nc.graph @loihi target("loihi", "0x0") {
   %x = nc.input "x" : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -19,7 +20,7 @@ nc.graph @loihi target("loihi", "0x0") {
 
 // -----
 
-nc.graph @model target("akida", "0x0") {
+nc.graph @model target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
   // expected-error @+1 {{population '<unnamed>': model 'loihi' is not akida's neuron model}}
@@ -34,7 +35,7 @@ nc.graph @model target("akida", "0x0") {
 
 // -----
 
-nc.graph @noapprox target("akida", "0x0") {
+nc.graph @noapprox target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
   // expected-error @+1 {{population '<unnamed>': an if layer is not exact on akida (no state across frames); its mapping as a rate-coded activation is an approximation: allow it with --approx=akida-rate-to-activation}}
@@ -49,7 +50,7 @@ nc.graph @noapprox target("akida", "0x0") {
 
 // -----
 
-nc.graph @badapprox target("akida", "0x0") {
+nc.graph @badapprox target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
   // expected-error @+1 {{population '<unnamed>': unknown approximation 'relu'}}
@@ -64,7 +65,7 @@ nc.graph @badapprox target("akida", "0x0") {
 
 // -----
 
-nc.graph @wexp target("akida", "0x0") {
+nc.graph @wexp target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   // expected-error @+1 {{synapses '<unnamed>': weight_exp 1: akida has no weight exponent}}
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64, weight_exp = 1 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -79,7 +80,7 @@ nc.graph @wexp target("akida", "0x0") {
 
 // -----
 
-nc.graph @delay target("akida", "0x0") {
+nc.graph @delay target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   // expected-error @+1 {{synapses '<unnamed>': delay 1: akida has no synaptic delays}}
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64, delay = 1 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -94,7 +95,7 @@ nc.graph @delay target("akida", "0x0") {
 
 // -----
 
-nc.graph @bits3 target("akida", "0x0") {
+nc.graph @bits3 target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   // expected-error @+1 {{synapses '<unnamed>': 3-bit weights; akida allows 1, 2, 4, 8}}
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 3 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -109,7 +110,7 @@ nc.graph @bits3 target("akida", "0x0") {
 
 // -----
 
-nc.graph @codepoint target("akida", "0x0") {
+nc.graph @codepoint target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   // expected-error @+1 {{synapses '<unnamed>': synapse 1 has weight -8, not an akida 4-bit weight [-7, 7]}}
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -124,7 +125,7 @@ nc.graph @codepoint target("akida", "0x0") {
 
 // -----
 
-nc.graph @twobit target("akida", "0x0") {
+nc.graph @twobit target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   // expected-error @+1 {{synapses '<unnamed>': synapse 0 has weight -2, not an akida 2-bit weight [-1, 1]}}
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 2 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -139,7 +140,7 @@ nc.graph @twobit target("akida", "0x0") {
 
 // -----
 
-nc.graph @delta target("akida", "0x0") {
+nc.graph @delta target("akida", "HASH") {
   // expected-error @+1 {{input 'x': delta off-spikes are -1 events; akida's input activations are unsigned}}
   %x = nc.input "x" {encoder = {kind = "delta", threshold = 0.1 : f64, off_spikes = true}} : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -154,7 +155,7 @@ nc.graph @delta target("akida", "0x0") {
 
 // -----
 
-nc.graph @direct3 target("akida", "0x0") {
+nc.graph @direct3 target("akida", "HASH") {
   // expected-error @+1 {{input 'x': direct input of 3 bits; akida's input events have 1, 2, 4 or 8}}
   %x = nc.input "x" {encoder = {kind = "direct", gain = 1.0 : f64, bits = 3 : i64}} : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
@@ -169,7 +170,7 @@ nc.graph @direct3 target("akida", "0x0") {
 
 // -----
 
-nc.graph @w8hidden target("akida", "0x0") {
+nc.graph @w8hidden target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
   %p = nc.population %a {model = "akida", params = {output_bits = 4 : i64, step = 1 : i64, threshold_offset = 0 : i64}} : tensor<2xi32>
@@ -186,7 +187,7 @@ nc.graph @w8hidden target("akida", "0x0") {
 
 // -----
 
-nc.graph @nosyn target("akida", "0x0") {
+nc.graph @nosyn target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>
   // expected-error @+1 {{population '<unnamed>': its input is not a synapse table or a sum of them; akida potentials are weighted sums}}
   %p = nc.population %x {model = "akida", params = {output_bits = 1 : i64, step = 1 : i64, threshold_offset = 0 : i64}} : tensor<2xi32>

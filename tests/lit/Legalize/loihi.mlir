@@ -21,7 +21,7 @@ snn.network @fits {
 // -----
 
 // Three synapses fit max_fan_in = 3 but need 24 bits.
-// ERR: error: {{.*}}nc.population 'three': neuron 0's 3 synapses need 24 bits, more than small-loihi's 16 bits of synapse memory per core
+// ERR: error: {{.*}}population 'three': neuron 0's 3 synapses need 24 bits, more than small-loihi's 16 bits of synapse memory per core
 snn.network @memory {
   %x = snn.input "x" : tensor<3xf32>
   %h = snn.linear %x {weight = dense_resource<w3> : tensor<1x3xf32>} : tensor<3xf32> -> tensor<1xf32>
@@ -33,7 +33,7 @@ snn.network @memory {
 // -----
 
 // Four synapses into neuron 1 (neuron 0 has one).
-// ERR: error: {{.*}}nc.population 'four': fan-in 4 (neuron 1) exceeds small-loihi's 3 synapses per neuron (core.max_fan_in); a dendritic sum split across cores is not exact
+// ERR: error: {{.*}}population 'four': fan-in 4 (neuron 1) exceeds small-loihi's 3 synapses per neuron (core.max_fan_in); a dendritic sum split across cores is not exact
 snn.network @fanin {
   %x = snn.input "x" : tensor<4xf32>
   %h = snn.linear %x {weight = dense_resource<w4> : tensor<2x4xf32>} : tensor<4xf32> -> tensor<2xf32>

@@ -9,33 +9,19 @@ import json
 import random
 import sys
 
+from two_layer_net import write_two_layer
+
 
 def write(net_path, in_path, steps):
     rng = random.Random(20260417)
     def layer(n_out, n_in, mean, sd):
         return [[rng.gauss(mean, sd) for _ in range(n_in)] for _ in range(n_out)]
-    neuron = {"gain": 1.0, "v_threshold": 1.0}
-    net = {
-        "name": "akida_64_32_10",
-        "inputs": [{"name": "x", "size": 64,
-                    "encoder": {"kind": "rate", "gain": 1.0, "seed": 5}}],
-        "populations": [
-            {"name": "hidden", "model": "if", "size": 32, "params": neuron,
-             "reset": "subtract"},
-            {"name": "classes", "model": "if", "size": 10, "params": neuron,
-             "reset": "subtract"},
-        ],
-        "projections": [
-            {"name": "fc1", "from": "x", "to": "hidden", "kind": "dense",
-             "weight": layer(32, 64, 0.01, 0.05)},
-            {"name": "fc2", "from": "hidden", "to": "classes", "kind": "dense",
-             "weight": layer(10, 32, 0.03, 0.12)},
-        ],
-        "outputs": [{"name": "out", "from": "classes"}],
-    }
-    json.dump(net, open(net_path, "w"))
-    image = [rng.random() for _ in range(64)]
-    json.dump([image] * steps, open(in_path, "w"))
+    fc1 = layer(32, 64, 0.01, 0.05)
+    fc2 = layer(10, 32, 0.03, 0.12)
+    write_two_layer(net_path, in_path, steps, rng, name="akida_64_32_10",
+                    input_name="x",
+                    encoder={"kind": "rate", "gain": 1.0, "seed": 5},
+                    fc1=fc1, fc2=fc2)
 
 
 def compare(float_path, akida_path, levels, bounds):

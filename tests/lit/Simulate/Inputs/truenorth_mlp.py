@@ -9,6 +9,8 @@ import json
 import random
 import sys
 
+from two_layer_net import write_two_layer
+
 
 def write(net_path, in_path, steps):
     rng = random.Random(4096)
@@ -18,28 +20,12 @@ def write(net_path, in_path, steps):
         return [[rng.choice([c, c / 2]) * (1 if rng.random() < p_pos else -1)
                  for _ in range(n_in)] for _ in range(n_out)]
 
-    neuron = {"gain": 1.0, "v_threshold": 1.0}
-    net = {
-        "name": "tn_64_32_10",
-        "inputs": [{"name": "pixels", "size": 64,
-                    "encoder": {"kind": "rate", "gain": 0.5, "seed": 11}}],
-        "populations": [
-            {"name": "hidden", "model": "if", "size": 32, "params": neuron,
-             "reset": "subtract"},
-            {"name": "classes", "model": "if", "size": 10, "params": neuron,
-             "reset": "subtract"},
-        ],
-        "projections": [
-            {"name": "fc1", "from": "pixels", "to": "hidden", "kind": "dense",
-             "weight": layer(32, 64, 0.1, 0.7)},
-            {"name": "fc2", "from": "hidden", "to": "classes", "kind": "dense",
-             "weight": layer(10, 32, 0.25, 0.65)},
-        ],
-        "outputs": [{"name": "out", "from": "classes"}],
-    }
-    json.dump(net, open(net_path, "w"))
-    image = [rng.random() for _ in range(64)]
-    json.dump([image] * steps, open(in_path, "w"))
+    fc1 = layer(32, 64, 0.1, 0.7)
+    fc2 = layer(10, 32, 0.25, 0.65)
+    write_two_layer(net_path, in_path, steps, rng, name="tn_64_32_10",
+                    input_name="pixels",
+                    encoder={"kind": "rate", "gain": 0.5, "seed": 11},
+                    fc1=fc1, fc2=fc2)
 
 
 def counts(rows):
