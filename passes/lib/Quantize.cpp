@@ -64,10 +64,11 @@ struct LinExpr {
 
 class Lowering {
 public:
-  Lowering(Operation *net, const IRMapping &lowered)
-      : net(net), lowered(lowered) {}
+  Lowering(Operation *net, const IRMapping &lowered, std::string target)
+      : net(net), lowered(lowered), target(std::move(target)) {}
   Operation *net;
   const IRMapping &lowered; ///< snn values already given an nc value
+  std::string target;       ///< the target's name, for messages
   std::string error; // set with the op it concerns
   Operation *errorOp = nullptr;
 
@@ -220,7 +221,7 @@ FailureOr<LinearMap> Lowering::mapOf(Operation *op) {
             }
     return m;
   }
-  return fail(op, "loihi has no synapse form for this op");
+  return fail(op, target + " has no synapse form for this op");
 }
 
 FailureOr<LinExpr> Lowering::exprOf(Value v) {
@@ -249,15 +250,15 @@ FailureOr<LinExpr> Lowering::exprOf(Value v) {
   }
   if (isa<NeuronOpInterface>(def)) {
     if (isa<EncodeDirectOp>(def))
-      return fail(def, "loihi inputs are events; a direct (current) encoder "
-                       "has no exact integer form");
+      return fail(def, target + " inputs are events; a direct (current) "
+                       "encoder has no exact integer form");
     if (isa<DelayOp>(def))
-      return fail(def, "delay ops are not mapped to loihi yet");
-    return fail(def, "its output is not spikes: loihi can only send spikes "
-                     "between neurons");
+      return fail(def, "delay ops are not mapped to " + target + " yet");
+    return fail(def, "its output is not spikes: " + target +
+                         " can only send spikes between neurons");
   }
   if (isa<ThresholdOp>(def))
-    return fail(def, "loihi has no stateless threshold");
+    return fail(def, target + " has no stateless threshold");
   auto map = mapOf(def);
   if (failed(map))
     return failure();
@@ -521,7 +522,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   size_t popIndex = floatPops.size() - pops.size();
   for (auto [op, ncPop] : pops) {
     FloatPopulation &fp = floatPops[popIndex++];
-    Lowering low(net, map);
+    Lowering low(net, map, desc.name);
     auto expr = low.exprOf(op->getOperand(0));
     if (failed(expr)) {
       low.errorOp->emitError() << low.error;

@@ -43,7 +43,8 @@ std::string getNCNodeName(mlir::Operation *op);
 /// - inputs: without an `encoder`, every input value must be an integer in
 ///   int32 range and is used as it is. With one, the host encodes the float
 ///   row of step t: "direct" -> round(gain x) (half away from zero, gain
-///   default 1, saturated to int32); "rate" -> 1 when
+///   default 1, saturated to int32, or clamped to [0, 2^bits - 1] with
+///   `bits`: akida's unsigned multi-bit first-layer input); "rate" -> 1 when
 ///   counterUniform(seed, t, i) < clamp(gain x, 0, 1) (gain 1, seed 0 by
 ///   default); "latency" -> one spike per `window` steps at offset
 ///   round((1 - clamp(x, 0, 1)) (window - 1)) fixed from x at the window's
@@ -60,10 +61,20 @@ std::string getNCNodeName(mlir::Operation *op);
 /// - nc.population "truenorth": truenorth::step on every neuron (V and the
 ///   LFSR starting at zero and 0xACE1; mask_bits is 0 in nc, so the draws
 ///   do not matter); its value is the spikes (0/1), its state "v";
+/// - nc.population "akida": the frame's potential (state "v") through
+///   akida's activation quantizer; its value is the multi-bit activation;
+/// - nc.population "generic_lif", "generic_alif", "generic_izhikevich":
+///   generic::step (targets/MODELS.md, "generic"), states "v", "i", "a" or
+///   "v", "u"; its value is the spikes (0/1).
+/// The model code is targets/include/spikec/Target/*Model.h, one kernel
+/// per model in emulator/lib/Reference/QSim*.cpp.
 /// Statistics: synaptic events = stored synapses of every nonzero pre
 /// neuron of every table per step; neuron updates = population size per
-/// step; spikes (and spikesPerNode) = spikes of populations and of inputs
-/// with a spiking encoder (rate, latency, delta; -1 counts).
+/// step; spikes (and spikesPerNode) = nonzero population values (a spike,
+/// or a nonzero activation, which the chip sends as one event) and events
+/// of inputs with an encoder other than direct (rate, latency, delta; -1
+/// counts); overflowsPerNode = neuron-steps whose arithmetic left its range
+/// (loihi: a dendritic sum beyond 16 bits, a saturated membrane).
 ///
 /// Fails with a diagnostic on `graph` when an input is missing, unknown,
 /// has fewer rows than timesteps, a row of the wrong width, a non-finite
