@@ -216,53 +216,13 @@ LogicalResult SynapsesOp::verify() {
 //===----------------------------------------------------------------------===//
 
 std::optional<std::vector<int32_t>> PopulationOp::getParam(StringRef name) {
-  Attribute attr = getParams().get(name);
-  int64_t n = getSize();
-  if (auto i = dyn_cast_or_null<IntegerAttr>(attr))
-    return std::vector<int32_t>(n, int32_t(i.getInt()));
-  if (auto blob = dyn_cast_or_null<DenseI32ResourceElementsAttr>(attr)) {
-    auto data = blob.tryGetAsArrayRef();
-    if (!data || int64_t(data->size()) != n)
-      return std::nullopt;
-    return std::vector<int32_t>(data->begin(), data->end());
-  }
-  return std::nullopt;
+  return readModelParam(getParams(), name, getSize());
 }
 
 LogicalResult PopulationOp::verify() {
-  const NCModel *model = lookupNCModel(getModel());
-  if (!model)
-    return emitOpError() << "model '" << getModel() << "' has no nc form (known: "
-                         << knownNCModels() << ")";
-  ArrayRef<StringRef> names = model->params;
-  for (NamedAttribute entry : getParams())
-    if (!llvm::is_contained(names, entry.getName().getValue()))
-      return emitOpError() << "model '" << getModel()
-                           << "' has no parameter '" << entry.getName().getValue()
-                           << "'";
-  int64_t n = getSize();
-  std::vector<std::vector<int32_t>> values;
-  for (StringRef name : names) {
-    Attribute attr = getParams().get(name);
-    if (!attr)
-      return emitOpError() << "is missing parameter '" << name << "'";
-    if (!isa<IntegerAttr, DenseI32ResourceElementsAttr>(attr))
-      return emitOpError() << "parameter '" << name
-                           << "' must be an integer or an i32 dense_resource";
-    auto v = getParam(name);
-    if (!v)
-      return emitOpError() << "parameter '" << name << "' needs " << n
-                           << " values (one per neuron)";
-    values.push_back(std::move(*v));
-  }
-  std::vector<int64_t> neuron(names.size());
-  for (int64_t i = 0; i < n; ++i) {
-    for (size_t k = 0; k < names.size(); ++k)
-      neuron[k] = values[k][i];
-    std::string why = model->validate(neuron);
-    if (!why.empty())
-      return emitOpError() << "neuron " << i << ": " << why;
-  }
+  std::string why = checkModelParams(getModel(), getParams(), getSize());
+  if (!why.empty())
+    return emitOpError() << why;
   return success();
 }
 

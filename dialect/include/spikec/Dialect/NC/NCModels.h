@@ -13,8 +13,12 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include "mlir/IR/BuiltinAttributes.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace spikec::nc {
 
@@ -29,6 +33,18 @@ struct NCModel {
   /// multi-bit activations.
   bool spiking = true;
 };
+
+/// Parameter `name` of n neurons from an nc params dictionary: an integer
+/// (the same for all) or an i32 dense_resource of n values; nullopt when it
+/// is absent, of another kind, or its blob is missing or of another size.
+std::optional<std::vector<int32_t>> readModelParam(mlir::DictionaryAttr params,
+                                                   llvm::StringRef name,
+                                                   int64_t n);
+/// Checks the params dictionary of n neurons of `model` (nc.population,
+/// nc.core): every parameter present, known, of n values and in the
+/// model's ranges. "" or the problem.
+std::string checkModelParams(llvm::StringRef model, mlir::DictionaryAttr params,
+                             int64_t n);
 
 /// The model called `name`, or null.
 const NCModel *lookupNCModel(llvm::StringRef name);

@@ -212,4 +212,126 @@ def NC_PopulationOp : NC_InGraphOp<"population", [SameOperandsAndResultType]> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// The chip as configured: cores, routes, ports
+//===----------------------------------------------------------------------===//
+
+def NC_I32Array : Attr<
+    CPred<"::llvm::isa<::mlir::DenseI32ArrayAttr>($_self)">,
+    "i32 array"> {
+  let storageType = "::mlir::DenseI32ArrayAttr";
+  let returnType = "::llvm::ArrayRef<int32_t>";
+  let convertFromStorage = "$_self.asArrayRef()";
+}
+
+def NC_ChipOp : NC_Op<"chip", [
+    Symbol, SingleBlock, NoTerminator, IsolatedFromAbove]> {
+  let summary = "a network mapped onto a chip's cores, ready for the image";
+  let description = [{
+    What snn-route makes of a partitioned, placed nc.graph and what the
+    image writer reads (DESIGN.md sections 5 and 6): `nc.core` ops (one per
+    core, ids 0..N-1 in order), `nc.in` and `nc.out` ports. `mesh` is the
+    target's [width, height, cores_per_tile]; `limits` holds its per-core
+    limits (neurons, input_axons, output_axons, synapse_memory_bits,
+    max_fan_in, max_fan_out), so the verifier checks every core against the
+    chip without reading the target file.
+
+    ```mlir
+    nc.chip @mlp target("loihi", "1a2b3c4d5e6f7a8b") mesh [8, 4, 4]
+        limits {neurons = 1024, input_axons = 4096, output_axons = 4096,
+                synapse_memory_bits = 1048576, max_fan_in = 4096,
+                max_fan_out = 4096} attributes {dt = 1.0e-3 : f64} {
+      nc.core 0 at [0, 0, 0] model "loihi" neurons 2 {...}
+      nc.in "x" width 4 {...}
+      nc.out "y" width 2 {...}
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, StrAttr:$target,
+                       StrAttr:$target_hash, DenseI64ArrayAttr:$mesh,
+                       DictionaryAttr:$limits, OptionalAttr<F64Attr>:$dt);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $sym_name `target` `(` $target `,` $target_hash `)` `mesh` $mesh
+    `limits` $limits attr-dict-with-keyword $body
+  }];
+  let hasRegionVerifier = 1;
+  let skipDefaultBuilders = 1;
+  let builders = [OpBuilder<(ins "::llvm::StringRef":$name,
+                                 "::llvm::StringRef":$target,
+                                 "::llvm::StringRef":$targetHash,
+                                 "::llvm::ArrayRef<int64_t>":$mesh,
+                                 "::mlir::DictionaryAttr":$limits)>];
+  let extraClassDeclaration = [{
+    ::mlir::Block &getBodyBlock() { return getBody().front(); }
+    /// limits.<name>, or nullopt when absent.
+    std::optional<int64_t> getLimit(::llvm::StringRef name);
+  }];
+}
+
+class NC_InChipOp<string mnemonic, list<Trait> traits = []>
+    : NC_Op<mnemonic, traits # [HasParent<"ChipOp">]>;
+
+def NC_CoreOp : NC_InChipOp<"core"> {
+  let summary = "one core: its neurons, input axons, synapses and routes";
+  let description = [{
+    Core `id` (its index among the chip's cores) at mesh `position`
+    [x, y, slot], holding `neurons` neurons of one fixed-point `model` with
+    `params` as nc.population has them. Input axons belong to dendrite
+    groups (one per nc.synapses table the core receives): group g has
+    weights of `group_bits[g]` bits, exponent `group_exp[g]` and extra delay
+    `group_delay[g]`; a neuron's dendritic sum is the sum over groups of the
+    group's scaled sum, as nc.sum of nc.synapses computes it. Axon a is in
+    group `axon_group[a]`; its synapses are `axon_offsets[a] ..
+    axon_offsets[a+1]` into `syn_target` (neuron) and `syn_weight` (and
+    `syn_axon_type` for TrueNorth). Neuron n's spikes go to the (core, axon)
+    pairs `route_offsets[n] .. route_offsets[n+1]` of `route_core` and
+    `route_axon`. The arrays are i32 dense_resource blobs.
+  }];
+  let arguments = (ins I64Attr:$id, DenseI64ArrayAttr:$position,
+                       StrAttr:$model, I64Attr:$neurons,
+                       DictionaryAttr:$params,
+                       NC_I32Array:$group_bits, NC_I32Array:$group_exp,
+                       NC_I32Array:$group_delay,
+                       NC_IndexBlob:$axon_group, NC_IndexBlob:$axon_offsets,
+                       NC_IndexBlob:$syn_target, NC_IndexBlob:$syn_weight,
+                       OptionalAttr<NC_IndexBlob>:$syn_axon_type,
+                       NC_IndexBlob:$route_offsets, NC_IndexBlob:$route_core,
+                       NC_IndexBlob:$route_axon);
+  let assemblyFormat = [{
+    $id `at` $position `model` $model `neurons` $neurons attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    int64_t getNumAxons() {
+      return getAxonGroup().getType().getNumElements();
+    }
+  }];
+}
+
+def NC_InOp : NC_InChipOp<"in"> {
+  let summary = "a port from the host: where each input element's events go";
+  let description = [{
+    Element e of input `name` (with nc.input's optional `encoder`) sends its
+    events to the (core, axon) pairs `offsets[e] .. offsets[e+1]` of
+    `dest_core` and `dest_axon`.
+  }];
+  let arguments = (ins StrAttr:$name, I64Attr:$width,
+                       OptionalAttr<DictionaryAttr>:$encoder,
+                       NC_IndexBlob:$offsets, NC_IndexBlob:$dest_core,
+                       NC_IndexBlob:$dest_axon);
+  let assemblyFormat = "$name `width` $width attr-dict";
+}
+
+def NC_OutOp : NC_InChipOp<"out"> {
+  let summary = "a port to the host: which neuron each output element reads";
+  let description = [{
+    Element e of output `name` reads, every step, the events of neuron
+    `src_neuron[e]` of core `src_core[e]`.
+  }];
+  let arguments = (ins StrAttr:$name, I64Attr:$width, NC_IndexBlob:$src_core,
+                       NC_IndexBlob:$src_neuron);
+  let assemblyFormat = "$name `width` $width attr-dict";
+}
+
 #endif // SPIKEC_DIALECT_NC_NCOPS_TD
