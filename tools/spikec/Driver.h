@@ -20,6 +20,8 @@ extern llvm::cl::SubCommand importCommand;
 extern llvm::cl::SubCommand simulateCommand;
 extern llvm::cl::SubCommand exportCommand;
 extern llvm::cl::SubCommand targetCommand;
+extern llvm::cl::SubCommand infoCommand;
+extern llvm::cl::SubCommand compileCommand;
 
 /// Checks --dt and imports the network named on the command line (with the
 /// NIR options); null after reporting an error.
@@ -30,6 +32,8 @@ int runImport(mlir::MLIRContext &ctx);
 int runSimulate(mlir::MLIRContext &ctx);
 int runExport(mlir::MLIRContext &ctx);
 int runTarget();
+int runInfo();
+int runCompile(mlir::MLIRContext &ctx);
 
 /// Prints "error: <message>" for problems that have no file (bad flags).
 int usageError(const llvm::Twine &message);

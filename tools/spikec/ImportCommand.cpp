@@ -25,13 +25,16 @@ cl::SubCommand simulateCommand(
 // constructed before options register with them.
 cl::SubCommand exportCommand(
     "export", "Write a network in an exchange format (NIR) for other tools");
+cl::SubCommand compileCommand(
+    "compile", "Write the hardware image of a network mapped onto cores");
 
 // Options shared by every command that reads a network.
 cl::opt<std::string> networkPath(cl::Positional, cl::Required,
                                  cl::desc("<network .json|.nir|.mlir>"),
                                  cl::sub(importCommand),
                                  cl::sub(simulateCommand),
-                                 cl::sub(exportCommand));
+                                 cl::sub(exportCommand),
+                                 cl::sub(compileCommand));
 cl::opt<double> dtOption("dt",
                          cl::desc("Timestep in seconds (default 1e-4)"),
                          cl::value_desc("seconds"), cl::init(1.0e-4),

@@ -89,7 +89,9 @@ int main(int argc, char **argv) {
       "  spikec simulate NET --input=FILE [--dt=S] [--timesteps=N] "
       "--output=FILE\n"
       "  spikec export NET --nir -o out.nir\n"
-      "  spikec target NAME|FILE.json [--hash]\n\n"
+      "  spikec target NAME|FILE.json [--hash]\n"
+      "  spikec compile CHIP.mlir -o net.simg [--emit=image-json]\n"
+      "  spikec info net.simg [--json] [--target=T]\n\n"
       "NET is a .json network description, a .nir file, .mlir text or a\n"
       "lava-dl netx .net file (imported for loihi, already quantized).\n");
 
@@ -107,6 +109,10 @@ int main(int argc, char **argv) {
       return runExport(ctx);
     if (targetCommand)
       return runTarget();
+    if (infoCommand)
+      return runInfo();
+    if (compileCommand)
+      return runCompile(ctx);
   } catch (const std::exception &e) {
     // The libraries report their errors as diagnostics; this is a last
     // resort so that nothing ends in std::terminate.

@@ -13,8 +13,8 @@
 
 using namespace mlir;
 
-/// Reads a .mlir file; it must hold exactly one snn.network, or no network
-/// and exactly one nc.graph (a network already quantized for a target).
+/// Reads a .mlir file; it must hold exactly one snn.network, nc.graph (a
+/// network already quantized for a target) or nc.chip (mapped onto cores).
 static OwningOpRef<ModuleOp> importMLIR(llvm::StringRef path,
                                         MLIRContext *ctx) {
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(path, ctx);
@@ -22,14 +22,18 @@ static OwningOpRef<ModuleOp> importMLIR(llvm::StringRef path,
     return nullptr;
   auto nets = module->getBody()->getOps<spikec::snn::NetworkOp>();
   auto graphs = module->getBody()->getOps<spikec::nc::GraphOp>();
+  auto chips = module->getBody()->getOps<spikec::nc::ChipOp>();
   size_t count = std::distance(nets.begin(), nets.end());
   size_t graphCount = std::distance(graphs.begin(), graphs.end());
-  if (count == 0 && graphCount == 1)
+  size_t chipCount = std::distance(chips.begin(), chips.end());
+  if (count + graphCount + chipCount == 1)
     return module;
-  if (count != 1 || graphCount != 0) {
+  if (count != 1 || graphCount != 0 || chipCount != 0) {
     emitError(FileLineColLoc::get(ctx, path, 0, 0))
-        << "expected exactly one snn.network (or one nc.graph), found "
-        << count << " networks and " << graphCount << " graphs";
+        << "expected exactly one snn.network (or one nc.graph or nc.chip), "
+           "found "
+        << count << " networks, " << graphCount << " graphs and "
+        << chipCount << " chips";
     return nullptr;
   }
   return module;

@@ -1,0 +1,303 @@
+//===- compile_bench.cpp - spikec-bench-mapping: mapping at scale ---------===//
+//
+// Generates networks of 10k, 100k and 1M neurons with about 100 synapses
+// each and maps them for a target (default loihi): partition (every
+// strategy, timed), placement and routing. Kinds:
+// - ff:  4 layers of N/4 neurons fed by N/4 inputs; each pre sends 100
+//        synapses to random posts in a window of 256 around its position in
+//        the next layer (local receptive fields, as convolutions have);
+// - rec: random recurrent, clusters of 1000 neurons whose ids are shuffled
+//        (index order says nothing about the clusters): 90 synapses inside
+//        the cluster, 10 to the two neighbouring clusters; N/100 inputs of
+//        100 synapses into one cluster each.
+// Each size and kind runs in a child process so that its peak memory
+// (getrusage) is its own. When the target's chip cannot hold the network
+// (lower bound above mesh.cores), a larger mesh of the same cores is used
+// and the output says so.
+//
+//   spikec-bench-mapping [--target=loihi] [--sizes=10000,100000,1000000]
+//                        [--kinds=ff,rec] [--seed=1]
+//                        [--coarsen-above=SYNAPSES]
+//
+//===----------------------------------------------------------------------===//
+
+#include "spikec/Mapping/Mapping.h"
+#include "spikec/Mapping/Placement.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace spikec;
+using namespace spikec::mapping;
+
+namespace {
+
+/// splitmix64: fast, reproducible.
+struct Rng {
+  uint64_t s;
+  uint64_t next() {
+    uint64_t z = (s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  uint32_t below(uint32_t n) { return uint32_t((next() >> 32) * n >> 32); }
+};
+
+constexpr uint32_t kSynapses = 100;
+
+/// Builds the CSR row by row: rows must be appended in pre order.
+struct CsrBuilder {
+  Network &net;
+  void beginRows() {
+    net.rowStart.assign(1, 0);
+    net.post.clear();
+    net.post.reserve(uint64_t(net.numPres()) * kSynapses);
+  }
+  void endRow() { net.rowStart.push_back(net.post.size()); }
+};
+
+Network feedForward(uint32_t n, uint64_t seed) {
+  Network net;
+  uint32_t layer = n / 4;
+  for (int l = 0; l < 4; ++l)
+    net.addPopulation("fc" + std::to_string(l), "cuba_lif", layer);
+  net.numInputs = layer;
+  Rng rng{seed};
+  CsrBuilder b{net};
+  b.beginRows();
+  auto row = [&](uint32_t pos, uint32_t nextFirst) {
+    for (uint32_t k = 0; k < kSynapses; ++k) {
+      int64_t q = int64_t(pos) + int64_t(rng.below(256)) - 128;
+      q = std::clamp<int64_t>(q, 0, layer - 1);
+      net.post.push_back(nextFirst + uint32_t(q));
+    }
+    b.endRow();
+  };
+  for (uint32_t l = 0; l < 4; ++l)
+    for (uint32_t i = 0; i < layer; ++i) {
+      if (l == 3)
+        b.endRow();
+      else
+        row(i, (l + 1) * layer);
+    }
+  for (uint32_t i = 0; i < layer; ++i)
+    row(i, 0);
+  return net;
+}
+
+Network recurrent(uint32_t n, uint64_t seed) {
+  Network net;
+  net.addPopulation("rec", "cuba_lif", n);
+  net.numInputs = n / 100;
+  Rng rng{seed};
+  const uint32_t clusterSize = 1000;
+  uint32_t clusters = std::max(1u, n / clusterSize);
+  // Neuron at position i of the cluster order gets id perm[i].
+  std::vector<uint32_t> perm(n);
+  std::iota(perm.begin(), perm.end(), 0u);
+  for (uint32_t i = n - 1; i > 0; --i)
+    std::swap(perm[i], perm[rng.below(i + 1)]);
+  std::vector<uint32_t> posOf(n);
+  for (uint32_t i = 0; i < n; ++i)
+    posOf[perm[i]] = i;
+  auto member = [&](uint32_t cluster) {
+    uint32_t first = cluster * clusterSize;
+    uint32_t size = cluster + 1 == clusters ? n - first : clusterSize;
+    return perm[first + rng.below(size)];
+  };
+  CsrBuilder b{net};
+  b.beginRows();
+  for (uint32_t id = 0; id < n; ++id) {
+    uint32_t c = std::min(posOf[id] / clusterSize, clusters - 1);
+    for (uint32_t k = 0; k < kSynapses; ++k) {
+      uint32_t d = c;
+      if (k >= 90 && clusters > 1)
+        d = (c + (k % 2 ? 1 : clusters - 1)) % clusters;
+      net.post.push_back(member(d));
+    }
+    b.endRow();
+  }
+  for (uint32_t i = 0; i < net.numInputs; ++i) {
+    for (uint32_t k = 0; k < kSynapses; ++k)
+      net.post.push_back(member(i % clusters));
+    b.endRow();
+  }
+  return net;
+}
+
+double since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+      .count();
+}
+
+double peakMiB() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return double(ru.ru_maxrss) / 1024.0;
+}
+
+int runOne(const target::TargetDesc &chip, const std::string &kind,
+           uint32_t n, uint64_t seed, const PartitionOptions &options) {
+  auto t0 = std::chrono::steady_clock::now();
+  Network net = kind == "ff" ? feedForward(n, seed) : recurrent(n, seed);
+  double genS = since(t0);
+  std::printf("\n== %s, %u neurons, %u inputs, %llu synapses (generated in "
+              "%.2f s)\n",
+              kind.c_str(), net.numNeurons, net.numInputs,
+              (unsigned long long)net.numSynapses(), genS);
+
+  target::TargetDesc t = chip;
+  LowerBound lb = lowerBoundOnCores(net, t.core);
+  if (lb.cores > t.mesh.cores) {
+    // A larger mesh of the same cores: tiles scaled by s in x and y, with
+    // room for four times the bound (fills that need more than the bound).
+    int64_t s = 1;
+    while (t.mesh.capacity() * s * s < int64_t(lb.cores) * 4)
+      ++s;
+    t.mesh.width.value *= s;
+    t.mesh.height.value *= s;
+    t.mesh.cores.value = t.mesh.capacity();
+    t.name = chip.name + "-x" + std::to_string(s * s);
+    std::printf("%s does not fit it (lower bound %u cores by %s > %lld); "
+                "using %s: the same cores on a %lld x %lld mesh, %lld cores\n",
+                chip.name.c_str(), lb.cores, lb.binding.c_str(),
+                (long long)chip.mesh.cores.value, t.name.c_str(),
+                (long long)t.mesh.width.value, (long long)t.mesh.height.value,
+                (long long)t.mesh.cores.value);
+  }
+
+  t0 = std::chrono::steady_clock::now();
+  PartitionOrError r = partitionNetwork(net, t, options);
+  double partS = since(t0);
+  if (auto *err = std::get_if<std::string>(&r)) {
+    std::printf("partition failed: %s\n", err->c_str());
+    return 1;
+  }
+  const Partition &p = std::get<Partition>(r);
+  const StrategyResult *seq = nullptr;
+  std::printf("%-12s %9s %10s %16s %9s\n", "strategy", "time(s)", "cores",
+              "inter-core", "failure");
+  for (const StrategyResult &s : p.tried) {
+    if (s.name == "sequential")
+      seq = &s;
+    std::printf("%-12s %9.2f %10u %16.0f %s\n", s.name.c_str(), s.seconds,
+                s.cores, s.interCoreSpikes,
+                s.failure.substr(0, 100).c_str());
+  }
+  std::printf("chosen %s: %u cores (lower bound %u by %s)", p.strategy.c_str(),
+              p.stats.numCores, p.lowerBound.cores,
+              p.lowerBound.binding.c_str());
+  if (seq && seq->cores)
+    std::printf("; vs sequential fill: cores %.2fx, inter-core spikes %.2fx",
+                double(p.stats.numCores) / seq->cores,
+                seq->interCoreSpikes > 0
+                    ? p.stats.interCoreSpikes / seq->interCoreSpikes
+                    : 0.0);
+  std::printf("\npartition total %.2f s\n", partS);
+
+  t0 = std::chrono::steady_clock::now();
+  std::vector<TrafficEdge> traffic =
+      coreTraffic(net, p.coreOf, p.stats.numCores);
+  double trafficS = since(t0);
+  t0 = std::chrono::steady_clock::now();
+  Placement pl = placeCores(p.stats.numCores, traffic, t.mesh);
+  double placeS = since(t0);
+  t0 = std::chrono::steady_clock::now();
+  RouteStats rs = routeTraffic(traffic, pl, t.mesh);
+  double routeS = since(t0);
+  std::printf("traffic %.2f s (%zu core pairs); placement %.2f s (%u passes, "
+              "%llu swaps, hop cost %.0f -> %.0f); routing %.2f s\n",
+              trafficS, traffic.size(), placeS, pl.passes,
+              (unsigned long long)pl.swaps, pl.initialCost, pl.cost, routeS);
+  std::printf("hops: average %.2f, max %d; max link load %.0f spikes/step\n",
+              rs.averageHops, rs.maxHops, rs.maxLinkLoad);
+  std::printf("peak memory %.0f MiB\n", peakMiB());
+  return 0;
+}
+
+std::vector<std::string> split(const std::string &s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  for (std::string item; std::getline(ss, item, ',');)
+    out.push_back(item);
+  return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::string targetName = "loihi", sizes = "10000,100000,1000000",
+              kinds = "ff,rec";
+  uint64_t seed = 1;
+  PartitionOptions options;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char *flag) -> const char * {
+      size_t len = std::strlen(flag);
+      return a.compare(0, len, flag) == 0 ? argv[i] + len : nullptr;
+    };
+    if (const char *v = value("--target="))
+      targetName = v;
+    else if (const char *v = value("--sizes="))
+      sizes = v;
+    else if (const char *v = value("--kinds="))
+      kinds = v;
+    else if (const char *v = value("--seed="))
+      seed = std::strtoull(v, nullptr, 10);
+    else if (const char *v = value("--coarsen-above="))
+      options.coarsenAbove = std::strtoull(v, nullptr, 10);
+    else {
+      std::fprintf(stderr,
+                   "usage: spikec-bench-mapping [--target=T] "
+                   "[--sizes=N,...] [--kinds=ff,rec] [--seed=S] "
+                   "[--coarsen-above=SYNAPSES]\n");
+      return 2;
+    }
+  }
+  target::TargetOrError tr = target::loadTarget(targetName);
+  if (auto *err = std::get_if<std::string>(&tr)) {
+    std::fprintf(stderr, "spikec-bench-mapping: %s\n", err->c_str());
+    return 1;
+  }
+  const target::TargetDesc &chip = std::get<target::TargetDesc>(tr);
+  std::printf("spikec-bench-mapping: target %s (%lld cores of %lld neurons, "
+              "%lld input axons, %lld synapse bits)\n",
+              chip.name.c_str(), (long long)chip.mesh.cores.value,
+              (long long)chip.core.neurons.value,
+              (long long)chip.core.inputAxons.value,
+              (long long)chip.core.synapseMemoryBits.value);
+  int failures = 0;
+  for (const std::string &size : split(sizes))
+    for (const std::string &kind : split(kinds)) {
+      if (kind != "ff" && kind != "rec") {
+        std::fprintf(stderr, "spikec-bench-mapping: unknown kind '%s'\n",
+                     kind.c_str());
+        return 2;
+      }
+      std::fflush(stdout);
+      pid_t pid = fork();
+      if (pid == 0) {
+        int rc = runOne(chip, kind, uint32_t(std::stoul(size)), seed, options);
+        std::fflush(stdout);
+        _exit(rc);
+      }
+      int status = 0;
+      waitpid(pid, &status, 0);
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        ++failures;
+    }
+  return failures ? 1 : 0;
+}

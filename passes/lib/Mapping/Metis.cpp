@@ -1,0 +1,303 @@
+//===- Metis.cpp - METIS k-way partition of each model's neurons ----------===//
+//
+// Per model (a core runs one), the neurons form an undirected graph: an edge
+// per synapse weighted by its pre's firing rate, both directions summed;
+// vertex weights are the neuron slot and the synapse memory (two METIS
+// constraints). Above PartitionOptions::coarsenAbove synapses the neurons
+// are first merged by size-constrained label propagation (each neuron joins
+// the neighbouring cluster it is most connected to, clusters capped at an
+// eighth of a core), so METIS sees tens of thousands of vertices instead of
+// a million. The parts become fill orders; the filler enforces the limits
+// METIS only balances.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MappingInternal.h"
+
+#include <metis.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <sstream>
+
+using namespace spikec;
+using namespace spikec::mapping;
+using namespace spikec::mapping::detail;
+
+namespace {
+
+/// The neurons of one model, with local ids.
+struct Group {
+  std::vector<uint32_t> members; ///< global ids, ascending
+  uint32_t parts = 1;
+};
+
+/// Calls f(localNeighbour, weight) for every synapse of member v (local id)
+/// to or from another member: out-edges weighted by v's rate, in-edges by
+/// the pre's.
+template <typename F>
+void forNeighbours(const Graph &g, const std::vector<int32_t> &localOf,
+                   uint32_t v, uint32_t global, F f) {
+  const Network &net = g.net;
+  double r = net.rateOf(global);
+  for (uint64_t e = net.rowStart[global]; e < net.rowStart[global + 1]; ++e) {
+    int32_t u = localOf[net.post[e]];
+    if (u >= 0 && uint32_t(u) != v)
+      f(uint32_t(u), r);
+  }
+  for (uint64_t e = g.inStart[global]; e < g.inStart[global + 1]; ++e) {
+    uint32_t p = g.pre[e];
+    if (p >= net.numNeurons)
+      continue;
+    int32_t u = localOf[p];
+    if (u >= 0 && uint32_t(u) != v)
+      f(uint32_t(u), net.rateOf(p));
+  }
+}
+
+/// Size-constrained label propagation: a cluster id per member, clusters
+/// of at most maxNeurons neurons and maxBits synapse bits.
+std::vector<uint32_t> propagateLabels(const Graph &g, const Group &grp,
+                                      const std::vector<int32_t> &localOf,
+                                      uint64_t maxNeurons, uint64_t maxBits,
+                                      int iterations) {
+  size_t n = grp.members.size();
+  std::vector<uint32_t> label(n);
+  std::iota(label.begin(), label.end(), 0u);
+  std::vector<uint64_t> size(n, 1), bits(n);
+  for (size_t v = 0; v < n; ++v)
+    bits[v] = g.synapseBits(grp.members[v]);
+  std::vector<double> acc(n, 0);
+  std::vector<uint32_t> touched;
+  for (int iter = 0; iter < iterations; ++iter) {
+    uint64_t moves = 0;
+    for (uint32_t v = 0; v < n; ++v) {
+      forNeighbours(g, localOf, v, grp.members[v], [&](uint32_t u, double w) {
+        uint32_t l = label[u];
+        if (acc[l] == 0)
+          touched.push_back(l);
+        acc[l] += w;
+      });
+      uint32_t own = label[v], best = own;
+      double bestW = acc[own];
+      for (uint32_t l : touched)
+        if (l != own && acc[l] > bestW && size[l] + 1 <= maxNeurons &&
+            bits[l] + g.synapseBits(grp.members[v]) <= maxBits) {
+          best = l;
+          bestW = acc[l];
+        }
+      for (uint32_t l : touched)
+        acc[l] = 0;
+      touched.clear();
+      if (best != own) {
+        uint64_t b = g.synapseBits(grp.members[v]);
+        --size[own];
+        bits[own] -= b;
+        ++size[best];
+        bits[best] += b;
+        label[v] = best;
+        ++moves;
+      }
+    }
+    if (moves <= n / 1000)
+      break;
+  }
+  return label;
+}
+
+/// Partitions one group into grp.parts parts; returns the fill order of its
+/// members (part by part, clusters kept together) and the part starts.
+std::variant<std::pair<std::vector<uint32_t>, std::vector<uint64_t>>,
+             std::string>
+partitionGroup(const Graph &g, const target::CoreLimits &lim, const Group &grp,
+               std::vector<int32_t> &localOf, const PartitionOptions &options) {
+  size_t n = grp.members.size();
+  for (size_t v = 0; v < n; ++v)
+    localOf[grp.members[v]] = int32_t(v);
+  uint64_t synapses = 0;
+  for (uint32_t m : grp.members)
+    synapses += g.fanIn(m);
+
+  // Clusters: label propagation when large, else one per neuron.
+  std::vector<uint32_t> cluster(n);
+  uint32_t numClusters = 0;
+  if (synapses > options.coarsenAbove) {
+    std::vector<uint32_t> label = propagateLabels(
+        g, grp, localOf, std::max<int64_t>(1, lim.neurons / 8),
+        std::max<int64_t>(1, lim.synapseMemoryBits / 8), 3);
+    std::vector<int64_t> renum(n, -1);
+    for (size_t v = 0; v < n; ++v) {
+      if (renum[label[v]] < 0)
+        renum[label[v]] = numClusters++;
+      cluster[v] = uint32_t(renum[label[v]]);
+    }
+  } else {
+    std::iota(cluster.begin(), cluster.end(), 0u);
+    numClusters = uint32_t(n);
+  }
+  std::vector<uint64_t> clusterStart(size_t(numClusters) + 1, 0);
+  for (uint32_t c : cluster)
+    ++clusterStart[c + 1];
+  for (uint32_t c = 0; c < numClusters; ++c)
+    clusterStart[c + 1] += clusterStart[c];
+  std::vector<uint32_t> byCluster(n);
+  {
+    std::vector<uint64_t> next(clusterStart.begin(), clusterStart.end() - 1);
+    for (uint32_t v = 0; v < n; ++v)
+      byCluster[next[cluster[v]]++] = v;
+  }
+
+  // The cluster graph in METIS's CSR: weights summed, self-edges dropped.
+  std::vector<idx_t> xadj(1, 0), adjncy;
+  std::vector<double> wgt;
+  std::vector<uint64_t> clusterBits(numClusters, 0);
+  std::vector<double> acc(numClusters, 0);
+  std::vector<uint32_t> mark(numClusters, std::numeric_limits<uint32_t>::max());
+  std::vector<uint32_t> touched;
+  for (uint32_t c = 0; c < numClusters; ++c) {
+    for (uint64_t i = clusterStart[c]; i < clusterStart[c + 1]; ++i) {
+      uint32_t v = byCluster[i];
+      clusterBits[c] += g.synapseBits(grp.members[v]);
+      forNeighbours(g, localOf, v, grp.members[v], [&](uint32_t u, double w) {
+        uint32_t d = cluster[u];
+        if (d == c)
+          return;
+        if (mark[d] != c) {
+          mark[d] = c;
+          touched.push_back(d);
+        }
+        acc[d] += w;
+      });
+    }
+    for (uint32_t d : touched) {
+      adjncy.push_back(idx_t(d));
+      wgt.push_back(acc[d]);
+      acc[d] = 0;
+    }
+    touched.clear();
+    xadj.push_back(idx_t(adjncy.size()));
+  }
+  // Integer weights: keep every total below 2^30 (METIS sums them in idx_t).
+  // The memory weight gets 1 added so that it is never all zero.
+  double bitsTotal =
+      double(std::accumulate(clusterBits.begin(), clusterBits.end(), 0ull));
+  double bitScale = std::min(1.0, 1e9 / std::max(1.0, bitsTotal));
+  std::vector<idx_t> vwgt(2 * size_t(numClusters));
+  for (uint32_t c = 0; c < numClusters; ++c) {
+    vwgt[2 * c] = idx_t(clusterStart[c + 1] - clusterStart[c]);
+    vwgt[2 * c + 1] = idx_t(double(clusterBits[c]) * bitScale) + 1;
+  }
+  double wTotal = std::accumulate(wgt.begin(), wgt.end(), 0.0);
+  double wScale = std::min(100.0, 1e9 / std::max(1.0, wTotal));
+  std::vector<idx_t> adjwgt(wgt.size());
+  for (size_t i = 0; i < wgt.size(); ++i)
+    adjwgt[i] = std::max<idx_t>(1, idx_t(std::llround(wgt[i] * wScale)));
+
+  std::vector<idx_t> part(numClusters, 0);
+  idx_t nparts = idx_t(grp.parts);
+  if (nparts >= idx_t(numClusters)) {
+    std::iota(part.begin(), part.end(), 0);
+  } else if (nparts > 1) {
+    idx_t nvtxs = idx_t(numClusters), ncon = 2, objval = 0;
+    idx_t opts[METIS_NOPTIONS];
+    METIS_SetDefaultOptions(opts);
+    opts[METIS_OPTION_SEED] = options.seed;
+    opts[METIS_OPTION_NUMBERING] = 0;
+    real_t ubvec[2] = {1.03f, 1.05f};
+    int rc = METIS_PartGraphKway(&nvtxs, &ncon, xadj.data(), adjncy.data(),
+                                 vwgt.data(), nullptr, adjwgt.data(), &nparts,
+                                 nullptr, ubvec, opts, &objval, part.data());
+    if (rc != METIS_OK) {
+      std::ostringstream os;
+      os << "METIS_PartGraphKway failed with code " << rc << " on "
+         << numClusters << " vertices and " << nparts << " parts";
+      return os.str();
+    }
+  }
+
+  // Order: part by part, clusters together, members ascending.
+  std::vector<uint32_t> clusterOrder(numClusters);
+  std::iota(clusterOrder.begin(), clusterOrder.end(), 0u);
+  std::stable_sort(clusterOrder.begin(), clusterOrder.end(),
+                   [&](uint32_t a, uint32_t b) { return part[a] < part[b]; });
+  std::vector<uint32_t> order;
+  std::vector<uint64_t> starts;
+  order.reserve(n);
+  for (size_t i = 0; i < clusterOrder.size(); ++i) {
+    uint32_t c = clusterOrder[i];
+    if (i == 0 || part[c] != part[clusterOrder[i - 1]])
+      starts.push_back(order.size());
+    for (uint64_t j = clusterStart[c]; j < clusterStart[c + 1]; ++j)
+      order.push_back(grp.members[byCluster[j]]);
+  }
+  for (uint32_t m : grp.members)
+    localOf[m] = -1;
+  return std::make_pair(std::move(order), std::move(starts));
+}
+
+} // namespace
+
+FillPlan detail::clusterPlan(const Graph &g, const target::CoreLimits &lim) {
+  const Network &net = g.net;
+  std::vector<Group> groups(g.models.size());
+  for (uint32_t n = 0; n < net.numNeurons; ++n)
+    groups[g.modelOf[n]].members.push_back(n);
+  FillPlan plan;
+  plan.breakMode = FillPlan::Break::IfNotFits;
+  std::vector<int32_t> localOf(net.numNeurons, -1);
+  for (const Group &grp : groups) {
+    for (size_t v = 0; v < grp.members.size(); ++v)
+      localOf[grp.members[v]] = int32_t(v);
+    std::vector<uint32_t> label = propagateLabels(
+        g, grp, localOf, lim.neurons, lim.synapseMemoryBits, 10);
+    // Clusters in order of their first member, members ascending.
+    std::vector<std::vector<uint32_t>> members(grp.members.size());
+    std::vector<uint32_t> firsts;
+    for (size_t v = 0; v < grp.members.size(); ++v) {
+      if (members[label[v]].empty())
+        firsts.push_back(label[v]);
+      members[label[v]].push_back(grp.members[v]);
+    }
+    for (uint32_t l : firsts) {
+      plan.groupStart.push_back(plan.order.size());
+      plan.order.insert(plan.order.end(), members[l].begin(),
+                        members[l].end());
+    }
+    for (uint32_t m : grp.members)
+      localOf[m] = -1;
+  }
+  return plan;
+}
+
+std::variant<std::vector<FillPlan>, std::string>
+detail::metisPlans(const Graph &g, const target::CoreLimits &lim,
+                   const PartitionOptions &options, double slack) {
+  const Network &net = g.net;
+  LowerBound lb = lowerBoundOnCores(net, lim);
+  std::vector<Group> groups(g.models.size());
+  for (uint32_t n = 0; n < net.numNeurons; ++n)
+    groups[g.modelOf[n]].members.push_back(n);
+  for (size_t m = 0; m < groups.size(); ++m)
+    groups[m].parts = std::max<uint32_t>(
+        1, uint32_t(std::ceil(lb.perModel[m].second * slack)));
+
+  std::vector<FillPlan> plans(2);
+  plans[0].breakMode = FillPlan::Break::Always;
+  plans[1].breakMode = FillPlan::Break::Never;
+  std::vector<int32_t> localOf(net.numNeurons, -1);
+  for (const Group &grp : groups) {
+    auto r = partitionGroup(g, lim, grp, localOf, options);
+    if (auto *err = std::get_if<std::string>(&r))
+      return *err;
+    auto &[order, starts] =
+        std::get<std::pair<std::vector<uint32_t>, std::vector<uint64_t>>>(r);
+    uint64_t offset = plans[0].order.size();
+    for (uint64_t s : starts)
+      plans[0].groupStart.push_back(offset + s);
+    plans[0].order.insert(plans[0].order.end(), order.begin(), order.end());
+  }
+  plans[1].order = plans[0].order;
+  return plans;
+}
