@@ -10,19 +10,20 @@ using namespace spikec::nc;
 
 namespace spikec::legalize {
 
-FailureOr<target::TargetDesc> loadGraphTarget(GraphOp graph, StringRef option,
-                                              target::Arithmetic expected) {
+FailureOr<target::TargetDesc>
+loadGraphTarget(GraphOp graph, StringRef option,
+                std::optional<target::Arithmetic> expected) {
   std::string path = option.empty() ? graph.getTarget().str() : option.str();
   auto loaded = target::loadTarget(path);
   if (auto *msg = std::get_if<std::string>(&loaded))
     return graph.emitError() << "cannot load target '" << path
                              << "': " << *msg;
   target::TargetDesc desc = std::get<target::TargetDesc>(loaded);
-  if (desc.arithmetic != expected)
+  if (expected && desc.arithmetic != *expected)
     return graph.emitError() << "target '" << desc.name << "' computes in '"
                              << target::arithmeticName(desc.arithmetic)
                              << "' arithmetic, not "
-                             << target::arithmeticName(expected) << "'s";
+                             << target::arithmeticName(*expected) << "'s";
   if (desc.contentHashHex() != graph.getTargetHash())
     return graph.emitError() << "graph was made for target '"
                              << graph.getTarget() << "' with hash "

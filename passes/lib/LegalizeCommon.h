@@ -25,9 +25,10 @@ namespace spikec::legalize {
 /// given, else the graph's own target name. Errors (on `graph`) when it does
 /// not load, computes in another arithmetic than `expected`, or its content
 /// hash is not the one the graph was quantized for.
+/// Without `expected`, any arithmetic is accepted.
 mlir::FailureOr<target::TargetDesc>
 loadGraphTarget(nc::GraphOp graph, llvm::StringRef option,
-                target::Arithmetic expected);
+                std::optional<target::Arithmetic> expected);
 
 /// Errors on `graph` for an approximation name not in `known`.
 mlir::LogicalResult checkApproximations(nc::GraphOp graph,

@@ -220,4 +220,29 @@ def LegalizeTrueNorth : Pass<"snn-legalize-truenorth", "::spikec::nc::GraphOp"> 
   ];
 }
 
+def Partition : Pass<"snn-partition", "::spikec::nc::GraphOp"> {
+  let summary = "Assign every neuron of an nc.graph to a core";
+  let description = [{
+    Runs after the target's legalization. The graph becomes the mapping
+    library's problem (passes/include/spikec/Mapping/Mapping.h): its
+    populations' neurons, its inputs' elements (off-chip: they take input
+    axons, not neuron slots) and its synapse tables. Every strategy that
+    applies is tried (sequential fill, layer slicing in topological order,
+    size-limited clusters, METIS k-way), each result is checked against every
+    per-core limit of the target from scratch, and the one with the fewest
+    cores, then the fewest inter-core spikes, wins. Each nc.population gets
+    `cores` (an i32 dense_resource, the core of every neuron); the graph
+    gets `partition = {strategy, cores, lower_bound, binding,
+    inter_core_spikes}`. A network that cannot fit is an error naming the
+    limit and the numbers.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "target description (default: the graph's)">,
+  ];
+  let statistics = [
+    Statistic<"numCores", "cores", "Number of cores used">,
+  ];
+}
+
 #endif // SPIKEC_PASSES_PASSES_TD

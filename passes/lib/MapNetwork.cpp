@@ -1,0 +1,79 @@
+//===- MapNetwork.cpp - an nc.graph as a mapping problem ------------------===//
+
+#include "MapNetwork.h"
+
+#include "spikec/Support/LocationName.h"
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::nc;
+
+namespace spikec::mapnet {
+
+SmallVector<PopulationOp> consumersOf(SynapsesOp table) {
+  SmallVector<PopulationOp> out;
+  SmallVector<Value> work{table.getResult()};
+  while (!work.empty()) {
+    Value v = work.pop_back_val();
+    for (Operation *user : v.getUsers()) {
+      if (auto pop = dyn_cast<PopulationOp>(user))
+        out.push_back(pop);
+      else if (auto sum = dyn_cast<SumOp>(user))
+        work.push_back(sum.getResult());
+    }
+  }
+  return out;
+}
+
+FailureOr<GraphNetwork> buildNetwork(GraphOp graph, int64_t defaultWeightBits) {
+  GraphNetwork g;
+  Block &body = graph.getBodyBlock();
+  // A population's synapse bits: the widest table into it.
+  llvm::DenseMap<Operation *, uint32_t> bits;
+  for (auto syn : body.getOps<SynapsesOp>())
+    for (PopulationOp pop : consumersOf(syn))
+      bits[pop] = std::max<uint32_t>(bits.lookup(pop),
+                                     uint32_t(syn.getWeightBits()));
+  for (auto pop : body.getOps<PopulationOp>()) {
+    uint32_t b = bits.lookup(pop);
+    g.base[pop] = g.net.addPopulation(
+        nameOfLocation(pop.getLoc()), pop.getModel().str(),
+        uint32_t(pop.getSize()), b ? b : uint32_t(defaultWeightBits));
+    g.populations.push_back(pop);
+  }
+  uint32_t next = g.net.numNeurons;
+  for (auto in : body.getOps<InputOp>()) {
+    g.base[in] = next;
+    next += uint32_t(cast<RankedTensorType>(in.getType()).getNumElements());
+    g.inputs.push_back(in);
+  }
+  g.net.numInputs = next - g.net.numNeurons;
+
+  std::vector<std::pair<uint32_t, uint32_t>> synapses;
+  for (auto syn : body.getOps<SynapsesOp>()) {
+    Operation *src = syn.getInput().getDefiningOp();
+    if (!src || !g.base.count(src))
+      return syn.emitError() << "synapse table reads neither an nc.input "
+                                "nor an nc.population";
+    SmallVector<PopulationOp> posts = consumersOf(syn);
+    if (posts.size() != 1)
+      return syn.emitError() << "synapse table feeds " << posts.size()
+                             << " populations; mapping needs exactly one";
+    auto offsets = syn.getOffsets().tryGetAsArrayRef();
+    auto targets = syn.getTargets().tryGetAsArrayRef();
+    if (!offsets || !targets)
+      return syn.emitError() << "synapse table has no data";
+    uint32_t preBase = g.base[src], postBase = g.base[posts.front()];
+    for (size_t p = 0; p + 1 < offsets->size(); ++p)
+      for (int32_t k = (*offsets)[p]; k < (*offsets)[p + 1]; ++k)
+        synapses.push_back({preBase + uint32_t(p),
+                            postBase + uint32_t((*targets)[k])});
+  }
+  g.net.setSynapses(std::move(synapses));
+  std::string why = g.net.checkStructure();
+  if (!why.empty())
+    return graph.emitError() << "cannot map the graph: " << why;
+  return g;
+}
+
+} // namespace spikec::mapnet

@@ -1,0 +1,39 @@
+//===- MapNetwork.h - an nc.graph as a mapping problem ----------*- C++ -*-===//
+//
+// Private to SpikecPasses: snn-partition, snn-place and snn-route see the
+// nc.graph through the mapping library's Network (passes/include/spikec/
+// Mapping/Mapping.h): its populations in op order are the neurons, its
+// nc.input elements the off-chip inputs, its synapse tables the synapses.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SPIKEC_PASSES_LIB_MAPNETWORK_H
+#define SPIKEC_PASSES_LIB_MAPNETWORK_H
+
+#include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Mapping/Mapping.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+namespace spikec::mapnet {
+
+struct GraphNetwork {
+  mapping::Network net;
+  /// The first global index of each population's neurons and of each
+  /// input's elements (inputs start at net.numNeurons).
+  llvm::DenseMap<mlir::Operation *, uint32_t> base;
+  llvm::SmallVector<nc::PopulationOp> populations;
+  llvm::SmallVector<nc::InputOp> inputs;
+};
+
+/// Builds the mapping problem of `graph`; errors (on the graph) when a
+/// synapse table has no data or feeds something other than a population
+/// (directly or through nc.sum).
+mlir::FailureOr<GraphNetwork> buildNetwork(nc::GraphOp graph,
+                                           int64_t defaultWeightBits);
+
+/// The population(s) a table's sums reach: through nc.sum to populations.
+llvm::SmallVector<nc::PopulationOp> consumersOf(nc::SynapsesOp table);
+
+} // namespace spikec::mapnet
+
+#endif // SPIKEC_PASSES_LIB_MAPNETWORK_H
