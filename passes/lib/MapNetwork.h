@@ -31,6 +31,11 @@ struct GraphNetwork {
 mlir::FailureOr<GraphNetwork> buildNetwork(nc::GraphOp graph,
                                            int64_t defaultWeightBits);
 
+/// The core of every neuron from the populations' `cores` (snn-partition);
+/// sets numCores to one more than the largest.
+mlir::FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
+                                                    uint32_t &numCores);
+
 /// The population(s) a table's sums reach: through nc.sum to populations.
 llvm::SmallVector<nc::PopulationOp> consumersOf(nc::SynapsesOp table);
 

@@ -1,17 +1,22 @@
 //===- CompileCommand.cpp - spikec compile: a network to a hardware image -===//
 //
-// `spikec compile NET -o net.simg [--emit=image-json]`. The image is written
-// from an nc.chip (a network quantized, partitioned, placed and routed); the
-// stages that make an nc.chip from an snn.network (snn-partition,
-// snn-place, snn-route) are issue 5's next step, so today NET must already
-// be an nc.chip (.mlir) and anything else is refused with that reason.
+// `spikec compile NET --target=T -o net.simg [--emit=image-json]`: an
+// snn.network is discretized, quantized and legalized for T
+// (buildTargetPipeline), then partitioned, placed and routed into an nc.chip,
+// whose image is written. NET may also be an nc.chip (.mlir), written as it
+// is.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
 
 #include "spikec/Dialect/NC/ChipImage.h"
+#include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Image/ImageIO.h"
+#include "spikec/Passes/Passes.h"
+#include "spikec/Passes/Pipelines.h"
+
+#include "mlir/Pass/PassManager.h"
 
 #include "mlir/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
@@ -26,10 +31,19 @@ namespace cl = llvm::cl;
 namespace spikec::driver {
 
 extern cl::opt<std::string> networkPath;
+extern cl::opt<double> dtOption;
 
 static cl::opt<std::string> compileOutput("o", cl::desc("Output file"),
                                           cl::value_desc("file"), cl::init(""),
                                           cl::sub(compileCommand));
+static cl::opt<std::string> compileTarget(
+    "target",
+    cl::desc("The chip: a preset name or a description .json (default loihi)"),
+    cl::value_desc("name|file.json"), cl::init("loihi"),
+    cl::sub(compileCommand));
+static cl::list<std::string> compileApprox(
+    "approx", cl::desc("Allow the named approximations of the legalization"),
+    cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(compileCommand));
 static cl::opt<std::string> compileEmit(
     "emit", cl::desc("What to write: image (default, binary) or image-json"),
     cl::value_desc("image|image-json"), cl::init("image"),
@@ -45,11 +59,38 @@ int runCompile(MLIRContext &ctx) {
   if (!module)
     return 1;
   auto chips = module->getBody()->getOps<nc::ChipOp>();
-  if (chips.empty())
-    return usageError("the network is not mapped onto cores yet: spikec "
-                      "compile writes the image of an nc.chip; mapping an "
-                      "snn.network or nc.graph (snn-partition, snn-place, "
-                      "snn-route) is not available yet");
+  if (chips.empty()) {
+    // Quantize, legalize, partition, place and route.
+    PassManager pm(&ctx, ModuleOp::getOperationName());
+    if (!module->getBody()->getOps<snn::NetworkOp>().empty()) {
+      OpPassManager &netPM = pm.nest<snn::NetworkOp>();
+      netPM.addPass(createInferShapes());
+      DiscretizeOptions discretize;
+      discretize.dt = dtOption;
+      netPM.addPass(createDiscretize(discretize));
+      TargetPipelineOptions lower;
+      lower.target = compileTarget;
+      lower.approximations.assign(compileApprox.begin(), compileApprox.end());
+      std::string why;
+      if (failed(buildTargetPipeline(pm, lower, why)))
+        return usageError(why);
+    }
+    OpPassManager &graphPM = pm.nest<nc::GraphOp>();
+    PartitionOptions partition;
+    partition.target = compileTarget;
+    graphPM.addPass(createPartition(partition));
+    PlaceOptions place;
+    place.target = compileTarget;
+    graphPM.addPass(createPlace(place));
+    RouteOptions route;
+    route.target = compileTarget;
+    pm.addPass(createRoute(route));
+    if (failed(pm.run(*module)))
+      return 1;
+    chips = module->getBody()->getOps<nc::ChipOp>();
+    if (chips.empty())
+      return usageError("the network gave no nc.chip");
+  }
   nc::ChipOp chip = *chips.begin();
   if (failed(verify(chip)))
     return 1;

@@ -39,17 +39,17 @@ cl::opt<double> dtOption("dt",
                          cl::desc("Timestep in seconds (default 1e-4)"),
                          cl::value_desc("seconds"), cl::init(1.0e-4),
                          cl::sub(importCommand), cl::sub(simulateCommand),
-                         cl::sub(exportCommand));
+                         cl::sub(exportCommand), cl::sub(compileCommand));
 static cl::opt<bool> nirDiscrete(
     "nir-discrete",
     cl::desc("NIR: parameters are per-step factors already (dt folded in)"),
     cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
-    cl::sub(exportCommand));
+    cl::sub(exportCommand), cl::sub(compileCommand));
 static cl::opt<bool> nirSubtractReset(
     "nir-subtract-reset",
     cl::desc("NIR: populations reset by subtraction, not to v_reset"),
     cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
-    cl::sub(exportCommand));
+    cl::sub(exportCommand), cl::sub(compileCommand));
 
 static cl::opt<std::string> importOutput("o", cl::desc("Output file"),
                                          cl::value_desc("file"),

@@ -245,4 +245,40 @@ def Partition : Pass<"snn-partition", "::spikec::nc::GraphOp"> {
   ];
 }
 
+def Place : Pass<"snn-place", "::spikec::nc::GraphOp"> {
+  let summary = "Put the cores of a partitioned nc.graph on the target's mesh";
+  let description = [{
+    Runs after snn-partition. Cores go to mesh positions [x, y, slot]
+    (cores_per_tile cores share a router) minimizing the sum over core pairs
+    of expected spikes times Manhattan hops: a serpentine fill in partition
+    order, then pairwise swaps that lower the cost (Placement.h). The graph
+    gets `core_positions` (an i32 dense_resource, x, y, slot per core) and
+    `placement = {cost, initial_cost, average_hops, max_hops}` with the
+    target's dimension-order routing.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "target description (default: the graph's)">,
+  ];
+}
+
+def Route : Pass<"snn-route", "::mlir::ModuleOp"> {
+  let summary = "Turn a partitioned, placed nc.graph into an nc.chip";
+  let description = [{
+    Runs after snn-place. Every nc.graph becomes an nc.chip of the same name:
+    one nc.core per core with its neurons' parameters; per core, one axon
+    per (synapse table, pre neuron) that reaches it, in the dendrite group
+    of that table (its weight bits, exponent and delay), with the synapses
+    into the core's neurons; per neuron, its routes to those axons; nc.in
+    ports with each input element's destinations and nc.out ports with each
+    output element's (core, neuron). The chip records the target's mesh and
+    per-core limits, so its verifier checks every core.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", "\"\"",
+           "target description (default: each graph's)">,
+  ];
+  let dependentDialects = ["::spikec::nc::NCDialect"];
+}
+
 #endif // SPIKEC_PASSES_PASSES_TD

@@ -1,0 +1,98 @@
+//===- Place.cpp - snn-place: cores to mesh positions ---------------------===//
+
+#include "LegalizeCommon.h"
+#include "MapNetwork.h"
+
+#include "spikec/Dialect/SNN/SNNParams.h"
+#include "spikec/Mapping/Placement.h"
+#include "spikec/Passes/Passes.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace spikec {
+#define GEN_PASS_DEF_PLACE
+#include "spikec/Passes/Passes.h.inc"
+} // namespace spikec
+
+using namespace mlir;
+using namespace spikec;
+using namespace spikec::nc;
+
+namespace spikec::mapnet {
+
+FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
+                                              uint32_t &numCores) {
+  std::vector<int32_t> coreOf(g.net.numNeurons, -1);
+  numCores = 0;
+  for (PopulationOp pop : g.populations) {
+    auto cores = dyn_cast_or_null<DenseI32ResourceElementsAttr>(
+        pop->getAttr("cores"));
+    auto data = cores ? cores.tryGetAsArrayRef() : std::nullopt;
+    if (!data || int64_t(data->size()) != pop.getSize())
+      return pop.emitError() << "has no 'cores' for every neuron: run "
+                                "snn-partition first";
+    uint32_t first = g.base.lookup(pop);
+    for (size_t i = 0; i < data->size(); ++i) {
+      if ((*data)[i] < 0)
+        return pop.emitError() << "neuron " << i << " has no core";
+      coreOf[first + i] = (*data)[i];
+      numCores = std::max<uint32_t>(numCores, uint32_t((*data)[i]) + 1);
+    }
+  }
+  return coreOf;
+}
+
+} // namespace spikec::mapnet
+
+namespace {
+
+struct PlacePass : spikec::impl::PlaceBase<PlacePass> {
+  using PlaceBase::PlaceBase;
+
+  void runOnOperation() override {
+    GraphOp graph = getOperation();
+    auto desc = legalize::loadGraphTarget(graph, target, std::nullopt);
+    if (failed(desc))
+      return signalPassFailure();
+    auto problem =
+        mapnet::buildNetwork(graph, desc->precision.weight.bits.value);
+    if (failed(problem))
+      return signalPassFailure();
+    uint32_t numCores = 0;
+    auto coreOf = mapnet::coreOfNeurons(*problem, numCores);
+    if (failed(coreOf))
+      return signalPassFailure();
+    if (numCores > uint32_t(desc->mesh.cores.value)) {
+      graph.emitError() << numCores << " cores do not fit " << desc->name
+                        << "'s " << desc->mesh.cores.value;
+      return signalPassFailure();
+    }
+    auto traffic = mapping::coreTraffic(problem->net, *coreOf, numCores);
+    mapping::Placement placement =
+        mapping::placeCores(numCores, traffic, desc->mesh);
+    mapping::RouteStats routes =
+        mapping::routeTraffic(traffic, placement, desc->mesh);
+    std::vector<int32_t> xyz;
+    for (const mapping::CorePos &p : placement.pos) {
+      xyz.push_back(p.x);
+      xyz.push_back(p.y);
+      xyz.push_back(p.slot);
+    }
+    Builder b(&getContext());
+    graph->setAttr("core_positions",
+                   snn::makeIndexBlob(&getContext(),
+                                      graph.getSymName().str() + ".positions",
+                                      xyz));
+    graph->setAttr(
+        "placement",
+        b.getDictionaryAttr(
+            {b.getNamedAttr("cost", b.getF64FloatAttr(placement.cost)),
+             b.getNamedAttr("initial_cost",
+                            b.getF64FloatAttr(placement.initialCost)),
+             b.getNamedAttr("average_hops",
+                            b.getF64FloatAttr(routes.averageHops)),
+             b.getNamedAttr("max_hops", b.getI64IntegerAttr(routes.maxHops))}));
+  }
+};
+
+} // namespace
