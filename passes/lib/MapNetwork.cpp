@@ -1,6 +1,7 @@
 //===- MapNetwork.cpp - an nc.graph as a mapping problem ------------------===//
 
 #include "MapNetwork.h"
+#include "LegalizeCommon.h"
 
 #include "spikec/Support/LocationName.h"
 
@@ -74,6 +75,40 @@ FailureOr<GraphNetwork> buildNetwork(GraphOp graph, int64_t defaultWeightBits) {
   if (!why.empty())
     return graph.emitError() << "cannot map the graph: " << why;
   return g;
+}
+
+
+FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
+                                              uint32_t &numCores) {
+  std::vector<int32_t> coreOf(g.net.numNeurons, -1);
+  numCores = 0;
+  for (PopulationOp pop : g.populations) {
+    auto cores = dyn_cast_or_null<DenseI32ResourceElementsAttr>(
+        pop->getAttr("cores"));
+    auto data = cores ? cores.tryGetAsArrayRef() : std::nullopt;
+    if (!data || int64_t(data->size()) != pop.getSize())
+      return pop.emitError() << "has no 'cores' for every neuron: run "
+                                "snn-partition first";
+    uint32_t first = g.base.lookup(pop);
+    for (size_t i = 0; i < data->size(); ++i) {
+      if ((*data)[i] < 0)
+        return pop.emitError() << "neuron " << i << " has no core";
+      coreOf[first + i] = (*data)[i];
+      numCores = std::max<uint32_t>(numCores, uint32_t((*data)[i]) + 1);
+    }
+  }
+  return coreOf;
+}
+
+
+FailureOr<MappedGraph> loadProblem(GraphOp graph, StringRef targetOption) {
+  auto desc = legalize::loadGraphTarget(graph, targetOption, std::nullopt);
+  if (failed(desc))
+    return failure();
+  auto problem = buildNetwork(graph, desc->precision.weight.bits.value);
+  if (failed(problem))
+    return failure();
+  return MappedGraph{std::move(*desc), std::move(*problem)};
 }
 
 } // namespace spikec::mapnet

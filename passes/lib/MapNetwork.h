@@ -36,6 +36,15 @@ mlir::FailureOr<GraphNetwork> buildNetwork(nc::GraphOp graph,
 mlir::FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
                                                     uint32_t &numCores);
 
+/// The target a mapping pass works for (its option, else the graph's own;
+/// the content hash checked) and the graph's mapping problem.
+struct MappedGraph {
+  target::TargetDesc desc;
+  GraphNetwork problem;
+};
+mlir::FailureOr<MappedGraph> loadProblem(nc::GraphOp graph,
+                                         llvm::StringRef targetOption);
+
 /// The population(s) a table's sums reach: through nc.sum to populations.
 llvm::SmallVector<nc::PopulationOp> consumersOf(nc::SynapsesOp table);
 

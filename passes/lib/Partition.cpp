@@ -1,6 +1,5 @@
 //===- Partition.cpp - snn-partition: neurons to cores --------------------===//
 
-#include "LegalizeCommon.h"
 #include "MapNetwork.h"
 
 #include "spikec/Dialect/SNN/SNNParams.h"
@@ -25,13 +24,11 @@ struct PartitionPass : spikec::impl::PartitionBase<PartitionPass> {
 
   void runOnOperation() override {
     GraphOp graph = getOperation();
-    auto desc = legalize::loadGraphTarget(graph, target, std::nullopt);
-    if (failed(desc))
+    auto loaded = mapnet::loadProblem(graph, target);
+    if (failed(loaded))
       return signalPassFailure();
-    auto problem =
-        mapnet::buildNetwork(graph, desc->precision.weight.bits.value);
-    if (failed(problem))
-      return signalPassFailure();
+    const target::TargetDesc *desc = &loaded->desc;
+    mapnet::GraphNetwork *problem = &loaded->problem;
     auto result = mapping::partitionNetwork(problem->net, *desc);
     if (auto *why = std::get_if<std::string>(&result)) {
       graph.emitError() << "cannot partition for " << desc->name << ": "

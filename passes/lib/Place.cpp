@@ -1,6 +1,5 @@
 //===- Place.cpp - snn-place: cores to mesh positions ---------------------===//
 
-#include "LegalizeCommon.h"
 #include "MapNetwork.h"
 
 #include "spikec/Dialect/SNN/SNNParams.h"
@@ -18,31 +17,6 @@ using namespace mlir;
 using namespace spikec;
 using namespace spikec::nc;
 
-namespace spikec::mapnet {
-
-FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
-                                              uint32_t &numCores) {
-  std::vector<int32_t> coreOf(g.net.numNeurons, -1);
-  numCores = 0;
-  for (PopulationOp pop : g.populations) {
-    auto cores = dyn_cast_or_null<DenseI32ResourceElementsAttr>(
-        pop->getAttr("cores"));
-    auto data = cores ? cores.tryGetAsArrayRef() : std::nullopt;
-    if (!data || int64_t(data->size()) != pop.getSize())
-      return pop.emitError() << "has no 'cores' for every neuron: run "
-                                "snn-partition first";
-    uint32_t first = g.base.lookup(pop);
-    for (size_t i = 0; i < data->size(); ++i) {
-      if ((*data)[i] < 0)
-        return pop.emitError() << "neuron " << i << " has no core";
-      coreOf[first + i] = (*data)[i];
-      numCores = std::max<uint32_t>(numCores, uint32_t((*data)[i]) + 1);
-    }
-  }
-  return coreOf;
-}
-
-} // namespace spikec::mapnet
 
 namespace {
 
@@ -51,13 +25,11 @@ struct PlacePass : spikec::impl::PlaceBase<PlacePass> {
 
   void runOnOperation() override {
     GraphOp graph = getOperation();
-    auto desc = legalize::loadGraphTarget(graph, target, std::nullopt);
-    if (failed(desc))
+    auto loaded = mapnet::loadProblem(graph, target);
+    if (failed(loaded))
       return signalPassFailure();
-    auto problem =
-        mapnet::buildNetwork(graph, desc->precision.weight.bits.value);
-    if (failed(problem))
-      return signalPassFailure();
+    const target::TargetDesc *desc = &loaded->desc;
+    mapnet::GraphNetwork *problem = &loaded->problem;
     uint32_t numCores = 0;
     auto coreOf = mapnet::coreOfNeurons(*problem, numCores);
     if (failed(coreOf))

@@ -8,7 +8,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LegalizeCommon.h"
 #include "MapNetwork.h"
 
 #include "spikec/Dialect/NC/NCModels.h"
@@ -57,17 +56,16 @@ struct RoutePass : spikec::impl::RouteBase<RoutePass> {
 };
 
 LogicalResult RoutePass::route(GraphOp graph) {
-  auto desc = legalize::loadGraphTarget(graph, target, std::nullopt);
-  if (failed(desc))
+  auto loaded = mapnet::loadProblem(graph, target);
+  if (failed(loaded))
     return failure();
+  const target::TargetDesc *desc = &loaded->desc;
+  mapnet::GraphNetwork *problem = &loaded->problem;
   auto positions = dyn_cast_or_null<DenseI32ResourceElementsAttr>(
       graph->getAttr("core_positions"));
   auto pos = positions ? positions.tryGetAsArrayRef() : std::nullopt;
   if (!pos)
     return graph.emitError("has no core_positions: run snn-place first");
-  auto problem = mapnet::buildNetwork(graph, desc->precision.weight.bits.value);
-  if (failed(problem))
-    return failure();
   uint32_t numCores = 0;
   auto coreOf = mapnet::coreOfNeurons(*problem, numCores);
   if (failed(coreOf))
