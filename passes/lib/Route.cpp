@@ -153,6 +153,10 @@ LogicalResult RoutePass::route(GraphOp graph) {
       limits);
   if (auto dt = graph.getDtAttr())
     chip.setDtAttr(dt);
+  // The partition's and placement's figures travel on for the report.
+  for (StringRef kept : {"partition", "placement"})
+    if (Attribute a = graph->getAttr(kept))
+      chip->setAttr(kept, a);
   b.setInsertionPointToStart(&chip.getBodyBlock());
   auto blob = [&](const std::string &what, ArrayRef<int32_t> v) {
     return snn::makeIndexBlob(ctx, name + "." + what, v);

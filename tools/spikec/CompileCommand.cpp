@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "MappingReport.h"
 
 #include "spikec/Dialect/NC/ChipImage.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
@@ -23,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <fstream>
 
 using namespace mlir;
@@ -44,6 +46,12 @@ static cl::opt<std::string> compileTarget(
 static cl::list<std::string> compileApprox(
     "approx", cl::desc("Allow the named approximations of the legalization"),
     cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(compileCommand));
+static cl::opt<std::string> compileReport(
+    "report", cl::desc("Also write the mapping report as JSON to this file"),
+    cl::value_desc("file.json"), cl::init(""), cl::sub(compileCommand));
+static cl::opt<bool> compileQuiet(
+    "quiet", cl::desc("Do not print the mapping report"), cl::init(false),
+    cl::sub(compileCommand));
 static cl::opt<std::string> compileEmit(
     "emit", cl::desc("What to write: image (default, binary) or image-json"),
     cl::value_desc("image|image-json"), cl::init("image"),
@@ -58,34 +66,58 @@ int runCompile(MLIRContext &ctx) {
   OwningOpRef<ModuleOp> module = loadNetwork(ctx);
   if (!module)
     return 1;
+  StageTimes times;
+  // Runs one stage's passes and records how long it took.
+  auto stage = [&](const char *name,
+                   llvm::function_ref<void(PassManager &)> build) {
+    PassManager pm(&ctx, ModuleOp::getOperationName());
+    build(pm);
+    auto start = std::chrono::steady_clock::now();
+    LogicalResult ok = pm.run(*module);
+    times.push_back(
+        {name, std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                             start)
+                   .count()});
+    return ok;
+  };
   auto chips = module->getBody()->getOps<nc::ChipOp>();
   if (chips.empty()) {
-    // Quantize, legalize, partition, place and route.
-    PassManager pm(&ctx, ModuleOp::getOperationName());
     if (!module->getBody()->getOps<snn::NetworkOp>().empty()) {
-      OpPassManager &netPM = pm.nest<snn::NetworkOp>();
-      netPM.addPass(createInferShapes());
-      DiscretizeOptions discretize;
-      discretize.dt = dtOption;
-      netPM.addPass(createDiscretize(discretize));
+      if (failed(stage("discretize", [&](PassManager &pm) {
+            OpPassManager &netPM = pm.nest<snn::NetworkOp>();
+            netPM.addPass(createInferShapes());
+            DiscretizeOptions discretize;
+            discretize.dt = dtOption;
+            netPM.addPass(createDiscretize(discretize));
+          })))
+        return 1;
       TargetPipelineOptions lower;
       lower.target = compileTarget;
       lower.approximations.assign(compileApprox.begin(), compileApprox.end());
       std::string why;
-      if (failed(buildTargetPipeline(pm, lower, why)))
+      PassManager check(&ctx, ModuleOp::getOperationName());
+      if (failed(buildTargetPipeline(check, lower, why)))
         return usageError(why);
+      if (failed(stage("quantize+legalize", [&](PassManager &pm) {
+            (void)buildTargetPipeline(pm, lower, why);
+          })))
+        return 1;
     }
-    OpPassManager &graphPM = pm.nest<nc::GraphOp>();
-    PartitionOptions partition;
-    partition.target = compileTarget;
-    graphPM.addPass(createPartition(partition));
-    PlaceOptions place;
-    place.target = compileTarget;
-    graphPM.addPass(createPlace(place));
-    RouteOptions route;
-    route.target = compileTarget;
-    pm.addPass(createRoute(route));
-    if (failed(pm.run(*module)))
+    if (failed(stage("partition", [&](PassManager &pm) {
+          PartitionOptions partition;
+          partition.target = compileTarget;
+          pm.nest<nc::GraphOp>().addPass(createPartition(partition));
+        })) ||
+        failed(stage("place", [&](PassManager &pm) {
+          PlaceOptions place;
+          place.target = compileTarget;
+          pm.nest<nc::GraphOp>().addPass(createPlace(place));
+        })) ||
+        failed(stage("route", [&](PassManager &pm) {
+          RouteOptions route;
+          route.target = compileTarget;
+          pm.addPass(createRoute(route));
+        })))
       return 1;
     chips = module->getBody()->getOps<nc::ChipOp>();
     if (chips.empty())
@@ -118,9 +150,16 @@ int runCompile(MLIRContext &ctx) {
   }
   if (compileOutput == "-")
     return usageError("the image is binary: give a file name with -o");
+  auto start = std::chrono::steady_clock::now();
   std::string why = image::writeImageFile(*img, compileOutput);
   if (!why.empty())
     return usageError(why);
+  times.push_back({"image", std::chrono::duration<double>(
+                                std::chrono::steady_clock::now() - start)
+                                .count()});
+  if (!compileQuiet &&
+      failed(writeMappingReport(chip, times, llvm::outs(), compileReport)))
+    return 1;
   return 0;
 }
 

@@ -1,0 +1,142 @@
+//===- MappingReport.cpp - what spikec compile made of a network ----------===//
+
+#include "MappingReport.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+
+#include <algorithm>
+
+using namespace mlir;
+
+namespace spikec::driver {
+
+namespace {
+
+struct Use {
+  int64_t neurons = 0, axons = 0, synapses = 0, synapseBits = 0, routes = 0;
+};
+
+Use useOf(nc::CoreOp core) {
+  Use u;
+  u.neurons = core.getNeurons();
+  u.axons = core.getNumAxons();
+  auto group = core.getAxonGroup().tryGetAsArrayRef();
+  auto offsets = core.getAxonOffsets().tryGetAsArrayRef();
+  ArrayRef<int32_t> bits = core.getGroupBits();
+  if (group && offsets)
+    for (size_t a = 0; a < group->size(); ++a) {
+      int64_t n = (*offsets)[a + 1] - (*offsets)[a];
+      u.synapses += n;
+      u.synapseBits += n * bits[(*group)[a]];
+    }
+  u.routes = core.getRouteCore().getType().getNumElements();
+  return u;
+}
+
+double numberOf(DictionaryAttr d, StringRef key) {
+  if (!d)
+    return 0;
+  Attribute a = d.get(key);
+  if (auto f = dyn_cast_or_null<FloatAttr>(a))
+    return f.getValueAsDouble();
+  if (auto i = dyn_cast_or_null<IntegerAttr>(a))
+    return double(i.getInt());
+  return 0;
+}
+
+} // namespace
+
+LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
+                                 llvm::raw_ostream &os,
+                                 const std::string &jsonPath) {
+  auto partition = chip->getAttrOfType<DictionaryAttr>("partition");
+  auto placement = chip->getAttrOfType<DictionaryAttr>("placement");
+  std::string strategy;
+  if (partition)
+    if (auto s = partition.getAs<StringAttr>("strategy"))
+      strategy = s.str();
+  std::string binding;
+  if (partition)
+    if (auto s = partition.getAs<StringAttr>("binding"))
+      binding = s.str();
+  const int64_t limNeurons = chip.getLimit("neurons").value_or(0),
+                limAxons = chip.getLimit("input_axons").value_or(0),
+                limBits = chip.getLimit("synapse_memory_bits").value_or(0),
+                limRoutes = chip.getLimit("output_axons").value_or(0);
+  std::vector<Use> uses;
+  for (auto core : chip.getBodyBlock().getOps<nc::CoreOp>())
+    uses.push_back(useOf(core));
+  auto pct = [](int64_t v, int64_t lim) {
+    return lim ? 100.0 * double(v) / double(lim) : 0.0;
+  };
+
+  os << "mapped '" << chip.getSymName() << "' onto " << chip.getTarget()
+     << ": " << uses.size() << " cores (lower bound "
+     << int64_t(numberOf(partition, "lower_bound")) << ", set by " << binding
+     << "), strategy " << strategy << "\n";
+  os << llvm::format("expected inter-core spikes per step %.6g (rate 1 per "
+                     "neuron), hops: average %.3g, max %lld; placement cost "
+                     "%.6g (serpentine start %.6g)\n",
+                     numberOf(partition, "inter_core_spikes"),
+                     numberOf(placement, "average_hops"),
+                     (long long)numberOf(placement, "max_hops"),
+                     numberOf(placement, "cost"),
+                     numberOf(placement, "initial_cost"));
+  os << "core   neurons        axons          synapse bits          routes\n";
+  for (size_t k = 0; k < uses.size(); ++k) {
+    const Use &u = uses[k];
+    os << llvm::format("%4zu %5lld %4.0f%% %6lld %4.0f%% %12lld %4.0f%% "
+                       "%7lld %4.0f%%\n",
+                       k, (long long)u.neurons, pct(u.neurons, limNeurons),
+                       (long long)u.axons, pct(u.axons, limAxons),
+                       (long long)u.synapseBits, pct(u.synapseBits, limBits),
+                       (long long)u.routes, pct(u.routes, limRoutes));
+  }
+  os << "compile time:";
+  for (size_t i = 0; i < times.size(); ++i)
+    os << llvm::format("%s %s %.3f s", i ? "," : "", times[i].first.c_str(),
+                       times[i].second);
+  os << "\n";
+  if (jsonPath.empty())
+    return success();
+
+  llvm::json::Array cores;
+  for (const Use &u : uses)
+    cores.push_back(llvm::json::Object{{"neurons", u.neurons},
+                                       {"input_axons", u.axons},
+                                       {"synapses", u.synapses},
+                                       {"synapse_bits", u.synapseBits},
+                                       {"routes", u.routes}});
+  llvm::json::Array stages;
+  for (const auto &[stage, seconds] : times)
+    stages.push_back(llvm::json::Object{{"stage", stage}, {"seconds", seconds}});
+  llvm::json::Object root{
+      {"network", chip.getSymName().str()},
+      {"target", chip.getTarget().str()},
+      {"target_hash", chip.getTargetHash().str()},
+      {"cores", int64_t(uses.size())},
+      {"lower_bound", int64_t(numberOf(partition, "lower_bound"))},
+      {"lower_bound_set_by", binding},
+      {"strategy", strategy},
+      {"inter_core_spikes", numberOf(partition, "inter_core_spikes")},
+      {"average_hops", numberOf(placement, "average_hops")},
+      {"max_hops", int64_t(numberOf(placement, "max_hops"))},
+      {"limits",
+       llvm::json::Object{{"neurons", limNeurons},
+                          {"input_axons", limAxons},
+                          {"synapse_memory_bits", limBits},
+                          {"output_axons", limRoutes}}},
+      {"per_core", std::move(cores)},
+      {"stages", std::move(stages)}};
+  std::error_code ec;
+  llvm::raw_fd_ostream out(jsonPath, ec, llvm::sys::fs::OF_Text);
+  if (ec)
+    return chip.emitError() << "cannot write the mapping report '" << jsonPath
+                            << "': " << ec.message();
+  out << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+  return success();
+}
+
+} // namespace spikec::driver
