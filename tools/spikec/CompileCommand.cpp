@@ -53,22 +53,37 @@ static cl::opt<bool> compileQuiet(
     "quiet", cl::desc("Do not print the mapping report"), cl::init(false),
     cl::sub(compileCommand));
 static cl::opt<std::string> compileEmit(
-    "emit", cl::desc("What to write: image (default, binary) or image-json"),
-    cl::value_desc("image|image-json"), cl::init("image"),
-    cl::sub(compileCommand));
+    "emit",
+    cl::desc("What to write: image (default, binary), image-json, or the IR "
+             "after a stage: discretize, legalize (quantized and legalized "
+             "nc.graph), partition, place, route (the nc.chip)"),
+    cl::value_desc("image|image-json|discretize|legalize|partition|place|"
+                   "route"),
+    cl::init("image"), cl::sub(compileCommand));
+
+/// The --emit values that stop after a stage and print its IR.
+static bool isStage(llvm::StringRef emit) {
+  return emit == "discretize" || emit == "legalize" || emit == "partition" ||
+         emit == "place" || emit == "route";
+}
 
 int runCompile(MLIRContext &ctx) {
-  if (compileEmit != "image" && compileEmit != "image-json")
+  if (compileEmit != "image" && compileEmit != "image-json" &&
+      !isStage(compileEmit))
     return usageError("--emit=" + compileEmit +
-                      ": expected image or image-json");
+                      ": expected image, image-json, discretize, legalize, "
+                      "partition, place or route");
   if (compileOutput.empty())
     return usageError("give the output file with -o");
   OwningOpRef<ModuleOp> module = loadNetwork(ctx);
   if (!module)
     return 1;
   StageTimes times;
-  // Runs one stage's passes and records how long it took.
-  auto stage = [&](const char *name,
+  int exitCode = 0;
+  // Runs one stage's passes and records how long it took; false when the
+  // compile ends here (a failure, or --emit names this stage: its IR is
+  // written), with exitCode set.
+  auto stage = [&](const char *name, const char *emitKey,
                    llvm::function_ref<void(PassManager &)> build) {
     PassManager pm(&ctx, ModuleOp::getOperationName());
     build(pm);
@@ -78,19 +93,33 @@ int runCompile(MLIRContext &ctx) {
         {name, std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                              start)
                    .count()});
-    return ok;
+    if (failed(ok)) {
+      exitCode = 1;
+      return false;
+    }
+    if (compileEmit != emitKey)
+      return true;
+    std::error_code ec;
+    llvm::raw_fd_ostream out(compileOutput, ec);
+    if (ec) {
+      exitCode = usageError("cannot write '" + compileOutput +
+                            "': " + ec.message());
+      return false;
+    }
+    module->print(out);
+    return false;
   };
   auto chips = module->getBody()->getOps<nc::ChipOp>();
   if (chips.empty()) {
     if (!module->getBody()->getOps<snn::NetworkOp>().empty()) {
-      if (failed(stage("discretize", [&](PassManager &pm) {
+      if (!stage("discretize", "discretize", [&](PassManager &pm) {
             OpPassManager &netPM = pm.nest<snn::NetworkOp>();
             netPM.addPass(createInferShapes());
             DiscretizeOptions discretize;
             discretize.dt = dtOption;
             netPM.addPass(createDiscretize(discretize));
-          })))
-        return 1;
+          }))
+        return exitCode;
       TargetPipelineOptions lower;
       lower.target = compileTarget;
       lower.approximations.assign(compileApprox.begin(), compileApprox.end());
@@ -98,30 +127,35 @@ int runCompile(MLIRContext &ctx) {
       PassManager check(&ctx, ModuleOp::getOperationName());
       if (failed(buildTargetPipeline(check, lower, why)))
         return usageError(why);
-      if (failed(stage("quantize+legalize", [&](PassManager &pm) {
+      if (!stage("quantize+legalize", "legalize", [&](PassManager &pm) {
             (void)buildTargetPipeline(pm, lower, why);
-          })))
-        return 1;
+          }))
+        return exitCode;
     }
-    if (failed(stage("partition", [&](PassManager &pm) {
-          PartitionOptions partition;
-          partition.target = compileTarget;
-          pm.nest<nc::GraphOp>().addPass(createPartition(partition));
-        })) ||
-        failed(stage("place", [&](PassManager &pm) {
-          PlaceOptions place;
-          place.target = compileTarget;
-          pm.nest<nc::GraphOp>().addPass(createPlace(place));
-        })) ||
-        failed(stage("route", [&](PassManager &pm) {
+    if (!stage("partition", "partition",
+               [&](PassManager &pm) {
+                 PartitionOptions partition;
+                 partition.target = compileTarget;
+                 pm.nest<nc::GraphOp>().addPass(createPartition(partition));
+               }) ||
+        !stage("place", "place",
+               [&](PassManager &pm) {
+                 PlaceOptions place;
+                 place.target = compileTarget;
+                 pm.nest<nc::GraphOp>().addPass(createPlace(place));
+               }) ||
+        !stage("route", "route", [&](PassManager &pm) {
           RouteOptions route;
           route.target = compileTarget;
           pm.addPass(createRoute(route));
-        })))
-      return 1;
+        }))
+      return exitCode;
     chips = module->getBody()->getOps<nc::ChipOp>();
     if (chips.empty())
       return usageError("the network gave no nc.chip");
+  } else if (isStage(compileEmit)) {
+    return usageError("--emit=" + compileEmit +
+                      ": the input is already an nc.chip");
   }
   nc::ChipOp chip = *chips.begin();
   if (failed(verify(chip)))
