@@ -131,6 +131,16 @@ LogicalResult RoutePass::route(GraphOp graph) {
   for (uint32_t n = 0; n < problem->net.numNeurons; ++n)
     cores[(*coreOf)[n]].routes[local[n]] = dests[n];
 
+  // Every population's parameters, read once, in its model's order.
+  std::vector<uint32_t> popOf = problem->net.populationOfNeurons();
+  std::vector<std::vector<std::vector<int32_t>>> popParams;
+  for (PopulationOp pop : problem->populations) {
+    auto &values = popParams.emplace_back();
+    for (StringRef pname : lookupNCModel(pop.getModel())->params)
+      values.push_back(
+          *readModelParam(pop.getParams(), pname, pop.getSize()));
+  }
+
   // The chip.
   MLIRContext *ctx = &getContext();
   OpBuilder b(graph);
@@ -167,16 +177,11 @@ LogicalResult RoutePass::route(GraphOp graph) {
     // Parameters of the core's neurons, gathered from their populations.
     SmallVector<NamedAttribute> params;
     const NCModel *model = lookupNCModel(c.model);
-    for (StringRef pname : model->params) {
+    for (auto [k, pname] : llvm::enumerate(model->params)) {
       std::vector<int32_t> values;
       for (uint32_t n : c.neurons) {
-        PopulationOp pop;
-        for (PopulationOp p : problem->populations)
-          if (n >= problem->base[p] &&
-              n < problem->base[p] + uint32_t(p.getSize()))
-            pop = p;
-        auto all = readModelParam(pop.getParams(), pname, pop.getSize());
-        values.push_back((*all)[n - problem->base[pop]]);
+        uint32_t p = popOf[n];
+        values.push_back(popParams[p][k][n - problem->net.populations[p].first]);
       }
       Attribute a;
       if (std::all_of(values.begin(), values.end(),
