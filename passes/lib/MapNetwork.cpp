@@ -2,8 +2,12 @@
 
 #include "MapNetwork.h"
 #include "LegalizeCommon.h"
+#include "QuantizeScale.h"
 
 #include "spikec/Support/LocationName.h"
+
+
+#include <cmath>
 
 using namespace mlir;
 using namespace spikec;
@@ -24,6 +28,40 @@ SmallVector<PopulationOp> consumersOf(SynapsesOp table) {
     }
   }
   return out;
+}
+
+/// Fills g.net.rate from the nodes' `rates`, when any node has them.
+static LogicalResult readRates(GraphOp graph, GraphNetwork &g) {
+  SmallVector<Operation *> nodes;
+  for (PopulationOp pop : g.populations)
+    nodes.push_back(pop);
+  for (InputOp in : g.inputs)
+    nodes.push_back(in);
+  bool any = llvm::any_of(
+      nodes, [](Operation *op) { return op->hasAttr("rates"); });
+  if (!any)
+    return success();
+  g.net.rate.assign(g.net.numSources(), 0.0);
+  for (Operation *op : nodes) {
+    int64_t size = cast<RankedTensorType>(op->getResult(0).getType())
+                       .getNumElements();
+    auto attr = dyn_cast_or_null<DenseF32ResourceElementsAttr>(
+        op->getAttr("rates"));
+    auto data = attr ? attr.tryGetAsArrayRef() : std::nullopt;
+    if (!data || int64_t(data->size()) != size)
+      return op->emitError()
+             << "needs 'rates' (" << size
+             << " f32 events per step) like the graph's other nodes";
+    for (int64_t i = 0; i < size; ++i) {
+      float r = (*data)[i];
+      if (!(r >= 0) || !std::isfinite(r))
+        return op->emitError() << "rate " << quant::formatNumber(r)
+                               << " of element " << i
+                               << " is not a finite number >= 0";
+      g.net.rate[g.base.lookup(op) + i] = r;
+    }
+  }
+  return success();
 }
 
 FailureOr<GraphNetwork> buildNetwork(GraphOp graph, int64_t defaultWeightBits) {
@@ -51,6 +89,8 @@ FailureOr<GraphNetwork> buildNetwork(GraphOp graph, int64_t defaultWeightBits) {
   g.net.numInputs = next - g.net.numNeurons;
 
   std::vector<std::pair<uint32_t, uint32_t>> synapses;
+  std::vector<uint8_t> hasAxon(g.net.numSources(), 0);
+  constexpr uint32_t kNone = ~0u;
   for (auto syn : body.getOps<SynapsesOp>()) {
     Operation *src = syn.getInput().getDefiningOp();
     if (!src || !g.base.count(src))
@@ -62,15 +102,34 @@ FailureOr<GraphNetwork> buildNetwork(GraphOp graph, int64_t defaultWeightBits) {
                              << " populations; mapping needs exactly one";
     auto offsets = syn.getOffsets().tryGetAsArrayRef();
     auto targets = syn.getTargets().tryGetAsArrayRef();
-    if (!offsets || !targets)
+    std::optional<ArrayRef<int32_t>> types;
+    if (auto t = syn.getAxonTypesAttr())
+      types = t.tryGetAsArrayRef();
+    if (!offsets || !targets || (syn.getAxonTypesAttr() && !types))
       return syn.emitError() << "synapse table has no data";
     uint32_t preBase = g.base[src], postBase = g.base[posts.front()];
+    uint32_t kinds = GraphNetwork::axonKinds(syn);
+    std::vector<uint32_t> &axonPre = g.axonPre[syn];
+    axonPre.assign((offsets->size() - 1) * kinds, kNone);
     for (size_t p = 0; p + 1 < offsets->size(); ++p)
-      for (int32_t k = (*offsets)[p]; k < (*offsets)[p + 1]; ++k)
-        synapses.push_back({preBase + uint32_t(p),
-                            postBase + uint32_t((*targets)[k])});
+      for (int32_t k = (*offsets)[p]; k < (*offsets)[p + 1]; ++k) {
+        uint32_t &pre = axonPre[p * kinds + (types ? (*types)[k] : 0)];
+        if (pre == kNone) {
+          uint32_t element = preBase + uint32_t(p);
+          if (!hasAxon[element]) {
+            hasAxon[element] = 1;
+            pre = element;
+          } else {
+            pre = g.net.numPres();
+            g.net.copyOf.push_back(element);
+          }
+        }
+        synapses.push_back({pre, postBase + uint32_t((*targets)[k])});
+      }
   }
   g.net.setSynapses(std::move(synapses));
+  if (failed(readRates(graph, g)))
+    return failure();
   std::string why = g.net.checkStructure();
   if (!why.empty())
     return graph.emitError() << "cannot map the graph: " << why;

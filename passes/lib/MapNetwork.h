@@ -23,11 +23,21 @@ struct GraphNetwork {
   llvm::DenseMap<mlir::Operation *, uint32_t> base;
   llvm::SmallVector<nc::PopulationOp> populations;
   llvm::SmallVector<nc::InputOp> inputs;
+  /// Per synapse table: the pre (axon source, Mapping.h) through which
+  /// element p's synapses of axon type t enter a core, at p * axonKinds(table)
+  /// + t. The first (table, type) of an element uses the element's own pre,
+  /// later ones copies, so one axon carries one table's synapses of one type.
+  llvm::DenseMap<mlir::Operation *, std::vector<uint32_t>> axonPre;
+
+  static uint32_t axonKinds(nc::SynapsesOp table) {
+    return table.getAxonTypesAttr() ? 4 : 1;
+  }
 };
 
 /// Builds the mapping problem of `graph`; errors (on the graph) when a
 /// synapse table has no data or feeds something other than a population
-/// (directly or through nc.sum).
+/// (directly or through nc.sum). Firing rates come from the nodes' `rates`
+/// (events per step per element, a profile run; all nodes or none).
 mlir::FailureOr<GraphNetwork> buildNetwork(nc::GraphOp graph,
                                            int64_t defaultWeightBits);
 

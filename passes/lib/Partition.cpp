@@ -57,7 +57,11 @@ struct PartitionPass : spikec::impl::PartitionBase<PartitionPass> {
              b.getNamedAttr("binding",
                             b.getStringAttr(part.lowerBound.binding)),
              b.getNamedAttr("inter_core_spikes",
-                            b.getF64FloatAttr(part.stats.interCoreSpikes))}));
+                            b.getF64FloatAttr(part.stats.interCoreSpikes)),
+             b.getNamedAttr("rates",
+                            b.getStringAttr(problem->net.rate.empty()
+                                                ? "uniform"
+                                                : "profile"))}));
     numCores = part.stats.numCores;
   }
 };

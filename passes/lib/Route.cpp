@@ -1,10 +1,11 @@
 //===- Route.cpp - snn-route: a placed nc.graph to an nc.chip -------------===//
 //
 // The cores' tables are built from the graph's synapse tables: in every core,
-// one axon per (table, pre neuron) whose synapses reach it, in that table's
-// dendrite group, so that each core sums, scales and adds its tables exactly
-// as nc.synapses and nc.sum do; every pre neuron (or input element) routes
-// to each of its axons.
+// one axon per pre of the mapping problem whose synapses reach it (a pre
+// neuron or input element per table and TrueNorth axon type, MapNetwork.h),
+// in that table's dendrite group, so that each core sums, scales and adds its
+// tables exactly as nc.synapses and nc.sum do; every pre neuron (or input
+// element) routes to each of its axons.
 //
 //===----------------------------------------------------------------------===//
 
@@ -103,12 +104,19 @@ LogicalResult RoutePass::route(GraphOp graph) {
     std::optional<ArrayRef<int32_t>> types;
     if (auto t = syn.getAxonTypesAttr())
       types = t.tryGetAsArrayRef();
+    const std::vector<uint32_t> &axonPre = problem->axonPre[syn];
+    uint32_t kinds = mapnet::GraphNetwork::axonKinds(syn);
     for (size_t p = 0; p + 1 < offsets.size(); ++p) {
-      // This pre's synapses, by the core of their post neuron.
-      llvm::MapVector<int32_t, SmallVector<int32_t>> byCore;
+      // This element's synapses by (core of their post, pre of the mapping
+      // problem): one axon each, as the partitioner counted them.
+      llvm::MapVector<std::pair<int32_t, uint32_t>, SmallVector<int32_t>>
+          byAxon;
       for (int32_t k = offsets[p]; k < offsets[p + 1]; ++k)
-        byCore[(*coreOf)[postBase + targets[k]]].push_back(k);
-      for (auto &[core, ks] : byCore) {
+        byAxon[{(*coreOf)[postBase + targets[k]],
+                axonPre[p * kinds + (types ? (*types)[k] : 0)]}]
+            .push_back(k);
+      for (auto &[key, ks] : byAxon) {
+        int32_t core = key.first;
         CoreBuild &c = cores[core];
         auto [it, added] = c.groupOf.try_emplace(syn, int32_t(c.groups.size()));
         if (added)

@@ -284,3 +284,67 @@ TEST_CASE("mapping: the verifier catches every broken limit") {
   CHECK(verifyPartition(net, makeTarget(l), ok) ==
         "uses 2 cores, testchip has 1");
 }
+
+TEST_CASE("mapping: a copy is an axon and a destination of its own") {
+  // Neuron s (population src) reaches a0, a1 through one table and b0, b1
+  // through another: pre s for a, copy c of s for b. 4 neurons per core.
+  // With s alone in core 0 and a, b in core 1: core 1 has 2 input axons
+  // (s and c), s has 2 destinations (both in core 1), core 0 2 output
+  // axons; both pres fire at s's rate: 2 x 0.25 inter-core spikes.
+  Network net;
+  uint32_t s = net.addPopulation("src", "lif", 1);
+  uint32_t a = net.addPopulation("a", "lif", 2);
+  uint32_t b = net.addPopulation("b", "lif", 2);
+  net.copyOf = {s};
+  uint32_t c = net.numSources();
+  CHECK(c == 5);
+  net.setSynapses({{s, a}, {s, a + 1}, {c, b}, {c, b + 1}});
+  net.rate = {0.25, 0, 0, 0, 0};
+  REQUIRE(net.checkStructure() == "");
+  CHECK(net.sourceOf(c) == s);
+  CHECK(net.rateOf(c) == 0.25);
+  Limits l;
+  l.neurons = 4;
+  MappingStats stats;
+  CHECK(verifyPartition(net, makeTarget(l), {0, 1, 1, 1, 1}, &stats) == "");
+  CHECK(stats.use[1].inputAxons == 2);
+  CHECK(stats.use[0].outputAxons == 2);
+  CHECK(stats.interCoreSpikes == doctest::Approx(0.5));
+
+  // With one destination per neuron (TrueNorth's rule) the two pres need
+  // two, wherever a and b go.
+  l.maxFanOut = 1;
+  CHECK(verifyPartition(net, makeTarget(l), {0, 1, 1, 1, 1}) ==
+        "lif 'src': neuron 0 reaches 2 cores, exceeds max_fan_out 1");
+  CHECK(mapError(net, makeTarget(l)).find("fan-out") != std::string::npos);
+
+  // Input axons bind by pres: with 1 axon per core, a (fed by s) and b (fed
+  // by c) cannot share a core; s has no inputs and joins either. Lower
+  // bound ceil(2 / 1) = 2 by axons (ceil(5 / 4) = 2 by neurons), reached;
+  // counting s and c as one pre would have put a and b together.
+  l.maxFanOut = 4096;
+  l.inputAxons = 1;
+  Partition p = mapOk(net, makeTarget(l));
+  CHECK(p.lowerBound.cores == 2);
+  CHECK(p.stats.numCores == 2);
+  CHECK(p.coreOf[a] == p.coreOf[a + 1]);
+  CHECK(p.coreOf[b] == p.coreOf[b + 1]);
+  CHECK(p.coreOf[a] != p.coreOf[b]);
+}
+
+TEST_CASE("mapping: malformed copies and rates are named") {
+  Network net;
+  net.addPopulation("p", "lif", 2);
+  net.copyOf = {7};
+  net.setSynapses({});
+  CHECK(net.checkStructure() ==
+        "copy 0 of pre 7, outside the 2 neurons and inputs");
+  net.copyOf = {1};
+  net.setSynapses({});
+  net.rate = {1.0, -2.0};
+  CHECK(net.checkStructure() ==
+        "rate -2 of pre 1 is not a finite number >= 0");
+  net.rate = {1.0};
+  CHECK(net.checkStructure() ==
+        "rates given for 1 neurons and inputs, the network has 2");
+}

@@ -10,6 +10,7 @@
 
 #include "Driver.h"
 #include "MappingReport.h"
+#include "ProfileRates.h"
 
 #include "spikec/Dialect/NC/ChipImage.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
@@ -49,6 +50,11 @@ static cl::list<std::string> compileApprox(
 static cl::opt<std::string> compileReport(
     "report", cl::desc("Also write the mapping report as JSON to this file"),
     cl::value_desc("file.json"), cl::init(""), cl::sub(compileCommand));
+static cl::opt<std::string> compileProfile(
+    "profile",
+    cl::desc("Weigh the partitioner's edges by firing rates: the quantized "
+             "network runs on this input file first"),
+    cl::value_desc("input.json"), cl::init(""), cl::sub(compileCommand));
 static cl::opt<bool> compileQuiet(
     "quiet", cl::desc("Do not print the mapping report"), cl::init(false),
     cl::sub(compileCommand));
@@ -132,6 +138,16 @@ int runCompile(MLIRContext &ctx) {
           }))
         return exitCode;
     }
+    if (!compileProfile.empty()) {
+      auto start = std::chrono::steady_clock::now();
+      for (auto graph : module->getBody()->getOps<nc::GraphOp>())
+        if (failed(attachProfileRates(graph, compileProfile)))
+          return 1;
+      times.push_back(
+          {"profile", std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - start)
+                          .count()});
+    }
     if (!stage("partition", "partition",
                [&](PassManager &pm) {
                  PartitionOptions partition;
@@ -191,8 +207,9 @@ int runCompile(MLIRContext &ctx) {
   times.push_back({"image", std::chrono::duration<double>(
                                 std::chrono::steady_clock::now() - start)
                                 .count()});
-  if (!compileQuiet &&
-      failed(writeMappingReport(chip, times, llvm::outs(), compileReport)))
+  if (failed(writeMappingReport(chip, times,
+                                compileQuiet ? llvm::nulls() : llvm::outs(),
+                                compileReport)))
     return 1;
   return 0;
 }

@@ -53,14 +53,12 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
                                  const std::string &jsonPath) {
   auto partition = chip->getAttrOfType<DictionaryAttr>("partition");
   auto placement = chip->getAttrOfType<DictionaryAttr>("placement");
-  std::string strategy;
-  if (partition)
-    if (auto s = partition.getAs<StringAttr>("strategy"))
-      strategy = s.str();
-  std::string binding;
-  if (partition)
-    if (auto s = partition.getAs<StringAttr>("binding"))
-      binding = s.str();
+  auto text = [&](StringRef key, StringRef absent) {
+    StringAttr s = partition ? partition.getAs<StringAttr>(key) : nullptr;
+    return (s ? s.getValue() : absent).str();
+  };
+  std::string strategy = text("strategy", ""), binding = text("binding", ""),
+              rates = text("rates", "uniform");
   const int64_t limNeurons = chip.getLimit("neurons").value_or(0),
                 limAxons = chip.getLimit("input_axons").value_or(0),
                 limBits = chip.getLimit("synapse_memory_bits").value_or(0),
@@ -76,10 +74,12 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
      << ": " << uses.size() << " cores (lower bound "
      << int64_t(numberOf(partition, "lower_bound")) << ", set by " << binding
      << "), strategy " << strategy << "\n";
-  os << llvm::format("expected inter-core spikes per step %.6g (rate 1 per "
-                     "neuron), hops: average %.3g, max %lld; placement cost "
-                     "%.6g (serpentine start %.6g)\n",
+  os << llvm::format("expected inter-core spikes per step %.6g (%s), hops: "
+                     "average %.3g, max %lld; placement cost %.6g "
+                     "(serpentine start %.6g)\n",
                      numberOf(partition, "inter_core_spikes"),
+                     rates == "profile" ? "rates from the profile run"
+                                        : "rate 1 per neuron",
                      numberOf(placement, "average_hops"),
                      (long long)numberOf(placement, "max_hops"),
                      numberOf(placement, "cost"),
@@ -121,6 +121,7 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
       {"lower_bound_set_by", binding},
       {"strategy", strategy},
       {"inter_core_spikes", numberOf(partition, "inter_core_spikes")},
+      {"rates", rates},
       {"average_hops", numberOf(placement, "average_hops")},
       {"max_hops", int64_t(numberOf(placement, "max_hops"))},
       {"limits",

@@ -27,11 +27,19 @@ struct Graph {
   /// is a synapse in memory, but only one input axon).
   std::vector<uint64_t> inStart;
   std::vector<uint32_t> pre;
+  /// Every neuron's copies (Network::copiesOfNeurons).
+  std::vector<uint32_t> copyStart, copies;
 
   explicit Graph(const Network &net);
   uint64_t fanIn(uint32_t n) const { return inStart[n + 1] - inStart[n]; }
   uint64_t synapseBits(uint32_t n) const {
     return fanIn(n) * net.populations[popOf[n]].synapseBits;
+  }
+  /// Calls f(p) for neuron n's pres: n itself, then its copies.
+  template <typename F> void forPresOf(uint32_t n, F f) const {
+    f(n);
+    for (uint32_t i = copyStart[n]; i < copyStart[n + 1]; ++i)
+      f(copies[i]);
   }
 };
 

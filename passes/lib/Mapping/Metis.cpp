@@ -42,16 +42,18 @@ void forNeighbours(const Graph &g, const std::vector<int32_t> &localOf,
                    uint32_t v, uint32_t global, F f) {
   const Network &net = g.net;
   double r = net.rateOf(global);
-  for (uint64_t e = net.rowStart[global]; e < net.rowStart[global + 1]; ++e) {
-    int32_t u = localOf[net.post[e]];
-    if (u >= 0 && uint32_t(u) != v)
-      f(uint32_t(u), r);
-  }
+  g.forPresOf(global, [&](uint32_t p) {
+    for (uint64_t e = net.rowStart[p]; e < net.rowStart[p + 1]; ++e) {
+      int32_t u = localOf[net.post[e]];
+      if (u >= 0 && uint32_t(u) != v)
+        f(uint32_t(u), r);
+    }
+  });
   for (uint64_t e = g.inStart[global]; e < g.inStart[global + 1]; ++e) {
     uint32_t p = g.pre[e];
-    if (p >= net.numNeurons)
+    if (!net.fromNeuron(p))
       continue;
-    int32_t u = localOf[p];
+    int32_t u = localOf[net.sourceOf(p)];
     if (u >= 0 && uint32_t(u) != v)
       f(uint32_t(u), net.rateOf(p));
   }

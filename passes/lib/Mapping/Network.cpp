@@ -10,6 +10,7 @@
 #include "spikec/Mapping/Mapping.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <sstream>
 
@@ -36,6 +37,21 @@ void Network::setSynapses(std::vector<std::pair<uint32_t, uint32_t>> syn) {
   }
   for (size_t p = 0; p < numPres(); ++p)
     rowStart[p + 1] += rowStart[p];
+}
+
+void Network::copiesOfNeurons(std::vector<uint32_t> &start,
+                              std::vector<uint32_t> &copies) const {
+  start.assign(size_t(numNeurons) + 1, 0);
+  for (uint32_t s : copyOf)
+    if (s < numNeurons)
+      ++start[s + 1];
+  for (uint32_t n = 0; n < numNeurons; ++n)
+    start[n + 1] += start[n];
+  copies.resize(start.back());
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (uint32_t i = 0; i < copyOf.size(); ++i)
+    if (copyOf[i] < numNeurons)
+      copies[next[copyOf[i]]++] = numSources() + i;
 }
 
 std::vector<uint32_t> Network::populationOfNeurons() const {
@@ -88,11 +104,23 @@ std::string Network::checkStructure() const {
       os << "synapse to neuron " << q << " of " << numNeurons;
       return os.str();
     }
-  if (!rate.empty() && rate.size() != numPres()) {
-    os << "rates given for " << rate.size() << " pres, the network has "
-       << numPres();
+  for (size_t i = 0; i < copyOf.size(); ++i)
+    if (copyOf[i] >= numSources()) {
+      os << "copy " << i << " of pre " << copyOf[i] << ", outside the "
+         << numSources() << " neurons and inputs";
+      return os.str();
+    }
+  if (!rate.empty() && rate.size() != numSources()) {
+    os << "rates given for " << rate.size() << " neurons and inputs, the "
+       << "network has " << numSources();
     return os.str();
   }
+  for (size_t i = 0; i < rate.size(); ++i)
+    if (!(rate[i] >= 0) || !std::isfinite(rate[i])) {
+      os << "rate " << rate[i] << " of pre " << i
+         << " is not a finite number >= 0";
+      return os.str();
+    }
   return "";
 }
 
@@ -136,7 +164,7 @@ LowerBound mapping::lowerBoundOnCores(const Network &net,
       net, seen, [&](uint32_t q) { return modelOfPop[popOf[q]]; },
       [&](uint32_t p, size_t model) {
         ++ins[model];
-        if (p < net.numNeurons)
+        if (net.fromNeuron(p))
           ++outs[model];
       });
   for (uint32_t p = 0; p < net.numPres(); ++p)
@@ -223,10 +251,11 @@ std::string mapping::verifyPartition(const Network &net,
       net, seen, [&](uint32_t q) { return size_t(coreOf[q]); },
       [&](uint32_t p, size_t c) {
         ++use[c].inputAxons;
-        if (p < net.numNeurons) {
-          ++dests[p];
-          ++use[coreOf[p]].outputAxons;
-          if (int32_t(c) != coreOf[p])
+        uint32_t s = net.sourceOf(p);
+        if (s < net.numNeurons) {
+          ++dests[s];
+          ++use[coreOf[s]].outputAxons;
+          if (int32_t(c) != coreOf[s])
             spikes += net.rateOf(p);
         } else {
           spikes += net.rateOf(p);

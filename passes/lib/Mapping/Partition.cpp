@@ -41,6 +41,7 @@ Graph::Graph(const Network &net) : net(net), popOf(net.populationOfNeurons()) {
   for (uint32_t p = 0; p < net.numPres(); ++p)
     for (uint64_t e = net.rowStart[p]; e < net.rowStart[p + 1]; ++e)
       pre[next[net.post[e]]++] = p;
+  net.copiesOfNeurons(copyStart, copies);
 }
 
 namespace {
@@ -49,6 +50,7 @@ namespace {
 /// created in increasing order, "pre p already reaches the newest core" is
 /// destNewest[p] == newest, and "pre p already has an input axon in the
 /// newest core" is inStamp[p] == newest: O(fan-in + fan-out) per neuron.
+/// Destinations are counted per pre and charged to the neuron it copies.
 ///
 /// A core's output axons grow after it is closed, as its neurons' posts land
 /// in later cores. So a neuron is charged, when placed, the destinations it
@@ -61,7 +63,7 @@ public:
   CoreFiller(const Graph &g, const target::CoreLimits &lim,
              const std::vector<uint32_t> &reserve)
       : g(g), lim(lim), reserve(reserve), coreOf(g.net.numNeurons, -1),
-        inStamp(g.net.numPres(), -1), destNewest(g.net.numNeurons, -1),
+        inStamp(g.net.numPres(), -1), destNewest(g.net.numPres(), -1),
         dests(g.net.numNeurons, 0), charged(g.net.numNeurons, 0) {
     openCore();
   }
@@ -103,15 +105,16 @@ private:
   const std::vector<uint32_t> &reserve;
   std::vector<int32_t> coreOf;
   std::vector<int32_t> inStamp;    ///< per pre
-  std::vector<int32_t> destNewest; ///< per neuron: newest core it reaches
-  std::vector<uint32_t> dests;     ///< per neuron: distinct cores it reaches
+  std::vector<int32_t> destNewest; ///< per pre: newest core it reaches
+  std::vector<uint32_t> dests;     ///< per neuron: its pres' destinations
   std::vector<uint32_t> charged;   ///< per neuron: output axons charged
   std::vector<CoreUse> use;
   std::vector<uint32_t> coreModel;
   std::vector<uint32_t> outDelta; ///< per core, scratch of one tryPlace
   std::vector<int32_t> touched;
-  std::vector<uint64_t> seen; ///< per core: stamp of the last tryPlace
+  std::vector<uint64_t> seen; ///< per core: stamp of the last count
   uint64_t stamp = 0;
+  std::vector<int32_t> newestOfPres; ///< scratch of one tryPlace
 };
 
 bool CoreFiller::tryPlace(uint32_t n, std::string *why) {
@@ -140,29 +143,38 @@ bool CoreFiller::tryPlace(uint32_t n, std::string *why) {
     prev = p;
     if (inStamp[p] != c)
       ++dIn;
-    if (p < net.numNeurons && p != n && coreOf[p] >= 0 &&
+    uint32_t s = net.sourceOf(p);
+    if (s < net.numNeurons && s != n && coreOf[s] >= 0 &&
         destNewest[p] != c) {
-      if (dests[p] + 1 > uint64_t(lim.maxFanOut.value))
-        return fail(why, "fan-out of a pre", dests[p] + 1, lim.maxFanOut);
+      // (Two copies of s new here count one: a rare, slight optimism that
+      // verifyPartition catches.)
+      if (dests[s] + 1 > uint64_t(lim.maxFanOut.value))
+        return fail(why, "fan-out of a pre", dests[s] + 1, lim.maxFanOut);
       // Only the open core is checked; see the class comment.
-      if (coreOf[p] == c && dests[p] + 1 > charged[p] && outDelta[c]++ == 0)
+      if (coreOf[s] == c && dests[s] + 1 > charged[s] && outDelta[c]++ == 0)
         touched.push_back(c);
     }
   }
   if (u.inputAxons + dIn > uint64_t(lim.inputAxons.value))
     return fail(why, "input axons", u.inputAxons + dIn, lim.inputAxons);
-  // n's own destinations among its placed posts (and this core).
+  // n's own destinations among its placed posts (and this core), over its
+  // pres; newest[i] is the newest core of its i-th pre.
   uint32_t k = 0;
-  int32_t newest = -1;
-  for (uint64_t e = net.rowStart[n]; e < net.rowStart[n + 1]; ++e) {
-    uint32_t q = net.post[e];
-    int32_t qc = q == n ? c : coreOf[q];
-    if (qc < 0 || seen[qc] == stamp)
-      continue;
-    seen[qc] = stamp;
-    ++k;
-    newest = std::max(newest, qc);
-  }
+  newestOfPres.clear();
+  g.forPresOf(n, [&](uint32_t p) {
+    ++stamp;
+    int32_t newest = -1;
+    for (uint64_t e = net.rowStart[p]; e < net.rowStart[p + 1]; ++e) {
+      uint32_t q = net.post[e];
+      int32_t qc = q == n ? c : coreOf[q];
+      if (qc < 0 || seen[qc] == stamp)
+        continue;
+      seen[qc] = stamp;
+      ++k;
+      newest = std::max(newest, qc);
+    }
+    newestOfPres.push_back(newest);
+  });
   if (k > uint64_t(lim.maxFanOut.value))
     return fail(why, "fan-out", k, lim.maxFanOut);
   uint32_t charge = std::max(k, reserve[n]);
@@ -192,18 +204,20 @@ bool CoreFiller::tryPlace(uint32_t n, std::string *why) {
       continue;
     prev = p;
     inStamp[p] = c;
-    if (p < net.numNeurons && p != n && coreOf[p] >= 0 &&
+    uint32_t s = net.sourceOf(p);
+    if (s < net.numNeurons && s != n && coreOf[s] >= 0 &&
         destNewest[p] != c) {
       destNewest[p] = c;
-      if (++dests[p] > charged[p]) {
-        charged[p] = dests[p];
-        ++use[coreOf[p]].outputAxons;
+      if (++dests[s] > charged[s]) {
+        charged[s] = dests[s];
+        ++use[coreOf[s]].outputAxons;
       }
     }
   }
   dests[n] = k;
   charged[n] = charge;
-  destNewest[n] = newest;
+  size_t i = 0;
+  g.forPresOf(n, [&](uint32_t p) { destNewest[p] = newestOfPres[i++]; });
   u.outputAxons += charge;
   return true;
 }
@@ -266,14 +280,18 @@ std::vector<uint32_t> destinationCounts(const Network &net,
                                         uint32_t numCores) {
   std::vector<uint32_t> dests(net.numNeurons, 0);
   std::vector<int64_t> seen(numCores, -1);
-  for (uint32_t p = 0; p < net.numNeurons; ++p)
+  for (uint32_t p = 0; p < net.numPres(); ++p) {
+    uint32_t s = net.sourceOf(p);
+    if (s >= net.numNeurons)
+      continue;
     for (uint64_t e = net.rowStart[p]; e < net.rowStart[p + 1]; ++e) {
       int32_t c = coreOf[net.post[e]];
       if (seen[c] != p) {
         seen[c] = p;
-        ++dests[p];
+        ++dests[s];
       }
     }
+  }
   return dests;
 }
 
@@ -326,6 +344,17 @@ FillPlan sequentialPlan(const Network &net) {
   return plan;
 }
 
+/// Every population in blocks of core.neurons consecutive neurons, each
+/// block a core of its own.
+FillPlan blockPlan(const Network &net, const target::CoreLimits &lim) {
+  FillPlan plan = sequentialPlan(net);
+  plan.breakMode = FillPlan::Break::Always;
+  for (const Population &pop : net.populations)
+    for (uint32_t i = 0; i < pop.count; i += uint32_t(lim.neurons.value))
+      plan.groupStart.push_back(pop.first + i);
+  return plan;
+}
+
 /// Populations in topological order (Boost.Graph), each a group; fails when
 /// the population graph has a cycle (a recurrent network).
 std::variant<FillPlan, std::string> layerPlan(const Graph &g) {
@@ -335,14 +364,17 @@ std::variant<FillPlan, std::string> layerPlan(const Graph &g) {
   size_t numPops = net.populations.size();
   PopGraph pg(numPops);
   std::vector<int64_t> seen(numPops, -1); // per target: last source
-  for (uint32_t p = 0; p < net.numNeurons; ++p)
+  for (uint32_t p = 0; p < net.numPres(); ++p) {
+    if (!net.fromNeuron(p))
+      continue;
     for (uint64_t e = net.rowStart[p]; e < net.rowStart[p + 1]; ++e) {
-      uint32_t from = g.popOf[p], to = g.popOf[net.post[e]];
+      uint32_t from = g.popOf[net.sourceOf(p)], to = g.popOf[net.post[e]];
       if (seen[to] != from) {
         seen[to] = from;
         boost::add_edge(from, to, pg);
       }
     }
+  }
   std::vector<size_t> reversed;
   try {
     boost::topological_sort(pg, std::back_inserter(reversed));
@@ -465,6 +497,8 @@ PartitionOrError mapping::partitionNetwork(const Network &net,
     layered = std::holds_alternative<FillPlan>(plan);
     tryPlan("layers", plan, secondsSince(t0));
   }
+  if (options.blocks)
+    tryPlan("blocks", blockPlan(net, target.core), 0);
   // Graph partitioning is for irregular and recurrent networks, or when
   // the fills above left cores to gain.
   bool partitionGraph =

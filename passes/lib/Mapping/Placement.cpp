@@ -21,14 +21,18 @@ std::vector<TrafficEdge> mapping::coreTraffic(const Network &net,
                                               uint32_t numCores) {
   std::vector<TrafficEdge> edges;
   std::vector<int64_t> seen(numCores, -1);
-  for (uint32_t p = 0; p < net.numNeurons; ++p)
+  for (uint32_t p = 0; p < net.numPres(); ++p) {
+    if (!net.fromNeuron(p))
+      continue;
+    int32_t from = coreOf[net.sourceOf(p)];
     for (uint64_t e = net.rowStart[p]; e < net.rowStart[p + 1]; ++e) {
       int32_t c = coreOf[net.post[e]];
-      if (c == coreOf[p] || seen[c] == p)
+      if (c == from || seen[c] == p)
         continue;
       seen[c] = p;
-      edges.push_back({uint32_t(coreOf[p]), uint32_t(c), net.rateOf(p)});
+      edges.push_back({uint32_t(from), uint32_t(c), net.rateOf(p)});
     }
+  }
   std::sort(edges.begin(), edges.end(), [](const auto &a, const auto &b) {
     return a.from != b.from ? a.from < b.from : a.to < b.to;
   });

@@ -9,9 +9,12 @@
 // - sequential fill h = [0, 0, 1], o = [1, 2]: inputs reach {0, 1}: 3 x 2;
 //   h0, h1 reach {1, 2}: 2 each; h2 (core 1) reaches {2}: 1. Total 11;
 // - layer slicing h = [0, 0, 1], o = [2, 2]: inputs 3 x 2; each hidden
-//   neuron reaches core 2 only: 3. Total 9, so layers wins.
+//   neuron reaches core 2 only: 3. Total 9, so layers wins;
+// - population blocks of 2 (h0 h1 | h2 | o0 o1) make the same cores: 9,
+//   a tie that the earlier strategy keeps.
+// Rates are uniform (1 per pre) without a profile.
 // CHECK-LABEL: nc.graph @mlp
-// CHECK-SAME: partition = {binding = "neurons", cores = 3 : i64, inter_core_spikes = 9.000000e+00 : f64, lower_bound = 3 : i64, strategy = "layers"}
+// CHECK-SAME: partition = {binding = "neurons", cores = 3 : i64, inter_core_spikes = 9.000000e+00 : f64, lower_bound = 3 : i64, rates = "uniform", strategy = "layers"}
 // CHECK: nc.population {{.*}}cores = dense_resource<h.cores> : tensor<3xi32>
 // CHECK: nc.population {{.*}}cores = dense_resource<o.cores> : tensor<2xi32>
 // CHECK: h.cores: "0x04000000000000000000000001000000"

@@ -11,8 +11,8 @@
 //
 // Resources of one core (targets/README.md, "core"):
 // - neurons: the neurons assigned to it;
-// - input axons: distinct pre neurons (on-chip or inputs) with a synapse into
-//   one of its neurons;
+// - input axons: distinct pres with a synapse into one of its neurons, where a
+//   pre is an axon source: a neuron, an input, or a copy of one (below);
 // - output axons: over its neurons, the distinct cores each one's spikes
 //   reach; the neuron's own core counts when it has a synapse there, since
 //   a spike enters even its own core through the router (TrueNorth's
@@ -20,6 +20,14 @@
 // - synapse memory: the synapses into its neurons times the bits of one
 //   synapse of their population;
 // - per neuron: fan-in <= max_fan_in and destinations <= max_fan_out.
+//
+// Copies: a neuron (or input) whose synapses into one core cannot share one
+// axon needs an axon, and a destination, per kind: synapses from different
+// nc.synapses tables (each axon belongs to one dendrite group), or of
+// different TrueNorth axon types (an axon has one type). Such a neuron's
+// synapses are split over pres: itself and copies of it (Network::copyOf),
+// which count as axons and destinations of their own but live on the
+// neuron's core and fire at its rate.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,27 +54,44 @@ struct Population {
 };
 
 /// The mapping problem. Pre indices 0..numNeurons-1 are neurons, then
-/// numInputs off-chip inputs (they need input axons, not neuron slots).
+/// numInputs off-chip inputs (they need input axons, not neuron slots), then
+/// copies: pre numSources() + i is a copy of neuron or input copyOf[i].
 struct Network {
   uint32_t numNeurons = 0;
   uint32_t numInputs = 0;
+  std::vector<uint32_t> copyOf;
   /// In order, covering 0..numNeurons-1 without gaps.
   std::vector<Population> populations;
   /// CSR by pre: the posts of pre p are post[rowStart[p] .. rowStart[p+1]).
   std::vector<uint64_t> rowStart;
   std::vector<uint32_t> post;
-  /// Firing rate per pre (a profile run); empty means 1 for every pre.
+  /// Events per step of every neuron and input (a profile run); empty means
+  /// 1 for each.
   std::vector<double> rate;
 
-  uint32_t numPres() const { return numNeurons + numInputs; }
+  /// Neurons and inputs: what fires.
+  uint32_t numSources() const { return numNeurons + numInputs; }
+  uint32_t numPres() const { return numSources() + uint32_t(copyOf.size()); }
   uint64_t numSynapses() const { return post.size(); }
-  double rateOf(uint32_t pre) const { return rate.empty() ? 1.0 : rate[pre]; }
+  /// The neuron or input that fires pre `p`.
+  uint32_t sourceOf(uint32_t p) const {
+    return p < numSources() ? p : copyOf[p - numSources()];
+  }
+  /// Whether pre `p` is (a copy of) an on-chip neuron.
+  bool fromNeuron(uint32_t p) const { return sourceOf(p) < numNeurons; }
+  double rateOf(uint32_t p) const {
+    return rate.empty() ? 1.0 : rate[sourceOf(p)];
+  }
+  /// CSR of every neuron's copies: those of neuron n are
+  /// copies[start[n] .. start[n+1]) (pre indices).
+  void copiesOfNeurons(std::vector<uint32_t> &start,
+                       std::vector<uint32_t> &copies) const;
 
   /// Appends a population of `count` neurons; returns its first neuron.
   uint32_t addPopulation(std::string name, std::string model, uint32_t count,
                          uint32_t synapseBits = 8);
-  /// Builds the CSR from (pre, post) pairs; populations and numInputs must be
-  /// set first.
+  /// Builds the CSR from (pre, post) pairs; populations, numInputs and
+  /// copyOf must be set first.
   void setSynapses(std::vector<std::pair<uint32_t, uint32_t>> synapses);
   /// The population index of every neuron.
   std::vector<uint32_t> populationOfNeurons() const;
@@ -132,6 +157,10 @@ struct PartitionOptions {
   bool metis = true;      ///< (b) METIS k-way then repair
   /// Whole-core clusters by label propagation (recurrent networks).
   bool clusters = true;
+  /// Each population in consecutive blocks of core.neurons neurons, a core
+  /// each: the cores snn-legalize-truenorth plans its axon copies and
+  /// splitters for.
+  bool blocks = true;
   /// Groups with more synapses than this are coarsened (size-constrained
   /// label propagation) before METIS.
   uint64_t coarsenAbove = 4'000'000;
