@@ -22,6 +22,7 @@ extern llvm::cl::SubCommand exportCommand;
 extern llvm::cl::SubCommand targetCommand;
 extern llvm::cl::SubCommand infoCommand;
 extern llvm::cl::SubCommand compileCommand;
+extern llvm::cl::SubCommand emulateCommand;
 
 /// Checks --dt and imports the network named on the command line (with the
 /// NIR options); null after reporting an error.
@@ -34,6 +35,7 @@ int runExport(mlir::MLIRContext &ctx);
 int runTarget();
 int runInfo();
 int runCompile(mlir::MLIRContext &ctx);
+int runEmulate(mlir::MLIRContext &ctx);
 
 /// Prints "error: <message>" for problems that have no file (bad flags).
 int usageError(const llvm::Twine &message);

@@ -91,7 +91,9 @@ int main(int argc, char **argv) {
       "  spikec export NET --nir -o out.nir\n"
       "  spikec target NAME|FILE.json [--hash]\n"
       "  spikec compile CHIP.mlir -o net.simg [--emit=image-json]\n"
-      "  spikec info net.simg [--json] [--target=T]\n\n"
+      "  spikec info net.simg [--json] [--target=T]\n"
+      "  spikec emulate net.simg --input=FILE [--timesteps=N] "
+      "--output=FILE\n\n"
       "NET is a .json network description, a .nir file, .mlir text or a\n"
       "lava-dl netx .net file (imported for loihi, already quantized).\n");
 
@@ -113,6 +115,8 @@ int main(int argc, char **argv) {
       return runInfo();
     if (compileCommand)
       return runCompile(ctx);
+    if (emulateCommand)
+      return runEmulate(ctx);
   } catch (const std::exception &e) {
     // The libraries report their errors as diagnostics; this is a last
     // resort so that nothing ends in std::terminate.

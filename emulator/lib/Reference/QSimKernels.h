@@ -3,13 +3,15 @@
 // Private to SpikecQuantRef. A value of the nc graph is a Slot (a ring of its
 // last few steps); each op is a Kernel that computes its slot's tensor for a
 // step from its operands. Population kernels are one per fixed-point model,
-// each in its own file (QSimLoihi.cpp, ...), made by makePopulationKernel.
+// each in its own file (QSimLoihi.cpp, ...), made by makePopulationKernel
+// (NeuronKernels.h, shared with the emulator).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_EMULATOR_LIB_REFERENCE_QSIMKERNELS_H
 #define SPIKEC_EMULATOR_LIB_REFERENCE_QSIMKERNELS_H
 
 #include "spikec/Dialect/NC/NCModels.h"
+#include "spikec/Reference/NeuronKernels.h"
 #include "spikec/Reference/Simulator.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -82,40 +84,17 @@ public:
 
 using KernelPtr = std::unique_ptr<Kernel>;
 
-/// A population: the model's update of every neuron, in index order, from
-/// the step's dendritic sums. Its output tensor is the spikes (0/1) or the
-/// activations the model emits.
-class PopulationKernel : public Kernel {
+/// A population: its model's kernel (NeuronKernels.h) run on the step's
+/// dendritic sums. Its output tensor is the spikes (0/1) or the activations
+/// the model emits.
+class PopulationNode : public Kernel {
 public:
   void step(int64_t t, SimStats &stats) final;
-  /// Sizes the state for n neurons at its initial value.
-  virtual void resize(size_t n) = 0;
-  /// One step: input[i] is neuron i's dendritic sum, out[i] its output.
-  virtual void update(const int32_t *input, int32_t *out) = 0;
-  /// Neuron-steps whose arithmetic left its range (see
-  /// Trace::overflowsPerNode); models count what they can detect.
-  uint64_t overflows = 0;
+  const int32_t *state(llvm::StringRef name) const override {
+    return model->state(name);
+  }
+  std::unique_ptr<PopulationKernel> model;
 };
-
-/// The population kernel of `model`, its parameters `values` (one vector per
-/// model parameter, in the model's order, already validated); null for a
-/// model without one.
-std::unique_ptr<PopulationKernel>
-makePopulationKernel(const nc::NCModel &model,
-                     const std::vector<std::vector<int32_t>> &values);
-
-// One per model.
-std::unique_ptr<PopulationKernel>
-makeLoihiKernel(const std::vector<std::vector<int32_t>> &values);
-std::unique_ptr<PopulationKernel>
-makeTrueNorthKernel(const std::vector<std::vector<int32_t>> &values);
-std::unique_ptr<PopulationKernel>
-makeAkidaKernel(const std::vector<std::vector<int32_t>> &values);
-std::unique_ptr<PopulationKernel>
-makeGenericLIFKernel(const std::vector<std::vector<int32_t>> &values,
-                     bool adaptive);
-std::unique_ptr<PopulationKernel>
-makeGenericIzhikevichKernel(const std::vector<std::vector<int32_t>> &values);
 
 } // namespace spikec::ref
 

@@ -16,6 +16,7 @@
 
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Encoders.h"
+#include "spikec/Reference/EventEncoder.h"
 #include "spikec/Reference/RunChecks.h"
 #include "spikec/Support/LocationName.h"
 
@@ -40,10 +41,10 @@ using namespace spikec::nc;
 
 namespace spikec::ref {
 
-void PopulationKernel::step(int64_t t, SimStats &stats) {
+void PopulationNode::step(int64_t t, SimStats &stats) {
   const Buf &x = ins[0].get(t);
   Buf &o = out->at(t);
-  update(x.v.data(), o.v.data());
+  model->update(x.v.data(), o.v.data());
   o.nz.clear();
   for (int32_t i = 0, n = static_cast<int32_t>(o.v.size()); i < n; ++i)
     if (o.v[i] != 0)
@@ -51,22 +52,6 @@ void PopulationKernel::step(int64_t t, SimStats &stats) {
   stats.neuronUpdates += o.v.size();
   if (spiking)
     emitted(stats, o.nz.size());
-}
-
-std::unique_ptr<PopulationKernel>
-makePopulationKernel(const NCModel &model,
-                     const std::vector<std::vector<int32_t>> &values) {
-  if (model.name == "loihi")
-    return makeLoihiKernel(values);
-  if (model.name == "truenorth")
-    return makeTrueNorthKernel(values);
-  if (model.name == "akida")
-    return makeAkidaKernel(values);
-  if (model.name == "generic_lif" || model.name == "generic_alif")
-    return makeGenericLIFKernel(values, model.name == "generic_alif");
-  if (model.name == "generic_izhikevich")
-    return makeGenericIzhikevichKernel(values);
-  return nullptr;
 }
 
 std::string getNCNodeName(Operation *op) {
@@ -79,43 +64,15 @@ std::string getNCNodeName(Operation *op) {
 
 namespace {
 
-enum class Encoding { None, Direct, Rate, Latency, Delta };
-
-class InputKernel : public Kernel {
+/// An nc.input: the host's encoder (EventEncoder.h, shared with the
+/// emulator) on the input's rows.
+class InputKernel : public Kernel, public EventEncoder {
 public:
   void step(int64_t t, SimStats &stats) override {
-    const std::vector<double> &x = (*rows)[t];
     Buf &o = out->at(t);
     o.nz.clear();
     const int32_t n = static_cast<int32_t>(o.v.size());
-    switch (encoding) {
-    case Encoding::None:
-      for (int32_t i = 0; i < n; ++i)
-        o.v[i] = static_cast<int32_t>(x[i]);
-      break;
-    case Encoding::Direct:
-      for (int32_t i = 0; i < n; ++i)
-        o.v[i] = static_cast<int32_t>(std::llround(
-            std::clamp(gain * x[i], directMin, directMax)));
-      break;
-    case Encoding::Rate:
-      for (int32_t i = 0; i < n; ++i)
-        o.v[i] = rateSpike(seed, t, i, gain, x[i]);
-      break;
-    case Encoding::Latency: {
-      int64_t k = t % window;
-      if (k == 0)
-        for (int32_t i = 0; i < n; ++i)
-          offset[i] = latencyOffset(x[i], threshold, window);
-      for (int32_t i = 0; i < n; ++i)
-        o.v[i] = offset[i] == k;
-      break;
-    }
-    case Encoding::Delta:
-      for (int32_t i = 0; i < n; ++i)
-        o.v[i] = deltaEvent(x[i], ref[i], threshold, offSpikes);
-      break;
-    }
+    encode((*rows)[t].data(), t, o.v.data(), n);
     for (int32_t i = 0; i < n; ++i)
       if (o.v[i] != 0)
         o.nz.push_back(i);
@@ -124,15 +81,6 @@ public:
   }
 
   const Rows *rows = nullptr;
-  Encoding encoding = Encoding::None;
-  double gain = 1.0, threshold = 0.0;
-  /// Direct: the range of round(gain x); [0, 2^bits - 1] with `bits`.
-  double directMin = INT32_MIN, directMax = INT32_MAX;
-  uint64_t seed = 0;
-  int64_t window = 1;
-  bool offSpikes = false;
-  std::vector<int64_t> offset; // latency: this window's spike offsets
-  std::vector<double> ref;     // delta: the references
 };
 
 class OutputKernel : public Kernel {
@@ -151,14 +99,14 @@ public:
     for (int32_t p : x.nz) {
       const int64_t a = x.v[p];
       const int32_t begin = offsets[p], end = offsets[p + 1];
-      for (int32_t k = begin; k < end; ++k)
-        acc[targets[k]] += a * int64_t(weights[k]);
+      dendrite::accumulate(acc.data(), targets.data(), weights.data(), begin,
+                           end, a);
       stats.synapticEvents += uint64_t(end - begin);
     }
     Buf &o = out->at(t);
     o.nz.clear();
     for (int32_t j = 0, n = static_cast<int32_t>(acc.size()); j < n; ++j) {
-      o.v[j] = loihi::scaleDendriticSum(acc[j], weightExp);
+      o.v[j] = dendrite::scaleGroupSum(acc[j], weightExp);
       acc[j] = 0;
       if (o.v[j] != 0)
         o.nz.push_back(j);
@@ -180,7 +128,7 @@ public:
     Buf &o = out->at(t);
     o.nz.clear();
     for (int32_t i = 0, n = static_cast<int32_t>(acc.size()); i < n; ++i) {
-      o.v[i] = fxp::saturateToInt32(acc[i]);
+      o.v[i] = dendrite::combineGroupSums(acc[i]);
       acc[i] = 0;
       if (o.v[i] != 0)
         o.nz.push_back(i);
@@ -422,26 +370,16 @@ FailureOr<KernelPtr> Builder::population(PopulationOp op) {
     }
     values.push_back(std::move(*v));
   }
-  std::vector<int64_t> neuron(values.size());
-  for (int64_t i = 0, n = op.getSize(); i < n; ++i) {
-    for (size_t k = 0; k < values.size(); ++k)
-      neuron[k] = values[k][i];
-    std::string why = model->validate(neuron);
-    if (!why.empty()) {
-      fail(op) << "neuron " << i << " has parameters outside the model's "
-               << "ranges: " << why;
-      return failure();
-    }
-  }
-  std::unique_ptr<PopulationKernel> k = makePopulationKernel(*model, values);
-  if (!k) {
-    fail(op) << "model '" << op.getModel() << "' has no quantized reference";
+  std::string why;
+  auto k = std::make_unique<PopulationNode>();
+  k->model = makeCheckedPopulationKernel(*model, values, op.getSize(), why);
+  if (!k->model) {
+    fail(op) << why;
     return failure();
   }
   // Every nonzero output is an event: a spike, or a nonzero multi-bit
   // activation (akida), which the chip sends as one event too.
   k->spiking = true;
-  k->resize(op.getSize());
   return KernelPtr(std::move(k));
 }
 
@@ -665,10 +603,11 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
       trace.spikesPerNode[name.empty() ? describe(op) : name] +=
           k->spikesEmitted;
     }
-    if (auto *pk = dynamic_cast<PopulationKernel *>(k); pk && pk->overflows) {
+    if (auto *pk = dynamic_cast<PopulationNode *>(k);
+        pk && pk->model->overflows) {
       std::string name = getNCNodeName(op);
       trace.overflowsPerNode[name.empty() ? describe(op) : name] +=
-          pk->overflows;
+          pk->model->overflows;
     }
   }
   return trace;
