@@ -1,8 +1,11 @@
 //===- EmulateCommand.cpp - spikec emulate: run a hardware image ----------===//
 //
 // `spikec emulate net.simg --timesteps=N --input=FILE [--output=FILE]
-// [--mode=functional] [--summary]` loads only the image (checked by the
-// reader) and runs it on the emulator (DESIGN.md section 7). Input and
+// [--mode=functional|cycle] [--report=R.json] [--summary] [--trace-vcd=F]
+// [--trace-timeline=F]` loads only the image (checked by the reader) and
+// runs it on the emulator (DESIGN.md section 7); cycle mode adds the cycle
+// model (CycleModel.h) with the numbers of the image's target (a preset by
+// the image's name, or --target=FILE, its content hash checked). Input and
 // output files are simulate's (IO/SpikeFiles.h), so the outputs of
 // `spikec simulate NET --target=T` and of this command compare as files.
 //
@@ -10,7 +13,10 @@
 
 #include "Driver.h"
 
+#include "spikec/Emulator/CycleModel.h"
 #include "spikec/Emulator/Emulator.h"
+#include "spikec/Emulator/RunReport.h"
+#include "spikec/Emulator/Traces.h"
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Image/ImageIO.h"
 
@@ -19,6 +25,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <fstream>
+#include <optional>
+#include <sstream>
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -47,52 +56,112 @@ static cl::alias emulateOutputAlias("o", cl::desc("Alias for --output"),
                                     cl::aliasopt(emulateOutput));
 static cl::opt<std::string> emulateMode(
     "mode",
-    cl::desc("functional: spikes only, as fast as it goes; cycle (cycles, "
-             "time and energy) is not implemented yet"),
+    cl::desc("functional: spikes only, as fast as it goes; cycle: the same "
+             "spikes with cycles, time and energy"),
     cl::value_desc("functional|cycle"), cl::init("functional"),
     cl::sub(emulateCommand));
+static cl::opt<std::string> emulateTarget(
+    "target",
+    cl::desc("The description of the image's target for cycle mode "
+             "(default: the preset the image names); its hash must match"),
+    cl::value_desc("name|file.json"), cl::init(""), cl::sub(emulateCommand));
 static cl::opt<bool> emulateSummary(
     "summary",
-    cl::desc("Print a summary of the run (spikes per core, work, speed)"),
+    cl::desc("Print the report: spikes per core, work, NeuroBench figures "
+             "and, in cycle mode, latency and energy"),
+    cl::init(false), cl::sub(emulateCommand));
+static cl::opt<std::string> emulateReport(
+    "report", cl::desc("Write the report as JSON, with every step's figures"),
+    cl::value_desc("file.json"), cl::init(""), cl::sub(emulateCommand));
+static cl::opt<std::string> emulateVcd(
+    "trace-vcd",
+    cl::desc("Write chosen neurons' spikes and state per step as VCD "
+             "(GTKWave)"),
+    cl::value_desc("file.vcd"), cl::init(""), cl::sub(emulateCommand));
+static cl::opt<std::string> emulateTraceNeurons(
+    "trace-neurons",
+    cl::desc("Neurons for --trace-vcd: CORE:NEURON, CORE:FIRST-LAST or an "
+             "output's name, comma-separated (default: every output)"),
+    cl::value_desc("spec"), cl::init(""), cl::sub(emulateCommand));
+static cl::opt<std::string> emulateTimeline(
+    "trace-timeline",
+    cl::desc("Write each core's phases and the busy links per step as "
+             "Chrome/Perfetto trace events (cycle mode)"),
+    cl::value_desc("file.json"), cl::init(""), cl::sub(emulateCommand));
+static cl::opt<bool> emulateProgress(
+    "progress",
+    cl::desc("Show a progress bar on stderr (default: when stderr is a "
+             "terminal and the run has 1000 steps or more)"),
     cl::init(false), cl::sub(emulateCommand));
 
 /// More steps than this is a mistake, not a run (28 hours at a 1 ms tick).
 static constexpr int64_t kMaxTimesteps = 100000000;
 
-/// What a run did, as a short table on stdout; the totals line is
-/// `spikec simulate --summary`'s, so the two compare.
-static void printSummary(const emu::Emulator &emulator, int64_t T,
-                         double seconds) {
-  llvm::raw_ostream &os = llvm::outs();
-  const image::Image &img = emulator.image();
-  const emu::RunStats &s = emulator.stats();
-  double dt = img.header.dt;
-  uint64_t neurons = 0;
-  for (const image::Core &c : img.cores)
-    neurons += c.numNeurons;
-  os << "image     '" << img.provenance.network << "' for "
-     << img.header.target << ": " << img.cores.size() << " cores, "
-     << neurons << " neurons\n"
-     << "run       " << T << " steps of dt = " << formatNumber(dt) << " s ("
-     << formatNumber(T * dt * 1e3) << " ms of model time), functional mode\n";
-  os << "core   model               neurons     spikes    rate (Hz)\n";
-  for (uint32_t c = 0; c < img.cores.size(); ++c) {
-    const image::Core &core = img.cores[c];
-    uint64_t spikes = s.spikesPerCore[c];
-    double rate = dt > 0 && core.numNeurons
-                      ? double(spikes) / (double(core.numNeurons) * T * dt)
-                      : 0.0;
-    os << llvm::format("%-6u %-16s %10u %10llu %12.1f\n", c,
-                       core.model.c_str(), core.numNeurons,
-                       (unsigned long long)spikes, rate);
+/// The image's target for the cycle model: --target or the preset named by
+/// the image, with the image's content hash; "" or why not.
+static std::string loadImageTarget(const image::Image &img,
+                                   target::TargetDesc &out) {
+  std::string which = emulateTarget.empty() ? img.header.target
+                                            : std::string(emulateTarget);
+  auto loaded = target::loadTarget(which);
+  if (auto *err = std::get_if<std::string>(&loaded))
+    return emulateTarget.empty()
+               ? "the image's target '" + which +
+                     "' is not a preset; give its description with "
+                     "--target=FILE (" + *err + ")"
+               : *err;
+  out = std::get<target::TargetDesc>(std::move(loaded));
+  if (out.contentHashHex() != img.header.targetHash)
+    return "target '" + out.name + "' has hash " + out.contentHashHex() +
+           ", the image was compiled for '" + img.header.target +
+           "' with hash " + img.header.targetHash;
+  return "";
+}
+
+/// A progress bar on stderr, redrawn when the percentage changes.
+class Progress {
+public:
+  Progress(int64_t total, bool on) : total(total), on(on) {}
+  void update(int64_t done) {
+    if (!on || (done * 100 / total == shown && done != total))
+      return;
+    shown = done * 100 / total;
+    int filled = int(shown * 40 / 100);
+    llvm::errs() << "\r[" << std::string(filled, '#')
+                 << std::string(40 - filled, ' ') << "] " << shown << "% ("
+                 << done << "/" << total << " steps)";
+    if (done == total)
+      llvm::errs() << "\n";
   }
-  os << "synaptic events " << s.synapticEvents << ", neuron updates "
-     << s.neuronUpdates << ", spikes " << s.spikes << "\n";
-  os << "packets " << s.packets << "\n";
-  os << llvm::format("wall time %.3f s: %.3g synaptic events/s, %.3g neuron "
-                     "updates/s\n",
-                     seconds, seconds > 0 ? s.synapticEvents / seconds : 0.0,
-                     seconds > 0 ? s.neuronUpdates / seconds : 0.0);
+
+private:
+  int64_t total, shown = -1;
+  bool on;
+};
+
+/// Runs the emulator step by step with an observer (the cycle model or
+/// none), sampling the VCD trace and drawing the progress bar after each.
+template <typename Observer>
+static void runSteps(emu::Emulator &emulator, Observer &observer,
+                     emu::VcdTrace *vcd, Progress &progress) {
+  while (emulator.timestep() < emulator.numSteps()) {
+    emulator.step(observer);
+    if (vcd)
+      vcd->sample(emulator);
+    progress.update(emulator.timestep());
+  }
+}
+
+/// Writes `value` as indented JSON to `path`.
+static LogicalResult writeJSONFile(const std::string &path,
+                                   const nlohmann::json &value) {
+  std::ofstream out(path);
+  out << value.dump(2) << "\n";
+  if (!out) {
+    usageError("cannot write '" + path + "'");
+    return failure();
+  }
+  return success();
 }
 
 int runEmulate(MLIRContext &ctx) {
@@ -100,12 +169,16 @@ int runEmulate(MLIRContext &ctx) {
   if (emulateImage.empty())
     return usageError("say which image: spikec emulate net.simg "
                       "--input=FILE");
-  if (emulateMode == "cycle")
-    return usageError("--mode=cycle is not implemented yet (functional "
-                      "mode only)");
-  if (emulateMode != "functional")
+  if (emulateMode != "functional" && emulateMode != "cycle")
     return usageError("unknown --mode '" + emulateMode +
                       "' (expected functional or cycle)");
+  bool cycleMode = emulateMode == "cycle";
+  if (!emulateTimeline.empty() && !cycleMode)
+    return usageError("--trace-timeline needs --mode=cycle (the timeline is "
+                      "the cycle model's)");
+  if (!emulateTraceNeurons.empty() && emulateVcd.empty())
+    return usageError("--trace-neurons chooses neurons for --trace-vcd; "
+                      "give --trace-vcd=FILE");
   bool given = emulateTimesteps.getNumOccurrences();
   if (given && emulateTimesteps <= 0)
     return usageError("--timesteps must be > 0, got " +
@@ -142,11 +215,45 @@ int runEmulate(MLIRContext &ctx) {
   if (!why.empty())
     return usageError(emulateInput + ": " + why);
 
+  target::TargetDesc desc;
+  if (cycleMode) {
+    why = loadImageTarget(img, desc);
+    if (!why.empty())
+      return usageError(emulateImage + ": " + why);
+  }
+  emu::VcdTrace vcd;
+  emu::VcdTrace *vcdOrNull = emulateVcd.empty() ? nullptr : &vcd;
+  if (vcdOrNull) {
+    std::vector<emu::NeuronRef> neurons;
+    std::string spec = emulateTraceNeurons;
+    if (spec.empty())
+      for (const image::Output &o : img.outputs)
+        spec += (spec.empty() ? "" : ",") + o.name;
+    why = emu::parseNeuronRefs(spec, img, neurons);
+    if (why.empty())
+      why = vcd.open(emulateVcd, *emulator, std::move(neurons));
+    if (!why.empty())
+      return usageError("--trace-vcd: " + why);
+  }
+
+  Progress progress(timesteps, emulateProgress ||
+                                   (llvm::errs().is_displayed() &&
+                                    timesteps >= 1000));
+  std::optional<emu::CycleModel> cycle;
   auto begin = std::chrono::steady_clock::now();
-  emulator->run();
+  if (cycleMode) {
+    cycle.emplace(desc, img, /*recordPhases=*/!emulateTimeline.empty());
+    cycle->reserve(timesteps);
+    runSteps(*emulator, *cycle, vcdOrNull, progress);
+  } else {
+    emu::NullObserver none;
+    runSteps(*emulator, none, vcdOrNull, progress);
+  }
   double seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - begin)
                        .count();
+  if (vcdOrNull && !(why = vcd.close()).empty())
+    return usageError("--trace-vcd: " + why);
 
   ref::Trace trace;
   trace.timesteps = timesteps;
@@ -168,8 +275,18 @@ int runEmulate(MLIRContext &ctx) {
       llvm::errs() << "warning: core " << c << ": " << n
                    << " neuron-steps left the target's integer range (a "
                       "dendritic sum wrapped or a membrane saturated)\n";
-  if (emulateSummary)
-    printSummary(*emulator, timesteps, seconds);
+  nlohmann::json report =
+      emu::makeRunReport(*emulator, cycle ? &*cycle : nullptr, seconds);
+  if (!emulateReport.empty() && failed(writeJSONFile(emulateReport, report)))
+    return 1;
+  if (!emulateTimeline.empty() &&
+      failed(writeJSONFile(emulateTimeline, emu::timelineJSON(*cycle, img))))
+    return 1;
+  if (emulateSummary) {
+    std::ostringstream text;
+    emu::printRunReport(report, text);
+    llvm::outs() << text.str();
+  }
   return 0;
 }
 

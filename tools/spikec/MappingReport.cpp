@@ -70,20 +70,26 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
     return lim ? 100.0 * double(v) / double(lim) : 0.0;
   };
 
-  os << "mapped '" << chip.getSymName() << "' onto " << chip.getTarget()
-     << ": " << uses.size() << " cores (lower bound "
-     << int64_t(numberOf(partition, "lower_bound")) << ", set by " << binding
-     << "), strategy " << strategy << "\n";
-  os << llvm::format("expected inter-core spikes per step %.6g (%s), hops: "
-                     "average %.3g, max %lld; placement cost %.6g "
-                     "(serpentine start %.6g)\n",
-                     numberOf(partition, "inter_core_spikes"),
-                     rates == "profile" ? "rates from the profile run"
-                                        : "rate 1 per neuron",
-                     numberOf(placement, "average_hops"),
-                     (long long)numberOf(placement, "max_hops"),
-                     numberOf(placement, "cost"),
-                     numberOf(placement, "initial_cost"));
+  if (!partition) {
+    // A chip given as such (an .mlir nc.chip): no mapping figures.
+    os << "image of '" << chip.getSymName() << "' for " << chip.getTarget()
+       << ": " << uses.size() << " cores, given as an nc.chip\n";
+  } else {
+    os << "mapped '" << chip.getSymName() << "' onto " << chip.getTarget()
+       << ": " << uses.size() << " cores (lower bound "
+       << int64_t(numberOf(partition, "lower_bound")) << ", set by " << binding
+       << "), strategy " << strategy << "\n";
+    os << llvm::format("expected inter-core spikes per step %.6g (%s), hops: "
+                       "average %.3g, max %lld; placement cost %.6g "
+                       "(serpentine start %.6g)\n",
+                       numberOf(partition, "inter_core_spikes"),
+                       rates == "profile" ? "rates from the profile run"
+                                          : "rate 1 per neuron",
+                       numberOf(placement, "average_hops"),
+                       (long long)numberOf(placement, "max_hops"),
+                       numberOf(placement, "cost"),
+                       numberOf(placement, "initial_cost"));
+  }
   os << "core   neurons        axons          synapse bits          routes\n";
   for (size_t k = 0; k < uses.size(); ++k) {
     const Use &u = uses[k];

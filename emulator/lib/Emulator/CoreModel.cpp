@@ -44,6 +44,10 @@ std::string CoreModel::init(const image::Core &c) {
   input.assign(n, 0);
   out.assign(n, 0);
   firedList.reserve(n);
+  for (const char *var : {"u", "v", "i", "a"})
+    if (const int32_t *values = kernel->state(var))
+      stateVars.push_back(values);
+  wasActive.assign(n, 0);
   return "";
 }
 
@@ -91,10 +95,18 @@ SynapticWork CoreModel::synapticPhase(llvm::ArrayRef<AxonEvent> events) {
 NeuronWork CoreModel::neuronPhase() {
   NeuronWork work;
   const uint32_t n = core->numNeurons;
+  std::fill(wasActive.begin(), wasActive.end(), 0);
+  for (const int32_t *values : stateVars)
+    for (uint32_t i = 0; i < n; ++i)
+      wasActive[i] |= values[i] != 0;
   kernel->update(input.data(), out.data());
   firedList.clear();
   for (uint32_t i = 0; i < n; ++i) {
     work.driven += input[i] != 0;
+    bool active = wasActive[i] || input[i] != 0 || out[i] != 0;
+    for (const int32_t *values : stateVars)
+      active |= values[i] != 0;
+    work.active += active;
     if (out[i] != 0)
       firedList.push_back(i);
   }

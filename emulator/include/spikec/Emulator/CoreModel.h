@@ -52,6 +52,10 @@ struct NeuronWork {
   uint32_t updated = 0;
   /// Neurons whose dendritic sum was nonzero.
   uint32_t driven = 0;
+  /// Neurons with input, output or a nonzero state variable before or
+  /// after the update (targets/README.md: neuron_update_active); the rest
+  /// were idle.
+  uint32_t active = 0;
   /// Neurons whose output was nonzero: each is an event on its routes.
   uint32_t fired = 0;
 };
@@ -115,6 +119,10 @@ private:
   std::vector<int64_t> total;
   std::vector<int32_t> input, out;
   std::vector<uint32_t> firedList;
+  /// The kernel's state variables (u, v, i, a: those it has) and, per
+  /// neuron, whether any was nonzero before this step's update.
+  std::vector<const int32_t *> stateVars;
+  std::vector<uint8_t> wasActive;
 };
 
 } // namespace spikec::emu

@@ -95,6 +95,8 @@ public:
 
   /// The next step to run.
   int64_t timestep() const { return t; }
+  /// The steps of the run start() prepared.
+  int64_t numSteps() const { return timesteps; }
   /// Output port o's values: timesteps rows of its width, row-major.
   const std::vector<int32_t> &outputRows(size_t o) const {
     return outputs[o];

@@ -1,0 +1,138 @@
+//===- CycleModel.h - time and energy of an emulated run --------*- C++ -*-===//
+//
+// The observer of --mode=cycle (Emulator.h): it prices the work the core
+// model reports and moves the packets over the mesh (MeshModel.h), with the
+// target's numbers (targets/README.md, "What the numbers mean"). Per step
+// and core:
+//   synaptic phase  ceil(synaptic ops / synapse_ops_per_cycle) x
+//                   latency.synaptic_op,
+//   neuron phase    active x latency.neuron_update_active + idle x
+//                   latency.neuron_update_idle,
+//   spike out       its packets leave one after another, each
+//                   latency.spike_out after the one before, once the neuron
+//                   phase is over;
+// the host's packets enter at tile (0, 0) from the step's start, one per
+// latency.spike_out. The step lasts until the last core is done and the last
+// packet has arrived, plus the barrier for the tiles the image uses (at
+// least timing.tick_s when the target has a tick). Energy: synaptic ops,
+// active and idle neuron updates, packets leaving cores (spike_out), hops
+// along x and y, one barrier per step, and static power x the step's time.
+// Cycles are time x clock_hz, rounded up per step.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SPIKEC_EMULATOR_CYCLEMODEL_H
+#define SPIKEC_EMULATOR_CYCLEMODEL_H
+
+#include "spikec/Emulator/CoreModel.h"
+#include "spikec/Emulator/MeshModel.h"
+#include "spikec/Image/Image.h"
+#include "spikec/Target/Target.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace spikec::emu {
+
+/// Energy by kind, pJ.
+struct Energy {
+  enum Kind {
+    SynapticOps,
+    NeuronUpdates,
+    SpikesOut,
+    Hops,
+    Barrier,
+    Static,
+  };
+  static constexpr size_t kNumKinds = 6;
+  std::array<double, kNumKinds> pj{};
+
+  double total() const;
+  Energy &operator+=(const Energy &o);
+  static const char *name(Kind k);
+};
+
+/// What one step cost.
+struct StepCost {
+  double ns = 0;
+  uint64_t cycles = 0;
+  Energy energy;
+  uint64_t synapticOps = 0;
+  uint64_t activeNeurons = 0, idleNeurons = 0;
+  uint64_t packets = 0; ///< including the host's
+  MeshStepStats mesh;
+  /// The core that finished last (its phases and its packets' injection)
+  /// and when, ns; -1 without cores.
+  int64_t busiestCore = -1;
+  double busiestCoreNs = 0;
+};
+
+/// One core's phases in one step, ns from the step's start (traces).
+struct CorePhases {
+  float synapticEnd = 0, neuronEnd = 0, spikesEnd = 0;
+};
+
+/// A link that carried packets in a step (traces).
+struct LinkUse {
+  uint32_t step = 0, link = 0, packets = 0;
+  float busyNs = 0;
+};
+
+class CycleModel {
+public:
+  /// The model of `image` on `target`, which must be the image's target.
+  /// With recordPhases, phases() keeps every core's phases of every step.
+  CycleModel(const target::TargetDesc &target, const image::Image &image,
+             bool recordPhases = false);
+  /// Reserves the per-step records of a run, so that stepping allocates
+  /// nothing.
+  void reserve(int64_t timesteps);
+
+  // The observer interface (Emulator.h).
+  void beginStep(int64_t t);
+  void packet(uint32_t src, uint32_t dst);
+  void synapticPhase(uint32_t core, const SynapticWork &work);
+  void neuronPhase(uint32_t core, const NeuronWork &work);
+  void endStep(int64_t t);
+
+  const std::vector<StepCost> &steps() const { return stepCosts; }
+  /// Sums over the steps (busiest core: the most total busy time).
+  const StepCost &total() const { return sum; }
+  /// Per core: ns spent in its phases over the run.
+  const std::vector<double> &coreBusyNs() const { return busyNs; }
+  /// phases()[t * numCores + c] (recordPhases only).
+  const std::vector<CorePhases> &phases() const { return phaseLog; }
+  /// Every step's busy links, in step order (recordPhases only).
+  const std::vector<LinkUse> &linkUses() const { return linkLog; }
+  const MeshModel &mesh() const { return meshModel; }
+  /// The tiles holding at least one core of the image.
+  uint32_t tilesInUse() const { return tiles; }
+  double barrierNs() const { return barrier; }
+
+private:
+  const target::TargetDesc &target;
+  const image::Image &image;
+  MeshModel meshModel;
+  bool recordPhases;
+  uint32_t tiles = 0;
+  double barrier = 0;
+  // Per event kind, from the target.
+  double synOpsPerCycle, latSyn, latActive, latIdle, latSpike;
+  double eSyn, eActive, eIdle, eSpike, eHopEW, eHopNS, eBarrier;
+  double staticW, tickNs;
+  // The step being priced.
+  StepCost current;
+  std::vector<double> synEnd, neuronEnd, spikesEnd; ///< per core
+  uint64_t hostPackets = 0;
+  std::vector<StepCost> stepCosts;
+  StepCost sum;
+  std::vector<double> busyNs;
+  std::vector<CorePhases> phaseLog;
+  std::vector<LinkUse> linkLog;
+  std::vector<uint64_t> linkPacketsBefore;
+  std::vector<double> linkBusyBefore;
+};
+
+} // namespace spikec::emu
+
+#endif // SPIKEC_EMULATOR_CYCLEMODEL_H
