@@ -1,8 +1,10 @@
 //===- CycleModelTest.cpp - the cycle model's pricing, by hand ------------===//
 //
 // CycleModel (CycleModel.h) fed the observer calls the emulator makes, on
-// loihi's published numbers (targets/loihi.json), with the figures worked
-// out in the comments: a full core's synaptic phase, an idle chip, packets
+// loihi's published numbers (targets/loihi.json) as whole cycles of its
+// 1 GHz clock (3.5 ns -> 4 cycles: synaptic op 4, active neuron 9, idle 6,
+// spike out 3, x hop 5, y hop 7), with the figures worked out in the
+// comments: a full core's synaptic phase, an idle chip, packets
 // leaving a core one spike-out time apart, and hops priced by direction.
 //
 //===----------------------------------------------------------------------===//
@@ -44,19 +46,18 @@ image::Image twoCores(uint32_t neurons) {
 } // namespace
 
 TEST_CASE("cycle model: a full core's synaptic phase and an idle chip") {
-  // loihi: 1 synaptic op per cycle at 3.5 ns and 23.6 pJ; active neuron
-  // 8.4 ns / 81 pJ, idle 5.3 ns / 52 pJ; barrier 113 ns at 1 tile, 465 ns
-  // at 32 (2 tiles: 113 + 352 / 31 = 124.3548 ns); static 0.104 W.
+  // loihi: 1 synaptic op per cycle, 4 ns and 23.6 pJ; active neuron 9 ns /
+  // 81 pJ, idle 6 ns / 52 pJ; barrier 113 ns at 1 tile, 465 ns at 32 (2
+  // tiles: 113 + 352 / 31 = 124.3548 ns); static 0.104 W.
   target::TargetDesc t = loihiPreset();
   image::Image img = twoCores(1024);
   CycleModel m(t, img);
   CHECK(m.tilesInUse() == 2);
   CHECK(m.barrierNs() == doctest::Approx(113.0 + 352.0 / 31.0));
 
-  // A full core: 1024 neurons x 4096 synapses each would be too many; take
-  // 100,000 synaptic ops on core 0: 100,000 cycles x 3.5 ns = 350,000 ns,
-  // then 1024 active neurons x 8.4 ns = 8601.6 ns. Core 1 is idle:
-  // 1024 x 5.3 = 5427.2 ns. The step: 358,601.6 + 124.3548 ns.
+  // A full core: 100,000 synaptic ops on core 0 at 1 per cycle: 100,000 x
+  // 4 = 400,000 cycles, then 1024 active neurons x 9 = 9216 cycles. Core 1
+  // is idle: 1024 x 6 = 6144 cycles. The step: 409,216 + 124.3548 ns.
   m.beginStep(0);
   SynapticWork full;
   full.synapticOps = 100000;
@@ -69,7 +70,10 @@ TEST_CASE("cycle model: a full core's synaptic phase and an idle chip") {
   m.neuronPhase(1, idle);
   m.endStep(0);
   const StepCost &s = m.steps().back();
-  double ns = 350000.0 + 1024 * 8.4 + m.barrierNs();
+  CoreCycles cc = coreCycles(coreCycleCosts(t), full, busy);
+  CHECK(cc.synaptic == 400000);
+  CHECK(cc.neuron == 9216);
+  double ns = 400000.0 + 9216.0 + m.barrierNs();
   CHECK(s.ns == doctest::Approx(ns));
   CHECK(s.busiestCore == 0);
   CHECK(s.energy.pj[Energy::SynapticOps] == doctest::Approx(100000 * 23.6));
@@ -97,16 +101,13 @@ TEST_CASE("cycle model: a full core's synaptic phase and an idle chip") {
 }
 
 TEST_CASE("cycle model: packets leave one by one and hops cost by axis") {
-  // Core 0 fires 3 packets to core 1 (tile (2, 1): 2 x hops at 4.1 ns /
-  // 3.0 pJ and 1 y hop at 6.5 ns / 4.0 pJ). No synaptic work; 1 active
-  // neuron (8.4 ns); the packets leave at 8.4 + 2.1 k (k = 1, 2, 3: spike
-  // out 2.1 ns / 1.7 pJ). The first holds (0,0)E over [10.5, 14.6], the
-  // second arrives at 12.6 and waits 2.0 ns, and so on: each link passes
-  // one packet per 4.1 ns, the y link one per 6.5 ns. Last arrival: the
-  // third packet, whose y hop starts when the second's ends.
-  // p1: x [10.5, 14.6], [14.6, 18.7], y [18.7, 25.2]
-  // p2: x [14.6, 18.7], [18.7, 22.8], y [25.2, 31.7]
-  // p3: x [18.7, 22.8], [22.8, 26.9], y [31.7, 38.2]
+  // Core 0 fires 3 packets to core 1 (tile (2, 1): 2 x hops at 5 ns /
+  // 3.0 pJ and 1 y hop at 7 ns / 4.0 pJ). No synaptic work; 1 active
+  // neuron (9 ns); the packets leave at 9 + 3 k (k = 1, 2, 3: spike out
+  // 3 ns / 1.7 pJ), at 12, 15, 18. Each link passes one packet per hop:
+  // p1: x [12, 17], [17, 22], y [22, 29]
+  // p2: waits 2 for (0,0)E: [17, 22], [22, 27], waits 2 for y: [29, 36]
+  // p3: waits 4 for (0,0)E: [22, 27], [27, 32], waits 4 for y: [36, 43]
   target::TargetDesc t = loihiPreset();
   image::Image img = twoCores(1);
   CycleModel m(t, img);
@@ -123,13 +124,11 @@ TEST_CASE("cycle model: packets leave one by one and hops cost by axis") {
   const StepCost &s = m.steps().back();
   CHECK(s.mesh.hopsEW == 6);
   CHECK(s.mesh.hopsNS == 3);
-  CHECK(s.mesh.lastArrivalNs == doctest::Approx(38.2));
-  // Waits: p2 2.0 at (0,0)E and 0 after; p3 (arriving 14.7) 4.0, then the
-  // y link: p2 arrives at 22.8 < 25.2 (2.4), p3 at 26.9 < 31.7 (4.8).
-  CHECK(s.mesh.queuedNs == doctest::Approx(2.0 + 4.0 + 2.4 + 4.8));
+  CHECK(s.mesh.lastArrivalNs == doctest::Approx(43.0));
+  CHECK(s.mesh.queuedNs == doctest::Approx(2.0 + 2.0 + 4.0 + 4.0));
   CHECK(s.energy.pj[Energy::SpikesOut] == doctest::Approx(3 * 1.7));
   CHECK(s.energy.pj[Energy::Hops] == doctest::Approx(6 * 3.0 + 3 * 4.0));
-  CHECK(s.ns == doctest::Approx(38.2 + m.barrierNs()));
+  CHECK(s.ns == doctest::Approx(43.0 + m.barrierNs()));
   CHECK(s.packets == 3);
 
   // Host packets enter at tile (0, 0) and cost hops, not spike-out energy.
@@ -143,5 +142,5 @@ TEST_CASE("cycle model: packets leave one by one and hops cost by axis") {
   const StepCost &h = m.steps().back();
   CHECK(h.energy.pj[Energy::SpikesOut] == 0);
   CHECK(h.energy.pj[Energy::Hops] == doctest::Approx(2 * 3.0 + 4.0));
-  CHECK(h.mesh.lastArrivalNs == doctest::Approx(2.1 + 2 * 4.1 + 6.5));
+  CHECK(h.mesh.lastArrivalNs == doctest::Approx(3.0 + 2 * 5.0 + 7.0));
 }

@@ -36,6 +36,34 @@ const char *Energy::name(Kind k) {
   return "?";
 }
 
+uint64_t emu::cyclesFor(const target::TargetDesc &target, double ns) {
+  // The small slack keeps 3.5 ns at 2 GHz from becoming 8 cycles.
+  return uint64_t(std::ceil(ns * target.clockHz.value * 1e-9 - 1e-9));
+}
+
+CoreCycleCosts emu::coreCycleCosts(const target::TargetDesc &target) {
+  CoreCycleCosts c;
+  c.synapticOp = cyclesFor(target, target.latencyNsOf(EventKind::SynapticOp));
+  c.activeNeuron =
+      cyclesFor(target, target.latencyNsOf(EventKind::NeuronUpdateActive));
+  c.idleNeuron =
+      cyclesFor(target, target.latencyNsOf(EventKind::NeuronUpdateIdle));
+  c.spikeOut = cyclesFor(target, target.latencyNsOf(EventKind::SpikeOut));
+  c.synapticOpsPerCycle = target.core.synapseOpsPerCycle.value;
+  return c;
+}
+
+CoreCycles emu::coreCycles(const CoreCycleCosts &costs,
+                           const SynapticWork &syn, const NeuronWork &neurons) {
+  CoreCycles c;
+  c.synaptic = uint64_t(std::ceil(double(syn.synapticOps) /
+                                  costs.synapticOpsPerCycle)) *
+               costs.synapticOp;
+  c.neuron = uint64_t(neurons.active) * costs.activeNeuron +
+             uint64_t(neurons.updated - neurons.active) * costs.idleNeuron;
+  return c;
+}
+
 CycleModel::CycleModel(const target::TargetDesc &target,
                        const image::Image &image, bool recordPhases)
     : target(target), image(image), meshModel(target),
@@ -45,11 +73,8 @@ CycleModel::CycleModel(const target::TargetDesc &target,
     used.insert({c.x, c.y});
   tiles = uint32_t(used.size());
   barrier = target.barrierNsFor(tiles);
-  synOpsPerCycle = target.core.synapseOpsPerCycle.value;
-  latSyn = target.latencyNsOf(EventKind::SynapticOp);
-  latActive = target.latencyNsOf(EventKind::NeuronUpdateActive);
-  latIdle = target.latencyNsOf(EventKind::NeuronUpdateIdle);
-  latSpike = target.latencyNsOf(EventKind::SpikeOut);
+  costs = coreCycleCosts(target);
+  cycleNs = target.cycleNs();
   eSyn = target.energyPjOf(EventKind::SynapticOp);
   eActive = target.energyPjOf(EventKind::NeuronUpdateActive);
   eIdle = target.energyPjOf(EventKind::NeuronUpdateIdle);
@@ -89,26 +114,28 @@ void CycleModel::packet(uint32_t src, uint32_t dst) {
   ++current.packets;
   if (src == kHostCore) {
     // The host's port is tile (0, 0); its packets follow one another.
-    meshModel.add(0, 0, to.x, to.y, double(++hostPackets) * latSpike);
+    meshModel.add(0, 0, to.x, to.y,
+                  double(++hostPackets * costs.spikeOut) * cycleNs);
     return;
   }
   const image::Core &from = image.cores[src];
-  spikesEnd[src] += latSpike;
+  spikesEnd[src] += double(costs.spikeOut) * cycleNs;
   current.energy.pj[Energy::SpikesOut] += eSpike;
   meshModel.add(from.x, from.y, to.x, to.y, spikesEnd[src]);
 }
 
 void CycleModel::synapticPhase(uint32_t core, const SynapticWork &work) {
-  double ns = std::ceil(double(work.synapticOps) / synOpsPerCycle) * latSyn;
-  synEnd[core] = ns;
+  synEnd[core] =
+      double(coreCycles(costs, work, NeuronWork()).synaptic) * cycleNs;
   current.synapticOps += work.synapticOps;
   current.energy.pj[Energy::SynapticOps] += double(work.synapticOps) * eSyn;
 }
 
 void CycleModel::neuronPhase(uint32_t core, const NeuronWork &work) {
   uint64_t idle = work.updated - work.active;
-  neuronEnd[core] = synEnd[core] + double(work.active) * latActive +
-                    double(idle) * latIdle;
+  neuronEnd[core] =
+      synEnd[core] +
+      double(coreCycles(costs, SynapticWork(), work).neuron) * cycleNs;
   // Packets leave after the neuron phase (packet() adds to this).
   spikesEnd[core] = neuronEnd[core];
   current.activeNeurons += work.active;
@@ -145,7 +172,7 @@ void CycleModel::endStep(int64_t) {
       linkBusyBefore[l] = busy;
     }
   s.ns = std::max(work + barrier, tickNs);
-  s.cycles = uint64_t(std::ceil(s.ns * target.clockHz.value * 1e-9 - 1e-9));
+  s.cycles = cyclesFor(target, s.ns);
   s.energy.pj[Energy::Barrier] += eBarrier;
   // W x ns = 1e-9 J = 1e3 pJ.
   s.energy.pj[Energy::Static] += staticW * s.ns * 1e3;

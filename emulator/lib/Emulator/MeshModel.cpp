@@ -3,6 +3,7 @@
 #include "spikec/Emulator/MeshModel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 using namespace spikec;
@@ -16,10 +17,17 @@ MeshModel::MeshModel(uint32_t width, uint32_t height, target::Routing routing,
       packetsOnLink(size_t(width) * height * 4, 0),
       busyOnLink(size_t(width) * height * 4, 0.0) {}
 
+/// A latency as whole cycles of t's clock, in ns (CycleModel.h).
+static double wholeCycles(const target::TargetDesc &t, double ns) {
+  return std::ceil(ns * t.clockHz.value * 1e-9 - 1e-9) * t.cycleNs();
+}
+
 MeshModel::MeshModel(const target::TargetDesc &t)
     : MeshModel(uint32_t(t.mesh.width.value), uint32_t(t.mesh.height.value),
-                t.mesh.routing, t.latencyNsOf(target::EventKind::HopEastWest),
-                t.latencyNsOf(target::EventKind::HopNorthSouth)) {}
+                t.mesh.routing,
+                wholeCycles(t, t.latencyNsOf(target::EventKind::HopEastWest)),
+                wholeCycles(t,
+                            t.latencyNsOf(target::EventKind::HopNorthSouth))) {}
 
 void MeshModel::add(uint32_t sx, uint32_t sy, uint32_t dx, uint32_t dy,
                     double injectNs) {

@@ -17,7 +17,10 @@
 // least timing.tick_s when the target has a tick). Energy: synaptic ops,
 // active and idle neuron updates, packets leaving cores (spike_out), hops
 // along x and y, one barrier per step, and static power x the step's time.
-// Cycles are time x clock_hz, rounded up per step.
+// Every latency is a whole number of clock cycles, latency_ns x clock_hz
+// rounded up (CoreCycleCosts), so a core's phases last whole cycles (what an
+// RTL core can match, rtl/); a step's cycles are its time x clock_hz, rounded
+// up (the barrier table's time need not be whole cycles).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_EMULATOR_CYCLEMODEL_H
@@ -33,6 +36,25 @@
 #include <vector>
 
 namespace spikec::emu {
+
+/// A core's costs in clock cycles: each latency_ns x clock_hz, rounded up.
+struct CoreCycleCosts {
+  uint64_t synapticOp = 0, activeNeuron = 0, idleNeuron = 0, spikeOut = 0;
+  double synapticOpsPerCycle = 1;
+};
+CoreCycleCosts coreCycleCosts(const target::TargetDesc &target);
+/// `ns` of the target's clock as whole cycles, rounded up.
+uint64_t cyclesFor(const target::TargetDesc &target, double ns);
+
+/// The cycles of one core's phases in one step.
+struct CoreCycles {
+  /// ceil(synaptic ops / synapse_ops_per_cycle) x synapticOp.
+  uint64_t synaptic = 0;
+  /// active x activeNeuron + idle x idleNeuron.
+  uint64_t neuron = 0;
+};
+CoreCycles coreCycles(const CoreCycleCosts &costs, const SynapticWork &syn,
+                      const NeuronWork &neurons);
 
 /// Energy by kind, pJ.
 struct Energy {
@@ -117,12 +139,13 @@ private:
   uint32_t tiles = 0;
   double barrier = 0;
   // Per event kind, from the target.
-  double synOpsPerCycle, latSyn, latActive, latIdle, latSpike;
+  CoreCycleCosts costs;
+  double cycleNs;
   double eSyn, eActive, eIdle, eSpike, eHopEW, eHopNS, eBarrier;
   double staticW, tickNs;
   // The step being priced.
   StepCost current;
-  std::vector<double> synEnd, neuronEnd, spikesEnd; ///< per core
+  std::vector<double> synEnd, neuronEnd, spikesEnd; ///< per core, ns
   uint64_t hostPackets = 0;
   std::vector<StepCost> stepCosts;
   StepCost sum;

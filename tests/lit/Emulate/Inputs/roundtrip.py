@@ -8,8 +8,10 @@ Runs, printing each command (WORK is a path prefix for the files):
   spikec compile NET FLAGS --target=TARGET -o WORK.simg
   spikec simulate NET FLAGS --target=TARGET --input=IN --summary ...
   spikec emulate WORK.simg --input=IN --summary ...
+  spikec emulate WORK.simg --input=IN --mode=cycle --target=TARGET ...
   compare.py (outputs value for value, and the totals)
-and exits with compare.py's status. Without --input, IN is random: read
+and exits with compare.py's status, or 1 when cycle mode's outputs are not
+functional mode's, byte for byte. Without --input, IN is random: read
 from the image (`spikec info --json`), an input without an encoder gets
 events (1 with probability P, default 0.2, else 0), an input with one
 values uniform in [0, 1) held for 5 steps (so delta encoders see changes),
@@ -72,11 +74,18 @@ def main():
          "--output=" + w + ".ref.json", "--summary"], w + ".ref.txt")
     run(["spikec", "emulate", w + ".simg", "--input=" + inp,
          "--output=" + w + ".emu.json", "--summary"], w + ".emu.txt")
+    run(["spikec", "emulate", w + ".simg", "--input=" + inp, "--mode=cycle",
+         target, "--output=" + w + ".cycle.json", "--report=" + w +
+         ".cycle-report.json"])
     compare = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                            "compare.py")
     sys.stdout.flush()
-    sys.exit(subprocess.call([sys.executable, compare, w + ".ref.json",
-                              w + ".emu.json", w + ".ref.txt", w + ".emu.txt"]))
-
+    status = subprocess.call([sys.executable, compare, w + ".ref.json",
+                              w + ".emu.json", w + ".ref.txt", w + ".emu.txt"])
+    same = open(w + ".cycle.json").read() == open(w + ".emu.json").read()
+    steps = len(json.load(open(w + ".cycle-report.json"))["cycle"]["steps"])
+    print(f"cycle mode: {steps} steps priced, outputs "
+          f"{'identical to' if same else 'DIFFERENT from'} functional mode")
+    sys.exit(status if same else 1)
 
 main()
