@@ -2,25 +2,20 @@
 //
 // Generates networks of 10k, 100k and 1M neurons with about 100 synapses
 // each and maps them for a target (default loihi): partition (every
-// strategy, timed), placement and routing. Kinds:
-// - ff:  4 layers of N/4 neurons fed by N/4 inputs; each pre sends 100
-//        synapses to random posts in a window of 256 around its position in
-//        the next layer (local receptive fields, as convolutions have);
-// - rec: random recurrent, clusters of 1000 neurons whose ids are shuffled
-//        (index order says nothing about the clusters): 90 synapses inside
-//        the cluster, 10 to the two neighbouring clusters; N/100 inputs of
-//        100 synapses into one cluster each.
+// strategy, timed), placement and routing. Kinds ff, rec and tn
+// (BenchNetworks.h, shared with spikec-bench-compile).
 // Each size and kind runs in a child process so that its peak memory
 // (getrusage) is its own. When the target's chip cannot hold the network
 // (lower bound above mesh.cores), a larger mesh of the same cores is used
 // and the output says so.
 //
 //   spikec-bench-mapping [--target=loihi] [--sizes=10000,100000,1000000]
-//                        [--kinds=ff,rec] [--seed=1]
+//                        [--kinds=ff,rec,tn] [--seed=1]
 //                        [--coarsen-above=SYNAPSES]
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchNetworks.h"
 #include "spikec/Mapping/Mapping.h"
 #include "spikec/Mapping/Placement.h"
 
@@ -41,102 +36,9 @@
 
 using namespace spikec;
 using namespace spikec::mapping;
+using namespace spikec::bench;
 
 namespace {
-
-/// splitmix64: fast, reproducible.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  uint32_t below(uint32_t n) { return uint32_t((next() >> 32) * n >> 32); }
-};
-
-constexpr uint32_t kSynapses = 100;
-
-/// Builds the CSR row by row: rows must be appended in pre order.
-struct CsrBuilder {
-  Network &net;
-  void beginRows() {
-    net.rowStart.assign(1, 0);
-    net.post.clear();
-    net.post.reserve(uint64_t(net.numPres()) * kSynapses);
-  }
-  void endRow() { net.rowStart.push_back(net.post.size()); }
-};
-
-Network feedForward(uint32_t n, uint64_t seed) {
-  Network net;
-  uint32_t layer = n / 4;
-  for (int l = 0; l < 4; ++l)
-    net.addPopulation("fc" + std::to_string(l), "cuba_lif", layer);
-  net.numInputs = layer;
-  Rng rng{seed};
-  CsrBuilder b{net};
-  b.beginRows();
-  auto row = [&](uint32_t pos, uint32_t nextFirst) {
-    for (uint32_t k = 0; k < kSynapses; ++k) {
-      int64_t q = int64_t(pos) + int64_t(rng.below(256)) - 128;
-      q = std::clamp<int64_t>(q, 0, layer - 1);
-      net.post.push_back(nextFirst + uint32_t(q));
-    }
-    b.endRow();
-  };
-  for (uint32_t l = 0; l < 4; ++l)
-    for (uint32_t i = 0; i < layer; ++i) {
-      if (l == 3)
-        b.endRow();
-      else
-        row(i, (l + 1) * layer);
-    }
-  for (uint32_t i = 0; i < layer; ++i)
-    row(i, 0);
-  return net;
-}
-
-Network recurrent(uint32_t n, uint64_t seed) {
-  Network net;
-  net.addPopulation("rec", "cuba_lif", n);
-  net.numInputs = n / 100;
-  Rng rng{seed};
-  const uint32_t clusterSize = 1000;
-  uint32_t clusters = std::max(1u, n / clusterSize);
-  // Neuron at position i of the cluster order gets id perm[i].
-  std::vector<uint32_t> perm(n);
-  std::iota(perm.begin(), perm.end(), 0u);
-  for (uint32_t i = n - 1; i > 0; --i)
-    std::swap(perm[i], perm[rng.below(i + 1)]);
-  std::vector<uint32_t> posOf(n);
-  for (uint32_t i = 0; i < n; ++i)
-    posOf[perm[i]] = i;
-  auto member = [&](uint32_t cluster) {
-    uint32_t first = cluster * clusterSize;
-    uint32_t size = cluster + 1 == clusters ? n - first : clusterSize;
-    return perm[first + rng.below(size)];
-  };
-  CsrBuilder b{net};
-  b.beginRows();
-  for (uint32_t id = 0; id < n; ++id) {
-    uint32_t c = std::min(posOf[id] / clusterSize, clusters - 1);
-    for (uint32_t k = 0; k < kSynapses; ++k) {
-      uint32_t d = c;
-      if (k >= 90 && clusters > 1)
-        d = (c + (k % 2 ? 1 : clusters - 1)) % clusters;
-      net.post.push_back(member(d));
-    }
-    b.endRow();
-  }
-  for (uint32_t i = 0; i < net.numInputs; ++i) {
-    for (uint32_t k = 0; k < kSynapses; ++k)
-      net.post.push_back(member(i % clusters));
-    b.endRow();
-  }
-  return net;
-}
 
 double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
@@ -152,7 +54,8 @@ double peakMiB() {
 int runOne(const target::TargetDesc &chip, const std::string &kind,
            uint32_t n, uint64_t seed, const PartitionOptions &options) {
   auto t0 = std::chrono::steady_clock::now();
-  Network net = kind == "ff" ? feedForward(n, seed) : recurrent(n, seed);
+  Network net;
+  generate(kind, n, seed, net);
   double genS = since(t0);
   std::printf("\n== %s, %u neurons, %u inputs, %llu synapses (generated in "
               "%.2f s)\n",
@@ -161,12 +64,7 @@ int runOne(const target::TargetDesc &chip, const std::string &kind,
 
   target::TargetDesc t = chip;
   LowerBound lb = lowerBoundOnCores(net, t.core);
-  if (lb.cores > t.mesh.cores) {
-    // A larger mesh of the same cores: tiles scaled by s in x and y, with
-    // room for four times the bound (fills that need more than the bound).
-    int64_t s = 1;
-    while (t.mesh.capacity() * s * s < int64_t(lb.cores) * 4)
-      ++s;
+  if (int64_t s = meshScaleFor(t.mesh, lb.cores); s > 1) {
     t.mesh.width.value *= s;
     t.mesh.height.value *= s;
     t.mesh.cores.value = t.mesh.capacity();
@@ -228,14 +126,6 @@ int runOne(const target::TargetDesc &chip, const std::string &kind,
   return 0;
 }
 
-std::vector<std::string> split(const std::string &s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  for (std::string item; std::getline(ss, item, ',');)
-    out.push_back(item);
-  return out;
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -280,9 +170,9 @@ int main(int argc, char **argv) {
               (long long)chip.core.inputAxons.value,
               (long long)chip.core.synapseMemoryBits.value);
   int failures = 0;
-  for (const std::string &size : split(sizes))
-    for (const std::string &kind : split(kinds)) {
-      if (kind != "ff" && kind != "rec") {
+  for (const std::string &size : splitList(sizes))
+    for (const std::string &kind : splitList(kinds)) {
+      if (kind != "ff" && kind != "rec" && kind != "tn") {
         std::fprintf(stderr, "spikec-bench-mapping: unknown kind '%s'\n",
                      kind.c_str());
         return 2;

@@ -55,10 +55,69 @@ struct LinearMap {
   std::vector<double> bias;
 };
 
+/// The synapses (pre, post) -> w from one source. Appended in any order,
+/// then canonicalize() sorts them by (pre, post) and sums duplicates in the
+/// order they were appended: what a std::map keyed by (pre, post) gives,
+/// without a tree node per synapse (at 100M synapses the map took minutes
+/// and gigabytes).
+struct TermList {
+  struct Term {
+    int32_t pre, post;
+    double w;
+  };
+  std::vector<Term> items;
+  bool canonical = true;
+
+  void add(int32_t pre, int32_t post, double w) {
+    if (canonical && !items.empty() &&
+        std::make_pair(items.back().pre, items.back().post) >=
+            std::make_pair(pre, post))
+      canonical = false;
+    items.push_back({pre, post, w});
+  }
+  /// Appends `other` (canonical) to this list.
+  void append(TermList &&other) {
+    if (items.empty()) {
+      *this = std::move(other);
+      return;
+    }
+    canonical = false;
+    items.insert(items.end(), other.items.begin(), other.items.end());
+  }
+  void canonicalize() {
+    if (canonical)
+      return;
+    // Stable by pre, then each pre's run stable by post: stable by
+    // (pre, post). Lists built in pre order skip the first sort.
+    auto byPre = [](const Term &a, const Term &b) { return a.pre < b.pre; };
+    if (!std::is_sorted(items.begin(), items.end(), byPre))
+      std::stable_sort(items.begin(), items.end(), byPre);
+    for (auto run = items.begin(); run != items.end();) {
+      auto end = std::find_if(run, items.end(), [&](const Term &t) {
+        return t.pre != run->pre;
+      });
+      std::stable_sort(run, end, [](const Term &a, const Term &b) {
+        return a.post < b.post;
+      });
+      run = end;
+    }
+    size_t out = 0;
+    for (size_t k = 0; k < items.size(); ++k) {
+      if (out && items[out - 1].pre == items[k].pre &&
+          items[out - 1].post == items[k].post)
+        items[out - 1].w += items[k].w;
+      else
+        items[out++] = items[k];
+    }
+    items.resize(out);
+    canonical = true;
+  }
+};
+
 /// x = sum over terms of (matrix * source spikes) + constant.
 struct LinExpr {
-  /// By source value; each entry (pre, post) -> w.
-  llvm::MapVector<Value, std::map<std::pair<int32_t, int32_t>, double>> terms;
+  /// By source value, each canonical.
+  llvm::MapVector<Value, TermList> terms;
   std::vector<double> constant;
 };
 
@@ -123,6 +182,11 @@ FailureOr<LinearMap> Lowering::mapOf(Operation *op) {
     auto w = getWeightData(sp.getWeight());
     if (!pre || !post || !w)
       return missing();
+    std::vector<uint32_t> count(nIn, 0);
+    for (int32_t p : *pre)
+      ++count[p];
+    for (int64_t i = 0; i < nIn; ++i)
+      m.cols[i].reserve(count[i]);
     for (size_t k = 0; k < w->size(); ++k)
       m.cols[(*pre)[k]].push_back({(*post)[k], (*w)[k]});
     return m;
@@ -232,7 +296,7 @@ FailureOr<LinExpr> Lowering::exprOf(Value v) {
   if (isSpikeSource(v)) {
     auto &t = e.terms[v];
     for (int64_t i = 0; i < n; ++i)
-      t[{int32_t(i), int32_t(i)}] = 1.0;
+      t.add(int32_t(i), int32_t(i), 1.0);
     return e;
   }
   if (auto add = dyn_cast<AddOp>(def)) {
@@ -241,11 +305,12 @@ FailureOr<LinExpr> Lowering::exprOf(Value v) {
       if (failed(sub))
         return failure();
       for (auto &[src, syn] : sub->terms)
-        for (auto &[key, w] : syn)
-          e.terms[src][key] += w;
+        e.terms[src].append(std::move(syn));
       for (int64_t i = 0; i < n; ++i)
         e.constant[i] += sub->constant[i];
     }
+    for (auto &[src, syn] : e.terms)
+      syn.canonicalize();
     return e;
   }
   if (isa<NeuronOpInterface>(def)) {
@@ -267,9 +332,15 @@ FailureOr<LinExpr> Lowering::exprOf(Value v) {
     return failure();
   for (auto &[src, syn] : sub->terms) {
     auto &dst = e.terms[src];
-    for (auto &[key, w] : syn)
-      for (auto &[o, w2] : map->cols[key.second])
-        dst[{key.first, o}] += w * w2;
+    size_t total = 0;
+    for (const TermList::Term &t : syn.items)
+      total += map->cols[t.post].size();
+    dst.items.reserve(dst.items.size() + total);
+    for (const TermList::Term &t : syn.items)
+      for (auto &[o, w2] : map->cols[t.post])
+        dst.add(t.pre, o, t.w * w2);
+    syn = TermList();
+    dst.canonicalize();
   }
   for (size_t i = 0; i < sub->constant.size(); ++i)
     if (double c = sub->constant[i]; c != 0)
@@ -535,9 +606,10 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       t.source = getNodeName(src.getDefiningOp());
       t.preSize = numElements(src);
       t.sourceOp = src.getDefiningOp();
-      for (auto &[key, w] : syn)
-        if (w != 0)
-          t.syn.push_back({key.first, key.second, w});
+      for (const TermList::Term &term : syn.items)
+        if (term.w != 0)
+          t.syn.push_back({term.pre, term.post, term.w});
+      syn = TermList();
       if (calibration)
         t.preRate = calibration->rate.lookup(src);
       sources.push_back(src);
