@@ -80,7 +80,7 @@ image::Image twoCoreImage() {
 }
 
 /// Counts what the step loop shows an observer.
-struct CountingObserver {
+struct CountingObserver : emu::NullObserver {
   int64_t steps = 0;
   std::map<std::pair<uint32_t, uint32_t>, int> packets;
   uint64_t synapticOps = 0, events = 0, fired = 0, driven = 0;

@@ -47,6 +47,9 @@ struct NullObserver {
   /// A packet from `src` (a core or kHostCore) to core `dst`, sent at the
   /// current step.
   void packet(uint32_t /*src*/, uint32_t /*dst*/) {}
+  /// The events core `core` accumulates this step (before its synaptic
+  /// phase), in the order it reads them.
+  void axonEvents(uint32_t /*core*/, llvm::ArrayRef<AxonEvent>) {}
   void synapticPhase(uint32_t /*core*/, const SynapticWork &) {}
   void neuronPhase(uint32_t /*core*/, const NeuronWork &) {}
   void endStep(int64_t /*t*/) {}
@@ -158,6 +161,7 @@ template <typename Observer> void Emulator::step(Observer &observer) {
   }
   for (uint32_t c = 0, n = uint32_t(cores.size()); c < n; ++c) {
     std::vector<AxonEvent> &now = inbox[c].slots[t % inbox[c].slots.size()];
+    observer.axonEvents(c, now);
     SynapticWork work = cores[c].synapticPhase(now);
     now.clear();
     totals.synapticEvents += work.synapticOps;
