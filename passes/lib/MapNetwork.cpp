@@ -4,6 +4,7 @@
 #include "LegalizeCommon.h"
 #include "QuantizeScale.h"
 
+#include "spikec/Image/Image.h"
 #include "spikec/Support/LocationName.h"
 
 
@@ -67,12 +68,17 @@ static LogicalResult readRates(GraphOp graph, GraphNetwork &g) {
 FailureOr<GraphNetwork> buildNetwork(GraphOp graph, int64_t defaultWeightBits) {
   GraphNetwork g;
   Block &body = graph.getBodyBlock();
-  // A population's synapse bits: the widest table into it.
+  // A population's synapse bits: the widest table into it (a typed table's
+  // synapse is one crossbar bit).
   llvm::DenseMap<Operation *, uint32_t> bits;
-  for (auto syn : body.getOps<SynapsesOp>())
+  uint64_t numSynapses = 0;
+  for (auto syn : body.getOps<SynapsesOp>()) {
+    uint32_t b = image::synapseMemoryBits(uint32_t(syn.getWeightBits()),
+                                          bool(syn.getAxonTypesAttr()));
     for (PopulationOp pop : consumersOf(syn))
-      bits[pop] = std::max<uint32_t>(bits.lookup(pop),
-                                     uint32_t(syn.getWeightBits()));
+      bits[pop] = std::max<uint32_t>(bits.lookup(pop), b);
+    numSynapses += uint64_t(syn.getTargets().getType().getNumElements());
+  }
   for (auto pop : body.getOps<PopulationOp>()) {
     uint32_t b = bits.lookup(pop);
     g.base[pop] = g.net.addPopulation(
@@ -89,6 +95,7 @@ FailureOr<GraphNetwork> buildNetwork(GraphOp graph, int64_t defaultWeightBits) {
   g.net.numInputs = next - g.net.numNeurons;
 
   std::vector<std::pair<uint32_t, uint32_t>> synapses;
+  synapses.reserve(numSynapses);
   std::vector<uint8_t> hasAxon(g.net.numSources(), 0);
   constexpr uint32_t kNone = ~0u;
   for (auto syn : body.getOps<SynapsesOp>()) {

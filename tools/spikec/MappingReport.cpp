@@ -2,6 +2,8 @@
 
 #include "MappingReport.h"
 
+#include "spikec/Image/Image.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
@@ -29,7 +31,9 @@ Use useOf(nc::CoreOp core) {
     for (size_t a = 0; a < group->size(); ++a) {
       int64_t n = (*offsets)[a + 1] - (*offsets)[a];
       u.synapses += n;
-      u.synapseBits += n * bits[(*group)[a]];
+      u.synapseBits += n * image::synapseMemoryBits(
+                               bits[(*group)[a]],
+                               bool(core.getSynAxonTypeAttr()));
     }
   u.routes = core.getRouteCore().getType().getNumElements();
   return u;

@@ -9,6 +9,7 @@
 
 #include "spikec/Dialect/NC/NCModels.h"
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Image/Image.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseSet.h"
@@ -256,7 +257,7 @@ LogicalResult CoreOp::verify() {
         return emitOpError() << "synapse " << k << " has axon type "
                              << types[k] << ", outside [0, 3]";
       ++fanIn[j];
-      memory += bits[g];
+      memory += image::synapseMemoryBits(bits[g], !types.empty());
     }
   }
 

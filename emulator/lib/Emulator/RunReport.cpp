@@ -125,7 +125,9 @@ json makeRunReport(const Emulator &emulator, const CycleModel *cycle,
     routes += core.routes.size();
     for (uint32_t a = 0; a < core.numAxons(); ++a)
       synapseBits += uint64_t(core.axonOffsets[a + 1] - core.axonOffsets[a]) *
-                     core.groups[core.axonGroup[a]].weightBits;
+                     image::synapseMemoryBits(
+                         core.groups[core.axonGroup[a]].weightBits,
+                         !core.synAxonType.empty());
     double dt = img.header.dt;
     cores.push_back(
         {{"core", c},

@@ -158,6 +158,13 @@ struct Image {
   std::vector<Output> outputs;
 };
 
+/// Bits of synapse memory one synapse takes: its group's weight bits, or 1
+/// for a typed synapse (TrueNorth's crossbar: the weight it adds is its
+/// neuron's weight of the axon type).
+constexpr uint32_t synapseMemoryBits(uint32_t weightBits, bool typed) {
+  return typed ? 1 : weightBits;
+}
+
 /// "" when `image` is consistent, else the first problem, saying where:
 /// "core 3: axon 7: synapse 12 targets neuron 300 outside [0, 256)". Checks
 /// the header (version, a 16-hex-digit hash, finite dt >= 0, "hardware",
