@@ -48,11 +48,29 @@ std::string CoreModel::init(const image::Core &c) {
     if (const int32_t *values = kernel->state(var))
       stateVars.push_back(values);
   wasActive.assign(n, 0);
+  sparse = kernel->hasRestState();
+  if (sparse) {
+    isTouched.assign(n, 0);
+    isLive.assign(n, 0);
+    touched.reserve(n);
+    inputSet.reserve(n);
+    live.reserve(n);
+    updateList.reserve(n);
+    for (uint32_t i = 0; i < n; ++i)
+      if (!kernel->atRest(i)) {
+        isLive[i] = 1;
+        live.push_back(i);
+      }
+  }
   return "";
 }
 
 SynapticWork CoreModel::synapticPhase(llvm::ArrayRef<AxonEvent> events) {
   SynapticWork work;
+  if (sparse) {
+    sparseSynapticPhase(events, work);
+    return work;
+  }
   const size_t n = core->numNeurons;
   const uint32_t *offsets = core->axonOffsets.data();
   for (const AxonEvent &e : events) {
@@ -95,6 +113,10 @@ SynapticWork CoreModel::synapticPhase(llvm::ArrayRef<AxonEvent> events) {
 NeuronWork CoreModel::neuronPhase() {
   NeuronWork work;
   const uint32_t n = core->numNeurons;
+  if (sparse) {
+    sparseNeuronPhase(work);
+    return work;
+  }
   std::fill(wasActive.begin(), wasActive.end(), 0);
   for (const int32_t *values : stateVars)
     for (uint32_t i = 0; i < n; ++i)
@@ -103,16 +125,94 @@ NeuronWork CoreModel::neuronPhase() {
   firedList.clear();
   for (uint32_t i = 0; i < n; ++i) {
     work.driven += input[i] != 0;
-    bool active = wasActive[i] || input[i] != 0 || out[i] != 0;
-    for (const int32_t *values : stateVars)
-      active |= values[i] != 0;
-    work.active += active;
+    work.active += activeAfter(i);
     if (out[i] != 0)
       firedList.push_back(i);
   }
   work.updated = n;
   work.fired = uint32_t(firedList.size());
   return work;
+}
+
+void CoreModel::sparseSynapticPhase(llvm::ArrayRef<AxonEvent> events,
+                                    SynapticWork &work) {
+  const size_t n = core->numNeurons;
+  const uint32_t *offsets = core->axonOffsets.data();
+  const uint32_t *targets = core->synTarget.data();
+  const int32_t *weights = core->synWeight.data();
+  // Last step's inputs go back to 0.
+  for (uint32_t i : inputSet)
+    input[i] = 0;
+  inputSet.clear();
+  for (const AxonEvent &e : events) {
+    uint32_t g = core->axonGroup[e.axon];
+    if (!groupActive[g]) {
+      groupActive[g] = 1;
+      activeGroups.push_back(g);
+    }
+    int64_t *a = acc.data() + g * n;
+    for (uint32_t k = offsets[e.axon], end = offsets[e.axon + 1]; k < end;
+         ++k) {
+      uint32_t t = targets[k];
+      a[t] += int64_t(e.value) * int64_t(weights[k]);
+      if (!isTouched[t]) {
+        isTouched[t] = 1;
+        touched.push_back(t);
+      }
+    }
+    work.synapticOps += offsets[e.axon + 1] - offsets[e.axon];
+  }
+  work.events = uint32_t(events.size());
+  work.activeGroups = uint32_t(activeGroups.size());
+  // The same sums as the dense path, for the neurons that can have one.
+  for (uint32_t i : touched) {
+    int64_t sum = 0;
+    for (uint32_t g : activeGroups) {
+      int64_t &a = acc[g * n + i];
+      sum += ref::dendrite::scaleGroupSum(a, core->groups[g].weightExp);
+      a = 0;
+    }
+    input[i] = ref::dendrite::combineGroupSums(sum);
+    isTouched[i] = 0;
+    inputSet.push_back(i);
+  }
+  touched.clear();
+  for (uint32_t g : activeGroups)
+    groupActive[g] = 0;
+  activeGroups.clear();
+}
+
+void CoreModel::sparseNeuronPhase(NeuronWork &work) {
+  // Neurons to step: the live ones and those with input, in ascending
+  // order (fired() is ascending, as in the dense path).
+  updateList.assign(live.begin(), live.end());
+  for (uint32_t i : inputSet)
+    if (!isLive[i])
+      updateList.push_back(i);
+  std::sort(updateList.begin(), updateList.end());
+  for (uint32_t i : firedList)
+    out[i] = 0;
+  for (uint32_t i : updateList) {
+    bool was = false;
+    for (const int32_t *values : stateVars)
+      was |= values[i] != 0;
+    wasActive[i] = was;
+  }
+  kernel->updateSome(updateList.data(), updateList.size(), input.data(),
+                     out.data());
+  firedList.clear();
+  live.clear();
+  for (uint32_t i : updateList) {
+    work.driven += input[i] != 0;
+    work.active += activeAfter(i);
+    if (out[i] != 0)
+      firedList.push_back(i);
+    isLive[i] = !kernel->atRest(i);
+    if (isLive[i])
+      live.push_back(i);
+  }
+  work.updated = core->numNeurons;
+  work.fired = uint32_t(firedList.size());
 }
 
 } // namespace spikec::emu

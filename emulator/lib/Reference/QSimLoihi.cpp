@@ -22,6 +22,29 @@ public:
       overflows += st.v[i] == loihi::kMinV || st.v[i] == loihi::kMaxV;
     }
   }
+  // At rest: u = v = 0, not refractory, no bias. A step with zero input
+  // then gives u' = 0, v' = 0 <= vth: no change, no spike.
+  bool hasRestState() const override { return true; }
+  bool atRest(size_t i) const override {
+    return st.u[i] == 0 && st.v[i] == 0 && st.refractoryCount[i] == 0 &&
+           params.biasMant[i] == 0;
+  }
+  void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
+                  int32_t *out) override {
+    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
+    for (size_t k = 0; k < n; ++k) {
+      uint32_t i = idx[k];
+      overflows += input[i] > aMax || input[i] < -aMax - 1;
+      bool spiked = loihi::detail::stepCompartment(
+          params.du[i], params.dv[i],
+          loihi::effectiveBias(params.biasMant[i], params.biasExp[i]),
+          loihi::effectiveThreshold(params.vthMant[i]),
+          params.refractoryDelay[i], st.u[i], st.v[i], st.refractoryCount[i],
+          input[i]);
+      out[i] = spiked;
+      overflows += st.v[i] == loihi::kMinV || st.v[i] == loihi::kMaxV;
+    }
+  }
   const int32_t *state(llvm::StringRef name) const override {
     if (name == "u")
       return st.u.data();

@@ -123,6 +123,29 @@ private:
   /// neuron, whether any was nonzero before this step's update.
   std::vector<const int32_t *> stateVars;
   std::vector<uint8_t> wasActive;
+
+  // Event-driven stepping (models with a rest state, PopulationKernel::
+  // hasRestState): only neurons that are not at rest or got input this step
+  // are updated, and only synapse targets form dendritic sums, so a step
+  // costs its events and its live neurons, not the core's size.
+  bool sparse = false;
+  std::vector<uint32_t> touched;  ///< neurons with a synapse event this step
+  std::vector<uint8_t> isTouched; ///< per neuron
+  std::vector<uint32_t> inputSet; ///< neurons whose input[] may be nonzero
+  std::vector<uint32_t> live;     ///< neurons not at rest after last step
+  std::vector<uint8_t> isLive;    ///< per neuron
+  std::vector<uint32_t> updateList;
+
+  void sparseSynapticPhase(llvm::ArrayRef<AxonEvent> events,
+                           SynapticWork &work);
+  void sparseNeuronPhase(NeuronWork &work);
+  /// Whether neuron i counts as active (NeuronWork::active) after its update.
+  bool activeAfter(uint32_t i) const {
+    bool active = wasActive[i] || input[i] != 0 || out[i] != 0;
+    for (const int32_t *values : stateVars)
+      active |= values[i] != 0;
+    return active;
+  }
 };
 
 } // namespace spikec::emu

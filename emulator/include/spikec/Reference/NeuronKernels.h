@@ -46,6 +46,18 @@ public:
   /// The values of state variable `name` after the last update ("u", "v",
   /// "i", "a" as the model has them), or null when there is none.
   virtual const int32_t *state(llvm::StringRef) const { return nullptr; }
+
+  /// Event-driven stepping, for models where a neuron at rest that gets no
+  /// input stays at rest and emits nothing (its update is the identity).
+  /// Models that cannot say so update every neuron every step.
+  virtual bool hasRestState() const { return false; }
+  /// Whether neuron i is at rest now (only when hasRestState()).
+  virtual bool atRest(size_t) const { return false; }
+  /// One step of neurons idx[0..n) only, exactly as update() steps them;
+  /// every other neuron must be at rest with zero input. out[] of the others
+  /// is left as it is (only when hasRestState()).
+  virtual void updateSome(const uint32_t *, size_t, const int32_t *,
+                          int32_t *) {}
   /// Neuron-steps whose arithmetic left its range (see
   /// Trace::overflowsPerNode); models count what they can detect.
   uint64_t overflows = 0;
