@@ -66,11 +66,15 @@ std::string CoreModel::init(const image::Core &c) {
 }
 
 SynapticWork CoreModel::synapticPhase(llvm::ArrayRef<AxonEvent> events) {
+  if (!sparse)
+    return denseSynapticPhase(events);
   SynapticWork work;
-  if (sparse) {
-    sparseSynapticPhase(events, work);
-    return work;
-  }
+  sparseSynapticPhase(events, work);
+  return work;
+}
+
+SynapticWork CoreModel::denseSynapticPhase(llvm::ArrayRef<AxonEvent> events) {
+  SynapticWork work;
   const size_t n = core->numNeurons;
   const uint32_t *offsets = core->axonOffsets.data();
   for (const AxonEvent &e : events) {
@@ -144,6 +148,19 @@ void CoreModel::sparseSynapticPhase(llvm::ArrayRef<AxonEvent> events,
   for (uint32_t i : inputSet)
     input[i] = 0;
   inputSet.clear();
+  // When the step reads as many synapses as the core has neurons, marking
+  // targets costs more than scanning every neuron: the dense sums then.
+  uint64_t reads = 0;
+  for (const AxonEvent &e : events)
+    reads += offsets[e.axon + 1] - offsets[e.axon];
+  if (reads >= n) {
+    SynapticWork dense = denseSynapticPhase(events);
+    work = dense;
+    for (uint32_t i = 0; i < n; ++i)
+      if (input[i] != 0)
+        inputSet.push_back(i);
+    return;
+  }
   for (const AxonEvent &e : events) {
     uint32_t g = core->axonGroup[e.axon];
     if (!groupActive[g]) {

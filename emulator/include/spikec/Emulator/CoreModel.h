@@ -136,6 +136,8 @@ private:
   std::vector<uint8_t> isLive;    ///< per neuron
   std::vector<uint32_t> updateList;
 
+  /// Every neuron's dendritic sum (0 without events).
+  SynapticWork denseSynapticPhase(llvm::ArrayRef<AxonEvent> events);
   void sparseSynapticPhase(llvm::ArrayRef<AxonEvent> events,
                            SynapticWork &work);
   void sparseNeuronPhase(NeuronWork &work);
