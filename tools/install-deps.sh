@@ -9,7 +9,17 @@ PACKAGES=(
   verilator nlohmann-json3-dev doctest-dev libboost-graph-dev libhdf5-dev
   libmetis-dev zlib1g-dev libxtensor-dev
   python3-h5py python3-numpy
+  dataset-fashion-mnist
 )
+# Optional, for retraining the examples (examples/fashion_*/train.py), not for
+# the tests: apt-get install python3-torch
+
+# Optional: yosys, for the RTL core's cell counts (`ninja rtl-synth`,
+# rtl/README.md); tried as root, never fatal.
+if ! command -v yosys >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends yosys >/dev/null 2>&1 ||
+    echo "spikec: optional package yosys not installed (only rtl-synth needs it)" >&2
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
