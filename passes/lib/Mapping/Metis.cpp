@@ -59,6 +59,85 @@ void forNeighbours(const Graph &g, const std::vector<int32_t> &localOf,
   }
 }
 
+/// Propagation can stop with a natural cluster split into labels that
+/// cannot grow into each other one neuron at a time (each is held by its
+/// own members): a 900 and a 100. Whole labels merge here, smallest first,
+/// into the label they are most connected to, when the two fit together;
+/// otherwise the pieces land in cores of their own and their neurons reach
+/// several cores each.
+void mergeFragments(const Graph &g, const Group &grp,
+                    const std::vector<int32_t> &localOf,
+                    std::vector<uint32_t> &label, std::vector<uint64_t> &size,
+                    std::vector<uint64_t> &bits, uint64_t maxNeurons,
+                    uint64_t maxBits) {
+  size_t n = grp.members.size();
+  // Members by label (CSR).
+  std::vector<uint64_t> start(n + 1, 0);
+  for (uint32_t l : label)
+    ++start[l + 1];
+  for (size_t l = 0; l < n; ++l)
+    start[l + 1] += start[l];
+  std::vector<uint32_t> byLabel(n);
+  std::vector<uint64_t> next(start.begin(), start.end() - 1);
+  for (uint32_t v = 0; v < n; ++v)
+    byLabel[next[label[v]]++] = v;
+  // Fragments: labels under half a core, smallest first.
+  std::vector<uint32_t> order;
+  for (uint32_t l = 0; l < n; ++l)
+    if (size[l] > 0 && 2 * size[l] < maxNeurons)
+      order.push_back(l);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return size[a] < size[b];
+  });
+  // Merged labels as a union-find forest over the original labels.
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto find = [&](uint32_t l) {
+    while (parent[l] != l)
+      l = parent[l] = parent[parent[l]];
+    return l;
+  };
+  std::vector<double> acc(n, 0);
+  std::vector<uint32_t> touched;
+  for (uint32_t l : order) {
+    uint32_t own = find(l);
+    if (own != l)
+      continue; // already merged into another label
+    // Its connections, from its own members (fragments that merged into it
+    // earlier count in its size only: a heuristic).
+    for (uint64_t i = start[l]; i < start[l + 1]; ++i) {
+      uint32_t v = byLabel[i];
+      forNeighbours(g, localOf, v, grp.members[v], [&](uint32_t u, double w) {
+        uint32_t m = find(label[u]);
+        if (m == own)
+          return;
+        if (acc[m] == 0)
+          touched.push_back(m);
+        acc[m] += w;
+      });
+    }
+    uint32_t best = own;
+    double bestW = 0;
+    for (uint32_t m : touched)
+      if (acc[m] > bestW && size[m] + size[own] <= maxNeurons &&
+          bits[m] + bits[own] <= maxBits) {
+        best = m;
+        bestW = acc[m];
+      }
+    for (uint32_t m : touched)
+      acc[m] = 0;
+    touched.clear();
+    if (best == own)
+      continue;
+    parent[own] = best;
+    size[best] += size[own];
+    bits[best] += bits[own];
+    size[own] = bits[own] = 0;
+  }
+  for (uint32_t &l : label)
+    l = find(l);
+}
+
 /// Size-constrained label propagation: a cluster id per member, clusters
 /// of at most maxNeurons neurons and maxBits synapse bits.
 std::vector<uint32_t> propagateLabels(const Graph &g, const Group &grp,
@@ -106,6 +185,7 @@ std::vector<uint32_t> propagateLabels(const Graph &g, const Group &grp,
     if (moves <= n / 1000)
       break;
   }
+  mergeFragments(g, grp, localOf, label, size, bits, maxNeurons, maxBits);
   return label;
 }
 
