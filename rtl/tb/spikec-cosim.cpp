@@ -79,20 +79,10 @@ static std::string chooseCores(const image::Image &img,
 /// check that the RTL was built with its cycle costs.
 static std::string loadCosts(const image::Image &img,
                              emu::CoreCycleCosts &costs) {
-  std::string which = targetFlag.empty() ? img.header.target
-                                         : std::string(targetFlag);
-  auto loaded = target::loadTarget(which);
-  if (auto *err = std::get_if<std::string>(&loaded))
-    return targetFlag.empty()
-               ? "the image's target '" + which +
-                     "' is not a preset; give its description with "
-                     "--target=FILE (" + *err + ")"
-               : *err;
-  const target::TargetDesc &desc = std::get<target::TargetDesc>(loaded);
-  if (desc.contentHashHex() != img.header.targetHash)
-    return "target '" + desc.name + "' has hash " + desc.contentHashHex() +
-           ", the image was compiled for '" + img.header.target +
-           "' with hash " + img.header.targetHash;
+  target::TargetDesc desc;
+  if (std::string why = emu::loadImageTarget(img, targetFlag, desc);
+      !why.empty())
+    return why;
   costs = emu::coreCycleCosts(desc);
   const rtl::CoreParams &p = rtl::builtParams();
   auto mismatch = [&](const std::string &what, const char *param,

@@ -97,27 +97,6 @@ static cl::opt<bool> emulateProgress(
 /// More steps than this is a mistake, not a run (28 hours at a 1 ms tick).
 static constexpr int64_t kMaxTimesteps = 100000000;
 
-/// The image's target for the cycle model: --target or the preset named by
-/// the image, with the image's content hash; "" or why not.
-static std::string loadImageTarget(const image::Image &img,
-                                   target::TargetDesc &out) {
-  std::string which = emulateTarget.empty() ? img.header.target
-                                            : std::string(emulateTarget);
-  auto loaded = target::loadTarget(which);
-  if (auto *err = std::get_if<std::string>(&loaded))
-    return emulateTarget.empty()
-               ? "the image's target '" + which +
-                     "' is not a preset; give its description with "
-                     "--target=FILE (" + *err + ")"
-               : *err;
-  out = std::get<target::TargetDesc>(std::move(loaded));
-  if (out.contentHashHex() != img.header.targetHash)
-    return "target '" + out.name + "' has hash " + out.contentHashHex() +
-           ", the image was compiled for '" + img.header.target +
-           "' with hash " + img.header.targetHash;
-  return "";
-}
-
 /// A progress bar on stderr, redrawn when the percentage changes.
 class Progress {
 public:
@@ -217,7 +196,7 @@ int runEmulate(MLIRContext &ctx) {
 
   target::TargetDesc desc;
   if (cycleMode) {
-    why = loadImageTarget(img, desc);
+    why = emu::loadImageTarget(img, emulateTarget, desc);
     if (!why.empty())
       return usageError(emulateImage + ": " + why);
   }

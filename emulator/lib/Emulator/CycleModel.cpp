@@ -36,6 +36,24 @@ const char *Energy::name(Kind k) {
   return "?";
 }
 
+std::string emu::loadImageTarget(const image::Image &img,
+                                 const std::string &which,
+                                 target::TargetDesc &out) {
+  std::string name = which.empty() ? img.header.target : which;
+  auto loaded = target::loadTarget(name);
+  if (auto *err = std::get_if<std::string>(&loaded))
+    return which.empty() ? "the image's target '" + name +
+                               "' is not a preset; give its description "
+                               "with --target=FILE (" + *err + ")"
+                         : *err;
+  out = std::get<target::TargetDesc>(std::move(loaded));
+  if (out.contentHashHex() != img.header.targetHash)
+    return "target '" + out.name + "' has hash " + out.contentHashHex() +
+           ", the image was compiled for '" + img.header.target +
+           "' with hash " + img.header.targetHash;
+  return "";
+}
+
 uint64_t emu::cyclesFor(const target::TargetDesc &target, double ns) {
   // The small slack keeps 3.5 ns at 2 GHz from becoming 8 cycles.
   return uint64_t(std::ceil(ns * target.clockHz.value * 1e-9 - 1e-9));

@@ -37,6 +37,12 @@
 
 namespace spikec::emu {
 
+/// The target an image was compiled for: `which` (a preset name or a
+/// description file) or, when empty, the preset the image names; its content
+/// hash must be the image's. "" or why not.
+std::string loadImageTarget(const image::Image &image, const std::string &which,
+                            target::TargetDesc &out);
+
 /// A core's costs in clock cycles: each latency_ns x clock_hz, rounded up.
 struct CoreCycleCosts {
   uint64_t synapticOp = 0, activeNeuron = 0, idleNeuron = 0, spikeOut = 0;
