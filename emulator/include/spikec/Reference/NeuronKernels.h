@@ -106,6 +106,11 @@ template <typename Index>
 inline void accumulate(int64_t *acc, const Index *targets,
                        const int32_t *weights, size_t begin, size_t end,
                        int64_t value) {
+  if (value == 1) { // a spike: the common case, without the multiply
+    for (size_t k = begin; k < end; ++k)
+      acc[targets[k]] += weights[k];
+    return;
+  }
   for (size_t k = begin; k < end; ++k)
     acc[targets[k]] += value * int64_t(weights[k]);
 }
