@@ -23,6 +23,7 @@ extern llvm::cl::SubCommand targetCommand;
 extern llvm::cl::SubCommand infoCommand;
 extern llvm::cl::SubCommand compileCommand;
 extern llvm::cl::SubCommand emulateCommand;
+extern llvm::cl::SubCommand evalCommand;
 
 /// Checks --dt and imports the network named on the command line (with the
 /// NIR options); null after reporting an error.
@@ -36,6 +37,7 @@ int runTarget();
 int runInfo();
 int runCompile(mlir::MLIRContext &ctx);
 int runEmulate(mlir::MLIRContext &ctx);
+int runEval(mlir::MLIRContext &ctx);
 
 /// Prints "error: <message>" for problems that have no file (bad flags).
 int usageError(const llvm::Twine &message);

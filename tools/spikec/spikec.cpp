@@ -93,7 +93,9 @@ int main(int argc, char **argv) {
       "  spikec compile CHIP.mlir -o net.simg [--emit=image-json]\n"
       "  spikec info net.simg [--json] [--target=T]\n"
       "  spikec emulate net.simg --input=FILE [--timesteps=N] "
-      "--output=FILE\n\n"
+      "--output=FILE\n"
+      "  spikec eval NET|net.simg --dataset=idx:IMAGES,LABELS "
+      "[--target=T] [--mode=cycle]\n\n"
       "NET is a .json network description, a .nir file, .mlir text or a\n"
       "lava-dl netx .net file (imported for loihi, already quantized).\n");
 
@@ -117,6 +119,8 @@ int main(int argc, char **argv) {
       return runCompile(ctx);
     if (emulateCommand)
       return runEmulate(ctx);
+    if (evalCommand)
+      return runEval(ctx);
   } catch (const std::exception &e) {
     // The libraries report their errors as diagnostics; this is a last
     // resort so that nothing ends in std::terminate.

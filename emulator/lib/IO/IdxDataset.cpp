@@ -38,8 +38,13 @@ readDecompressed(const std::string &path) {
   }
   int code = Z_OK;
   const char *message = gzerror(file, &code);
-  if (code != Z_OK && code != Z_STREAM_END)
-    return path + ": corrupt gzip stream: " + message;
+  if (code != Z_OK && code != Z_STREAM_END) {
+    // zlib's message starts with the path it was opened with.
+    std::string why = message;
+    if (why.rfind(path + ": ", 0) == 0)
+      why = why.substr(path.size() + 2);
+    return path + ": corrupt gzip stream: " + why;
+  }
   return bytes;
 }
 

@@ -1,0 +1,591 @@
+//===- EvalCommand.cpp - spikec eval: accuracy over a labelled dataset ----===//
+//
+// `spikec eval NET --dataset=idx:IMAGES,LABELS --encode=rate|latency|direct
+// --timesteps=N [--target=T] [--limit=K] [--report=R.json]
+// [--mode=functional|cycle]` runs every image of the dataset through one of
+// the three executions of a network, each image from a fresh state:
+// - NET a network file (.nir, .json, .mlir) without --target: the float
+//   reference (Simulator.h), layer timing, N steps;
+// - NET a network file with --target=T: the quantized reference
+//   (QuantizedSimulator.h), hardware timing;
+// - NET a hardware image (.simg): the emulator, in cycle mode with latency
+//   and energy from the cycle model.
+// Hardware timing delivers an edge one step later, so a network whose
+// longest input-to-output path crosses L hops answers L steps late: those
+// runs get L more steps of zero input (the drain; --drain overrides it),
+// so that they see every event of the N encoded steps.
+//
+// Encoding, done here on the host and the same for every execution (so the
+// quantized reference and the emulator see the same input events): pixel
+// byte b is the value x = b / 255; rate: element i spikes at step t when
+// ref::counterUniform(seed, t, i) < x, seed = the image's index in the
+// file; latency: one spike at step round((1 - x) (N - 1)) when x > 0;
+// direct: x at every step. The class is the output neuron with the most
+// nonzero outputs over the run; a tie goes to the lowest index.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+
+#include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Emulator/CycleModel.h"
+#include "spikec/Emulator/Emulator.h"
+#include "spikec/IO/IdxDataset.h"
+#include "spikec/IO/SpikeFiles.h"
+#include "spikec/Image/ImageIO.h"
+#include "spikec/Import/Import.h"
+#include "spikec/Passes/Passes.h"
+#include "spikec/Passes/Pipelines.h"
+#include "spikec/Reference/Encoders.h"
+#include "spikec/Reference/QuantizedSimulator.h"
+#include "spikec/Reference/Simulator.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <functional>
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+namespace spikec::driver {
+
+llvm::cl::SubCommand evalCommand(
+    "eval", "Classify a labelled dataset with a network or an image: "
+            "accuracy, work, latency and energy per inference");
+
+static cl::opt<std::string> evalNetwork(cl::Positional,
+                                        cl::desc("<net.nir|.json|.mlir|.simg>"),
+                                        cl::init(""), cl::sub(evalCommand));
+static cl::opt<std::string> evalDataset(
+    "dataset",
+    cl::desc("The labelled dataset: idx:IMAGES,LABELS (IDX files, gzip or "
+             "not)"),
+    cl::value_desc("idx:images,labels"), cl::init(""), cl::sub(evalCommand));
+static cl::opt<std::string>
+    evalEncode("encode",
+               cl::desc("How a pixel becomes input: rate (a Bernoulli spike "
+                        "per step), latency (one spike) or direct (the "
+                        "value every step)"),
+               cl::value_desc("rate|latency|direct"), cl::init("rate"),
+               cl::sub(evalCommand));
+static cl::opt<int64_t> evalTimesteps(
+    "timesteps", cl::desc("Encoded steps per image"), cl::value_desc("N"),
+    cl::init(25), cl::sub(evalCommand));
+static cl::opt<int64_t> evalDrain(
+    "drain",
+    cl::desc("Zero-input steps after the encoded ones with hardware timing "
+             "(default: the hops of the longest input-to-output path)"),
+    cl::value_desc("N"), cl::init(-1), cl::sub(evalCommand));
+static cl::opt<int64_t> evalLimit("limit",
+                                  cl::desc("Use the first K images only"),
+                                  cl::value_desc("K"), cl::init(0),
+                                  cl::sub(evalCommand));
+static cl::opt<std::string> evalTarget(
+    "target",
+    cl::desc("A network file: run the quantized reference for this target; "
+             "an image: the target's description for cycle mode"),
+    cl::value_desc("name|file.json"), cl::init(""), cl::sub(evalCommand));
+static cl::list<std::string> evalApprox(
+    "approx", cl::desc("With --target: allow these approximations"),
+    cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(evalCommand));
+static cl::opt<std::string> evalMode(
+    "mode",
+    cl::desc("An image: functional (spikes only) or cycle (with latency and "
+             "energy per inference)"),
+    cl::value_desc("functional|cycle"), cl::init("functional"),
+    cl::sub(evalCommand));
+static cl::opt<double> evalDt("dt",
+                              cl::desc("Timestep in seconds (default 1e-4)"),
+                              cl::value_desc("seconds"), cl::init(1.0e-4),
+                              cl::sub(evalCommand));
+static cl::opt<bool> evalNirDiscrete(
+    "nir-discrete",
+    cl::desc("NIR: parameters are per-step factors already (dt folded in)"),
+    cl::init(false), cl::sub(evalCommand));
+static cl::opt<std::string> evalReport(
+    "report", cl::desc("Write the figures and the confusion matrix as JSON"),
+    cl::value_desc("file.json"), cl::init(""), cl::sub(evalCommand));
+
+namespace {
+
+enum class Encoding { Rate, Latency, Direct };
+
+/// What one inference did.
+struct Inference {
+  std::vector<uint64_t> counts; ///< nonzero outputs per output neuron
+  uint64_t synapticOps = 0, spikes = 0;
+  double ns = 0, pj = 0; ///< cycle mode only
+};
+
+/// One of the three executions, for one input and one output.
+struct Runner {
+  std::string how;
+  std::string inputName, outputName;
+  int64_t inputWidth = 0, outputWidth = 0;
+  /// Steps of hardware-timing lag (0 for layer timing).
+  int64_t lag = 0;
+  bool cycle = false;
+  /// Runs `rows` (one per step) from a fresh state; "" or what failed
+  /// ("-" when a diagnostic has said it already).
+  std::function<std::string(ref::Rows, Inference &)> run;
+};
+
+/// Takes what a reference run gives: per-neuron counts of nonzero values
+/// of `output`, and the work. "-" when the run failed (a diagnostic said
+/// why).
+std::string takeTrace(FailureOr<ref::Trace> trace, const std::string &output,
+                      Inference &out) {
+  if (failed(trace))
+    return "-";
+  for (const std::vector<double> &row : trace->outputs[output])
+    for (size_t e = 0; e < row.size(); ++e)
+      out.counts[e] += row[e] != 0;
+  out.synapticOps = trace->stats.synapticEvents;
+  out.spikes = trace->stats.spikes;
+  return "";
+}
+
+/// The (name, width) of each output op (snn.output, nc.output) of `body`.
+template <typename OutputOp>
+std::vector<std::pair<std::string, int64_t>> outputPorts(Block &body) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (auto op : body.getOps<OutputOp>())
+    out.push_back(
+        {op.getName().str(),
+         cast<RankedTensorType>(op.getInput().getType()).getNumElements()});
+  return out;
+}
+
+/// The steps an nc.graph's outputs lag its inputs by (hardware timing: one
+/// per edge out of an input or a population, plus synapse delays), the
+/// longest path; -1 when the graph is recurrent.
+int64_t graphLag(nc::GraphOp graph) {
+  llvm::DenseMap<Value, int64_t> level;
+  int64_t lag = 0;
+  auto levelOf = [&](Value v, bool &recurrent) -> int64_t {
+    auto it = level.find(v);
+    if (it == level.end()) {
+      recurrent = true; // a value defined further down: a back edge
+      return 0;
+    }
+    Operation *def = v.getDefiningOp();
+    bool late = def && isa<nc::InputOp, nc::PopulationOp>(def);
+    return it->second + (late ? 1 : 0);
+  };
+  bool recurrent = false;
+  for (Operation &op : graph.getBodyBlock()) {
+    int64_t l = 0;
+    for (Value in : op.getOperands())
+      l = std::max(l, levelOf(in, recurrent));
+    if (auto syn = dyn_cast<nc::SynapsesOp>(op))
+      l += syn.getDelay();
+    // An output reads its population's own step: no extra step.
+    if (auto out = dyn_cast<nc::OutputOp>(op)) {
+      Operation *def = out.getInput().getDefiningOp();
+      if (def && isa<nc::InputOp, nc::PopulationOp>(def))
+        l -= 1;
+      lag = std::max(lag, l);
+    }
+    for (Value r : op.getResults())
+      level[r] = l;
+  }
+  return recurrent ? -1 : lag;
+}
+
+/// The same for an image, from its neurons: the step at which an event of
+/// an input element can first have reached each output neuron by its
+/// longest path; -1 when that does not settle (a recurrent network).
+int64_t imageLag(const image::Image &img) {
+  std::vector<std::vector<int64_t>> axon(img.cores.size()),
+      neuron(img.cores.size());
+  for (size_t c = 0; c < img.cores.size(); ++c) {
+    axon[c].assign(img.cores[c].numAxons(), -1);
+    neuron[c].assign(img.cores[c].numNeurons, -1);
+  }
+  auto arrive = [&](const image::Endpoint &d, int64_t sent, bool &changed) {
+    const image::Core &core = img.cores[d.core];
+    int64_t at = sent + 1 + core.groups[core.axonGroup[d.index]].delay;
+    if (at > axon[d.core][d.index]) {
+      axon[d.core][d.index] = at;
+      changed = true;
+    }
+  };
+  bool changed = true;
+  for (const image::Input &in : img.inputs)
+    for (const image::Endpoint &d : in.dests)
+      arrive(d, 0, changed);
+  // A DAG settles within one pass per hop; more passes than neurons mean a
+  // cycle.
+  size_t passes = 1;
+  for (const image::Core &core : img.cores)
+    passes += core.numNeurons;
+  for (size_t pass = 0; changed; ++pass) {
+    if (pass > passes)
+      return -1;
+    changed = false;
+    for (size_t c = 0; c < img.cores.size(); ++c) {
+      const image::Core &core = img.cores[c];
+      for (uint32_t a = 0; a < core.numAxons(); ++a)
+        if (axon[c][a] >= 0)
+          for (uint32_t s = core.axonOffsets[a]; s < core.axonOffsets[a + 1];
+               ++s)
+            neuron[c][core.synTarget[s]] =
+                std::max(neuron[c][core.synTarget[s]], axon[c][a]);
+      for (uint32_t n = 0; n < core.numNeurons; ++n)
+        if (neuron[c][n] >= 0)
+          for (uint32_t r = core.routeOffsets[n]; r < core.routeOffsets[n + 1];
+               ++r)
+            arrive(core.routes[r], neuron[c][n], changed);
+    }
+  }
+  int64_t lag = 0;
+  for (const image::Output &out : img.outputs)
+    for (const image::Endpoint &s : out.sources)
+      lag = std::max(lag, neuron[s.core][s.index]);
+  return lag;
+}
+
+/// The rows of one image: `steps` encoded ones, then `drain` of zeros.
+ref::Rows encodeImage(const uint8_t *pixels, int64_t width, Encoding how,
+                      uint64_t seed, int64_t steps, int64_t drain) {
+  ref::Rows rows(steps + drain, std::vector<double>(width, 0.0));
+  for (int64_t i = 0; i < width; ++i) {
+    double x = pixels[i] / 255.0;
+    switch (how) {
+    case Encoding::Rate:
+      for (int64_t t = 0; t < steps; ++t)
+        rows[t][i] = ref::rateSpike(seed, t, i, 1.0, x) ? 1.0 : 0.0;
+      break;
+    case Encoding::Latency:
+      if (int64_t t = ref::latencyOffset(x, 0.0, steps); t >= 0)
+        rows[t][i] = 1.0;
+      break;
+    case Encoding::Direct:
+      for (int64_t t = 0; t < steps; ++t)
+        rows[t][i] = x;
+      break;
+    }
+  }
+  return rows;
+}
+
+/// Checks that the network has one input and one output and names them.
+std::string singlePorts(llvm::ArrayRef<io::InputSpec> inputs,
+                        llvm::ArrayRef<std::pair<std::string, int64_t>> outputs,
+                        Runner &runner) {
+  if (inputs.size() != 1 || outputs.size() != 1)
+    return "eval needs a network with one input and one output, this one has " +
+           std::to_string(inputs.size()) + " inputs and " +
+           std::to_string(outputs.size()) + " outputs";
+  runner.inputName = inputs[0].name;
+  runner.inputWidth = inputs[0].width();
+  runner.outputName = outputs[0].first;
+  runner.outputWidth = outputs[0].second;
+  return "";
+}
+
+/// The emulator on an image read from `path`.
+std::string imageRunner(const std::string &path, Runner &runner,
+                        std::shared_ptr<target::TargetDesc> &desc) {
+  auto read = image::readImageFile(path);
+  if (auto *msg = std::get_if<std::string>(&read))
+    return *msg;
+  auto img = std::make_shared<image::Image>(
+      std::move(std::get<image::Image>(read)));
+  std::vector<io::InputSpec> inputs;
+  for (const image::Input &in : img->inputs)
+    inputs.push_back({in.name, {int64_t(in.width)}});
+  std::vector<std::pair<std::string, int64_t>> outputs;
+  for (const image::Output &out : img->outputs)
+    outputs.push_back({out.name, out.width});
+  if (std::string why = singlePorts(inputs, outputs, runner); !why.empty())
+    return path + ": " + why;
+  runner.lag = imageLag(*img);
+  runner.cycle = evalMode == "cycle";
+  if (runner.cycle) {
+    std::string which = evalTarget.empty() ? img->header.target
+                                           : std::string(evalTarget);
+    auto loaded = target::loadTarget(which);
+    if (auto *err = std::get_if<std::string>(&loaded))
+      return *err;
+    desc = std::make_shared<target::TargetDesc>(
+        std::get<target::TargetDesc>(std::move(loaded)));
+    if (desc->contentHashHex() != img->header.targetHash)
+      return "target '" + desc->name + "' has hash " +
+             desc->contentHashHex() + ", the image was compiled for '" +
+             img->header.target + "' with hash " + img->header.targetHash;
+  }
+  runner.how = "emulator (" + std::string(evalMode) + " mode) on the image for " +
+               img->header.target;
+  // A fresh emulator per image: the state starts at zero, as the references'.
+  runner.run = [img, desc, &runner](ref::Rows rows,
+                                    Inference &out) -> std::string {
+    std::string why;
+    auto emulator = emu::Emulator::create(*img, why);
+    if (!emulator)
+      return why;
+    int64_t steps = rows.size();
+    why = emulator->start({{runner.inputName, std::move(rows)}}, steps);
+    if (!why.empty())
+      return why;
+    if (desc) {
+      emu::CycleModel cycle(*desc, emulator->image());
+      cycle.reserve(steps);
+      emulator->run(cycle);
+      out.ns = cycle.total().ns;
+      out.pj = cycle.total().energy.total();
+    } else {
+      emulator->run();
+    }
+    const std::vector<int32_t> &values = emulator->outputRows(0);
+    for (size_t k = 0; k < values.size(); ++k)
+      out.counts[k % runner.outputWidth] += values[k] != 0;
+    out.synapticOps = emulator->stats().synapticEvents;
+    out.spikes = emulator->stats().spikes;
+    return "";
+  };
+  return "";
+}
+
+/// The float or the quantized reference on a network file.
+std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
+                          Runner &runner) {
+  ImportOptions options;
+  options.dt = evalDt;
+  options.nirDiscrete = evalNirDiscrete;
+  module = importNetwork(evalNetwork, &ctx, options);
+  if (!module)
+    return "-";
+  auto nets = module->getBody()->getOps<snn::NetworkOp>();
+  if (std::distance(nets.begin(), nets.end()) != 1)
+    return evalNetwork + ": expected exactly one snn.network";
+  snn::NetworkOp net = *nets.begin();
+  PassManager pm(&ctx, ModuleOp::getOperationName());
+  OpPassManager &netPM = pm.nest<snn::NetworkOp>();
+  netPM.addPass(createInferShapes());
+  DiscretizeOptions discretize;
+  discretize.dt = evalDt;
+  netPM.addPass(createDiscretize(discretize));
+  if (failed(pm.run(*module)))
+    return "-";
+
+  if (evalTarget.empty()) {
+    if (std::string why =
+            singlePorts(io::getInputSpecs(net),
+                        outputPorts<snn::OutputOp>(net.getBodyBlock()), runner);
+        !why.empty())
+      return evalNetwork + ": " + why;
+    runner.how = "float reference, layer timing";
+    runner.run = [net, &runner](ref::Rows rows, Inference &out) -> std::string {
+      ref::SimOptions options;
+      options.timesteps = rows.size();
+      return takeTrace(
+          ref::simulate(net, {{runner.inputName, std::move(rows)}}, options),
+          runner.outputName, out);
+    };
+    return "";
+  }
+
+  PassManager qpm(&ctx, ModuleOp::getOperationName());
+  TargetPipelineOptions lower;
+  lower.target = evalTarget;
+  lower.approximations.assign(evalApprox.begin(), evalApprox.end());
+  std::string why;
+  if (failed(buildTargetPipeline(qpm, lower, why)))
+    return why;
+  if (failed(qpm.run(*module)))
+    return "-";
+  auto graphs = module->getBody()->getOps<nc::GraphOp>();
+  if (std::distance(graphs.begin(), graphs.end()) != 1)
+    return evalNetwork + ": quantization gave no single nc.graph";
+  nc::GraphOp graph = *graphs.begin();
+  if (std::string why =
+          singlePorts(io::getInputSpecs(graph),
+                      outputPorts<nc::OutputOp>(graph.getBodyBlock()), runner);
+      !why.empty())
+    return evalNetwork + ": " + why;
+  runner.lag = graphLag(graph);
+  runner.how = "quantized reference for " + graph.getTarget().str() +
+               ", hardware timing";
+  runner.run = [graph, &runner](ref::Rows rows, Inference &out) -> std::string {
+    ref::QSimOptions options;
+    options.timesteps = rows.size();
+    return takeTrace(ref::simulateQuantized(
+                         graph, {{runner.inputName, std::move(rows)}}, options),
+                     runner.outputName, out);
+  };
+  return "";
+}
+
+/// The index of the largest count, the lowest on a tie.
+int64_t argmax(const std::vector<uint64_t> &counts) {
+  int64_t best = 0;
+  for (size_t k = 1; k < counts.size(); ++k)
+    if (counts[k] > counts[best])
+      best = k;
+  return best;
+}
+
+} // namespace
+
+int runEval(MLIRContext &ctx) {
+  // Flags first: nothing is read when they cannot work.
+  if (evalNetwork.empty())
+    return usageError("say which network: spikec eval NET "
+                      "--dataset=idx:IMAGES,LABELS");
+  Encoding encoding;
+  if (evalEncode == "rate")
+    encoding = Encoding::Rate;
+  else if (evalEncode == "latency")
+    encoding = Encoding::Latency;
+  else if (evalEncode == "direct")
+    encoding = Encoding::Direct;
+  else
+    return usageError("unknown --encode '" + evalEncode +
+                      "' (expected rate, latency or direct)");
+  if (evalTimesteps <= 0)
+    return usageError("--timesteps must be > 0, got " +
+                      std::to_string(evalTimesteps));
+  if (evalLimit.getNumOccurrences() && evalLimit <= 0)
+    return usageError("--limit must be > 0, got " + std::to_string(evalLimit));
+  if (evalDrain.getNumOccurrences() && evalDrain < 0)
+    return usageError("--drain must be >= 0, got " + std::to_string(evalDrain));
+  if (evalMode != "functional" && evalMode != "cycle")
+    return usageError("unknown --mode '" + evalMode +
+                      "' (expected functional or cycle)");
+  if (!(evalDt > 0) || !std::isfinite(evalDt))
+    return usageError("--dt must be a positive number of seconds, got " +
+                      formatNumber(evalDt));
+  StringRef spec = evalDataset;
+  if (!spec.consume_front("idx:") || !spec.contains(','))
+    return usageError("--dataset: expected idx:IMAGES,LABELS, got '" +
+                      evalDataset + "'");
+  auto [imagesPath, labelsPath] = spec.split(',');
+  bool isImage = StringRef(evalNetwork).ends_with(".simg");
+  if (!isImage && evalMode == "cycle")
+    return usageError("--mode=cycle runs an image (.simg); compile the "
+                      "network with spikec compile first");
+  if (isImage && !evalApprox.empty())
+    return usageError("--approx applies when quantizing a network; an image "
+                      "is quantized already");
+
+  auto read = io::readIdxDataset(imagesPath.str(), labelsPath.str());
+  if (auto *why = std::get_if<std::string>(&read))
+    return usageError(*why);
+  const io::LabelledImages &data = std::get<io::LabelledImages>(read);
+
+  Runner runner;
+  OwningOpRef<ModuleOp> module;
+  std::shared_ptr<target::TargetDesc> desc;
+  std::string why = isImage ? imageRunner(evalNetwork, runner, desc)
+                            : networkRunner(ctx, module, runner);
+  if (why == "-")
+    return 1;
+  if (!why.empty())
+    return usageError(why);
+  if (data.itemSize != runner.inputWidth)
+    return usageError(imagesPath + ": images of " +
+                      std::to_string(data.itemSize) +
+                      " values do not match the width " +
+                      std::to_string(runner.inputWidth) + " of input '" +
+                      runner.inputName + "' of " + evalNetwork);
+  if (data.numClasses > runner.outputWidth)
+    return usageError(labelsPath + ": labels go up to " +
+                      std::to_string(data.numClasses - 1) + ", output '" +
+                      runner.outputName + "' of " + evalNetwork + " has " +
+                      std::to_string(runner.outputWidth) + " neurons");
+  int64_t drain = runner.lag;
+  if (evalDrain.getNumOccurrences())
+    drain = evalDrain;
+  else if (drain < 0)
+    return usageError(evalNetwork + " is recurrent: its lag has no longest "
+                                    "path; give --drain=N");
+
+  int64_t count = data.count;
+  if (evalLimit.getNumOccurrences())
+    count = std::min<int64_t>(count, evalLimit);
+  int64_t classes = runner.outputWidth;
+  std::vector<std::vector<uint64_t>> confusion(
+      classes, std::vector<uint64_t>(classes, 0));
+  uint64_t correct = 0, synapticOps = 0, spikes = 0;
+  double ns = 0, pj = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    Inference inference;
+    inference.counts.assign(classes, 0);
+    why = runner.run(encodeImage(data.pixels.data() + i * data.itemSize,
+                                 data.itemSize, encoding, uint64_t(i),
+                                 evalTimesteps, drain),
+                     inference);
+    if (why == "-")
+      return 1;
+    if (!why.empty())
+      return usageError(evalNetwork + ": image " + std::to_string(i) + ": " +
+                        why);
+    int64_t label = data.labels[i], predicted = argmax(inference.counts);
+    confusion[label][predicted] += 1;
+    correct += label == predicted;
+    synapticOps += inference.synapticOps;
+    spikes += inference.spikes;
+    ns += inference.ns;
+    pj += inference.pj;
+  }
+
+  double n = double(count);
+  llvm::raw_ostream &os = llvm::outs();
+  os << "eval      " << evalNetwork << ": " << runner.how << "\n"
+     << "data      " << count << " images of " << imagesPath << ", "
+     << evalTimesteps << " steps " << evalEncode << "-coded";
+  if (drain)
+    os << " + " << drain << " drain steps";
+  os << "\n"
+     << llvm::format("accuracy  %.2f%% (%llu/%lld)\n", 100.0 * correct / n,
+                     (unsigned long long)correct, (long long)count)
+     << llvm::format("per inference: %.1f synaptic ops, %.1f spikes\n",
+                     synapticOps / n, spikes / n);
+  if (runner.cycle)
+    os << llvm::format("per inference: latency %.3f us, energy %.3f uJ\n",
+                       ns / n * 1e-3, pj / n * 1e-6);
+  os << "confusion (rows: label, columns: predicted class)\n      ";
+  for (int64_t k = 0; k < classes; ++k)
+    os << llvm::format("%6lld", (long long)k);
+  os << "\n";
+  for (int64_t l = 0; l < classes; ++l) {
+    os << llvm::format("%6lld", (long long)l);
+    for (int64_t k = 0; k < classes; ++k)
+      os << llvm::format("%6llu", (unsigned long long)confusion[l][k]);
+    os << "\n";
+  }
+
+  if (!evalReport.empty()) {
+    nlohmann::json report = {
+        {"network", evalNetwork.getValue()},
+        {"run", runner.how},
+        {"images", count},
+        {"timesteps", evalTimesteps.getValue()},
+        {"drain", drain},
+        {"encode", evalEncode.getValue()},
+        {"correct", correct},
+        {"accuracy", correct / n},
+        {"synaptic_ops_per_inference", synapticOps / n},
+        {"spikes_per_inference", spikes / n},
+        {"confusion", confusion}};
+    if (runner.cycle) {
+      report["latency_s_per_inference"] = ns / n * 1e-9;
+      report["energy_j_per_inference"] = pj / n * 1e-12;
+    }
+    std::ofstream out(evalReport);
+    out << report.dump(2) << "\n";
+    if (!out)
+      return usageError("cannot write '" + evalReport + "'");
+  }
+  return 0;
+}
+
+} // namespace spikec::driver
