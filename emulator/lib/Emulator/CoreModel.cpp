@@ -154,8 +154,7 @@ void CoreModel::sparseSynapticPhase(llvm::ArrayRef<AxonEvent> events,
   for (const AxonEvent &e : events)
     reads += offsets[e.axon + 1] - offsets[e.axon];
   if (reads >= n) {
-    SynapticWork dense = denseSynapticPhase(events);
-    work = dense;
+    work = denseSynapticPhase(events);
     for (uint32_t i = 0; i < n; ++i)
       if (input[i] != 0)
         inputSet.push_back(i);

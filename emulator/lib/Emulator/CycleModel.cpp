@@ -54,19 +54,14 @@ std::string emu::loadImageTarget(const image::Image &img,
   return "";
 }
 
-uint64_t emu::cyclesFor(const target::TargetDesc &target, double ns) {
-  // The small slack keeps 3.5 ns at 2 GHz from becoming 8 cycles.
-  return uint64_t(std::ceil(ns * target.clockHz.value * 1e-9 - 1e-9));
-}
-
 CoreCycleCosts emu::coreCycleCosts(const target::TargetDesc &target) {
   CoreCycleCosts c;
-  c.synapticOp = cyclesFor(target, target.latencyNsOf(EventKind::SynapticOp));
+  c.synapticOp = target.cyclesFor(target.latencyNsOf(EventKind::SynapticOp));
   c.activeNeuron =
-      cyclesFor(target, target.latencyNsOf(EventKind::NeuronUpdateActive));
+      target.cyclesFor(target.latencyNsOf(EventKind::NeuronUpdateActive));
   c.idleNeuron =
-      cyclesFor(target, target.latencyNsOf(EventKind::NeuronUpdateIdle));
-  c.spikeOut = cyclesFor(target, target.latencyNsOf(EventKind::SpikeOut));
+      target.cyclesFor(target.latencyNsOf(EventKind::NeuronUpdateIdle));
+  c.spikeOut = target.cyclesFor(target.latencyNsOf(EventKind::SpikeOut));
   c.synapticOpsPerCycle = target.core.synapseOpsPerCycle.value;
   return c;
 }
@@ -190,7 +185,7 @@ void CycleModel::endStep(int64_t) {
       linkBusyBefore[l] = busy;
     }
   s.ns = std::max(work + barrier, tickNs);
-  s.cycles = cyclesFor(target, s.ns);
+  s.cycles = target.cyclesFor(s.ns);
   s.energy.pj[Energy::Barrier] += eBarrier;
   // W x ns = 1e-9 J = 1e3 pJ.
   s.energy.pj[Energy::Static] += staticW * s.ns * 1e3;

@@ -19,7 +19,7 @@ MeshModel::MeshModel(uint32_t width, uint32_t height, target::Routing routing,
 
 /// A latency as whole cycles of t's clock, in ns (CycleModel.h).
 static double wholeCycles(const target::TargetDesc &t, double ns) {
-  return std::ceil(ns * t.clockHz.value * 1e-9 - 1e-9) * t.cycleNs();
+  return double(t.cyclesFor(ns)) * t.cycleNs();
 }
 
 MeshModel::MeshModel(const target::TargetDesc &t)

@@ -49,8 +49,6 @@ struct CoreCycleCosts {
   double synapticOpsPerCycle = 1;
 };
 CoreCycleCosts coreCycleCosts(const target::TargetDesc &target);
-/// `ns` of the target's clock as whole cycles, rounded up.
-uint64_t cyclesFor(const target::TargetDesc &target, double ns);
 
 /// The cycles of one core's phases in one step.
 struct CoreCycles {

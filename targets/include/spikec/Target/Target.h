@@ -186,6 +186,9 @@ struct TargetDesc {
   double barrierNsFor(int64_t tilesInUse) const;
   /// One clock cycle in ns.
   double cycleNs() const { return 1e9 / clockHz.value; }
+  /// `ns` as whole clock cycles, rounded up (the emulator's cycle model
+  /// takes every latency so).
+  uint64_t cyclesFor(double ns) const;
 
   /// The description as JSON text, with every number's provenance (loads
   /// back to an equal description).
