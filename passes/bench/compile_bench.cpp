@@ -11,7 +11,11 @@
 //
 //   spikec-bench-mapping [--target=loihi] [--sizes=10000,100000,1000000]
 //                        [--kinds=ff,rec,tn] [--seed=1]
-//                        [--coarsen-above=SYNAPSES]
+//                        [--coarsen-above=SYNAPSES] [--merge-duplicates]
+//                        [--strategies=sequential,layers,blocks,clusters,metis]
+//
+// --merge-duplicates sums repeated (pre, post) synapses into one, as
+// snn-quantize does, so the graph is the one `spikec compile` maps.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,11 +55,30 @@ double peakMiB() {
   return double(ru.ru_maxrss) / 1024.0;
 }
 
+/// Drops repeated posts from every row (rows become ascending).
+void mergeDuplicates(Network &net) {
+  uint64_t out = 0;
+  for (uint32_t p = 0; p < net.numPres(); ++p) {
+    auto first = net.post.begin() + int64_t(net.rowStart[p]);
+    auto last = net.post.begin() + int64_t(net.rowStart[p + 1]);
+    std::sort(first, last);
+    auto end = std::unique(first, last);
+    net.rowStart[p] = out;
+    out = uint64_t(std::copy(first, end, net.post.begin() + int64_t(out)) -
+                   net.post.begin());
+  }
+  net.rowStart[net.numPres()] = out;
+  net.post.resize(out);
+}
+
 int runOne(const target::TargetDesc &chip, const std::string &kind,
-           uint32_t n, uint64_t seed, const PartitionOptions &options) {
+           uint32_t n, uint64_t seed, const PartitionOptions &options,
+           bool merge) {
   auto t0 = std::chrono::steady_clock::now();
   Network net;
   generate(kind, n, seed, net);
+  if (merge)
+    mergeDuplicates(net);
   double genS = since(t0);
   std::printf("\n== %s, %u neurons, %u inputs, %llu synapses (generated in "
               "%.2f s)\n",
@@ -132,6 +155,7 @@ int main(int argc, char **argv) {
   std::string targetName = "loihi", sizes = "10000,100000,1000000",
               kinds = "ff,rec";
   uint64_t seed = 1;
+  bool merge = false;
   PartitionOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -149,11 +173,24 @@ int main(int argc, char **argv) {
       seed = std::strtoull(v, nullptr, 10);
     else if (const char *v = value("--coarsen-above="))
       options.coarsenAbove = std::strtoull(v, nullptr, 10);
-    else {
+    else if (a == "--merge-duplicates")
+      merge = true;
+    else if (const char *v = value("--strategies=")) {
+      std::vector<std::string> list = splitList(v);
+      auto has = [&](const char *name) {
+        return std::find(list.begin(), list.end(), name) != list.end();
+      };
+      options.sequential = has("sequential");
+      options.layers = has("layers");
+      options.blocks = has("blocks");
+      options.clusters = has("clusters");
+      options.metis = has("metis");
+    } else {
       std::fprintf(stderr,
                    "usage: spikec-bench-mapping [--target=T] "
                    "[--sizes=N,...] [--kinds=ff,rec] [--seed=S] "
-                   "[--coarsen-above=SYNAPSES]\n");
+                   "[--coarsen-above=SYNAPSES] [--merge-duplicates] "
+                   "[--strategies=NAME,...]\n");
       return 2;
     }
   }
@@ -180,7 +217,8 @@ int main(int argc, char **argv) {
       std::fflush(stdout);
       pid_t pid = fork();
       if (pid == 0) {
-        int rc = runOne(chip, kind, uint32_t(std::stoul(size)), seed, options);
+        int rc = runOne(chip, kind, uint32_t(std::stoul(size)), seed, options,
+                        merge);
         std::fflush(stdout);
         _exit(rc);
       }

@@ -247,6 +247,34 @@ TEST_CASE("mapping: METIS beats the sequential fill on a clustered graph") {
   CHECK(c.stats.interCoreSpikes < 896 / 2);
 }
 
+TEST_CASE("mapping: a neuron holding a cluster's place is evicted") {
+  // Two clusters of 4 on cores of 4 neurons: A = {0, 4, 5, 6} and
+  // B = {1, 2, 3, 7}, 15 synapses inside them and 5 across (6 -> 3, 6 -> 2,
+  // 7 -> 0, 2 -> 5, 1 -> 6). Plain propagation in index order lets 6 (A)
+  // take the fourth place in B's label {1, 2, 3, 6}; 7 (B), most connected
+  // to that full label, stays with 0, and 4, 5 form a third label: 3 cores.
+  // 6 and 7 are each more connected to the other label than to their own,
+  // so both are evicted, and each then joins its own cluster: one core per
+  // cluster; the pres 6, 7, 2 and 1 send to the other core, 4 spikes a step.
+  Network net;
+  net.addPopulation("rec", "lif", 8);
+  net.setSynapses({{6, 4}, {6, 0}, {6, 3}, {6, 2}, {4, 5}, {0, 6}, {0, 5},
+                   {5, 6}, {5, 4}, {7, 0}, {7, 3}, {7, 2}, {3, 7}, {3, 2},
+                   {3, 1}, {2, 5}, {2, 7}, {2, 1}, {1, 6}, {1, 3}});
+  Limits l;
+  l.neurons = 4;
+  PartitionOptions clustersOnly;
+  clustersOnly.sequential = clustersOnly.layers = clustersOnly.blocks =
+      clustersOnly.metis = false;
+  Partition p = mapOk(net, makeTarget(l), clustersOnly);
+  CHECK(p.stats.numCores == 2);
+  CHECK(p.stats.interCoreSpikes == 4);
+  for (uint32_t n : {4, 5, 6})
+    CHECK(p.coreOf[n] == p.coreOf[0]);
+  for (uint32_t n : {2, 3, 7})
+    CHECK(p.coreOf[n] == p.coreOf[1]);
+}
+
 TEST_CASE("mapping: the verifier catches every broken limit") {
   // 4 neurons; 0 -> 1, 0 -> 2, 0 -> 3 and input 4 -> 0.
   Network net;

@@ -140,6 +140,14 @@ void mergeFragments(const Graph &g, const Group &grp,
 
 /// Size-constrained label propagation: a cluster id per member, clusters
 /// of at most maxNeurons neurons and maxBits synapse bits.
+///
+/// A cap close to a natural cluster's size makes plain propagation stall:
+/// a label fills up with a few neurons of a neighbouring cluster, and the
+/// rest of its own cluster, held in a second label, cannot join it. So
+/// after propagation settles, every neuron more connected to another label
+/// than to its own (whatever the room there) is evicted to a label of its
+/// own, and propagation resumes; evictions make the room that the evicted
+/// neurons of the other cluster then take.
 std::vector<uint32_t> propagateLabels(const Graph &g, const Group &grp,
                                       const std::vector<int32_t> &localOf,
                                       uint64_t maxNeurons, uint64_t maxBits,
@@ -152,38 +160,90 @@ std::vector<uint32_t> propagateLabels(const Graph &g, const Group &grp,
     bits[v] = g.synapseBits(grp.members[v]);
   std::vector<double> acc(n, 0);
   std::vector<uint32_t> touched;
-  for (int iter = 0; iter < iterations; ++iter) {
-    uint64_t moves = 0;
-    for (uint32_t v = 0; v < n; ++v) {
-      forNeighbours(g, localOf, v, grp.members[v], [&](uint32_t u, double w) {
-        uint32_t l = label[u];
-        if (acc[l] == 0)
-          touched.push_back(l);
-        acc[l] += w;
-      });
-      uint32_t own = label[v], best = own;
-      double bestW = acc[own];
-      for (uint32_t l : touched)
-        if (l != own && acc[l] > bestW && size[l] + 1 <= maxNeurons &&
-            bits[l] + g.synapseBits(grp.members[v]) <= maxBits) {
-          best = l;
-          bestW = acc[l];
-        }
-      for (uint32_t l : touched)
-        acc[l] = 0;
-      touched.clear();
-      if (best != own) {
-        uint64_t b = g.synapseBits(grp.members[v]);
-        --size[own];
-        bits[own] -= b;
-        ++size[best];
-        bits[best] += b;
-        label[v] = best;
-        ++moves;
+  auto relabel = [&](uint32_t v, uint32_t to) {
+    uint64_t b = g.synapseBits(grp.members[v]);
+    --size[label[v]];
+    bits[label[v]] -= b;
+    ++size[to];
+    bits[to] += b;
+    label[v] = to;
+  };
+  // The label v is most connected to, among those with room for it
+  // (`withRoom`) or all; its own label unless another is strictly better.
+  // Adds v's weight to other labels to *cut when given.
+  auto bestLabel = [&](uint32_t v, bool withRoom, double *cut = nullptr) {
+    double total = 0;
+    forNeighbours(g, localOf, v, grp.members[v], [&](uint32_t u, double w) {
+      uint32_t l = label[u];
+      if (acc[l] == 0)
+        touched.push_back(l);
+      acc[l] += w;
+      total += w;
+    });
+    uint32_t own = label[v], best = own;
+    double bestW = acc[own];
+    if (cut)
+      *cut += total - bestW;
+    uint64_t b = g.synapseBits(grp.members[v]);
+    for (uint32_t l : touched)
+      if (l != own && acc[l] > bestW &&
+          (!withRoom || (size[l] + 1 <= maxNeurons && bits[l] + b <= maxBits))) {
+        best = l;
+        bestW = acc[l];
       }
+    for (uint32_t l : touched)
+      acc[l] = 0;
+    touched.clear();
+    return best;
+  };
+  auto propagate = [&](int rounds) {
+    for (int iter = 0; iter < rounds; ++iter) {
+      uint64_t moves = 0;
+      for (uint32_t v = 0; v < n; ++v)
+        if (uint32_t best = bestLabel(v, true); best != label[v]) {
+          relabel(v, best);
+          ++moves;
+        }
+      if (moves <= n / 1000)
+        break;
     }
-    if (moves <= n / 1000)
+  };
+  propagate(iterations);
+  // Eviction rounds, each kept only when it cuts less weight between labels
+  // without making more of them (else the labels of the round before stay).
+  struct Labels {
+    std::vector<uint32_t> label;
+    std::vector<uint64_t> size, bits;
+    double cut = 0;
+    uint64_t count = 0;
+  } kept;
+  std::vector<uint32_t> evict, freeLabels;
+  for (int round = 0;; ++round) {
+    // Who would rather be elsewhere, and the weight cut by the labels.
+    evict.clear();
+    double cut = 0;
+    for (uint32_t v = 0; v < n; ++v)
+      if (bestLabel(v, false, &cut) != label[v] && size[label[v]] > 1)
+        evict.push_back(v);
+    uint64_t count = n - uint64_t(std::count(size.begin(), size.end(), 0));
+    if (round > 0 && !(cut < kept.cut && count <= kept.count)) {
+      label = std::move(kept.label);
+      size = std::move(kept.size);
+      bits = std::move(kept.bits);
       break;
+    }
+    kept = {label, size, bits, cut, count};
+    freeLabels.clear();
+    for (uint32_t l = 0; l < n; ++l)
+      if (size[l] == 0)
+        freeLabels.push_back(l);
+    if (round == 3 || evict.empty() || freeLabels.size() < evict.size())
+      break;
+    for (uint32_t v : evict) {
+      relabel(v, freeLabels.back());
+      freeLabels.pop_back();
+    }
+    propagate(iterations);
   }
   mergeFragments(g, grp, localOf, label, size, bits, maxNeurons, maxBits);
   return label;
