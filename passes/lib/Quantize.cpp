@@ -59,12 +59,9 @@ struct LinearMap {
 /// then canonicalize() sorts them by (pre, post) and sums duplicates in the
 /// order they were appended: what a std::map keyed by (pre, post) gives,
 /// without a tree node per synapse (at 100M synapses the map took minutes
-/// and gigabytes).
+/// and gigabytes). The items become a FloatTable's synapses as they are.
 struct TermList {
-  struct Term {
-    int32_t pre, post;
-    double w;
-  };
+  using Term = Synapse;
   std::vector<Term> items;
   bool canonical = true;
 
@@ -87,18 +84,27 @@ struct TermList {
   void canonicalize() {
     if (canonical)
       return;
-    // Stable by pre, then each pre's run stable by post: stable by
-    // (pre, post). Lists built in pre order skip the first sort.
-    auto byPre = [](const Term &a, const Term &b) { return a.pre < b.pre; };
-    if (!std::is_sorted(items.begin(), items.end(), byPre))
-      std::stable_sort(items.begin(), items.end(), byPre);
-    for (auto run = items.begin(); run != items.end();) {
-      auto end = std::find_if(run, items.end(), [&](const Term &t) {
-        return t.pre != run->pre;
-      });
-      std::stable_sort(run, end, [](const Term &a, const Term &b) {
-        return a.post < b.post;
-      });
+    sortByPre();
+    // Each pre's run by post, stable: sorting (post, position) pairs is
+    // stable, and the scratch vectors are reused, so a hundred thousand
+    // short runs cost no allocation each (std::stable_sort makes one).
+    std::vector<std::pair<int32_t, uint32_t>> keys;
+    std::vector<Term> scratch;
+    for (size_t run = 0; run < items.size();) {
+      size_t end = run + 1;
+      bool sorted = true;
+      for (; end < items.size() && items[end].pre == items[run].pre; ++end)
+        sorted &= items[end - 1].post <= items[end].post;
+      if (!sorted) {
+        keys.clear();
+        for (size_t k = run; k < end; ++k)
+          keys.push_back({items[k].post, uint32_t(k - run)});
+        std::sort(keys.begin(), keys.end());
+        scratch.assign(items.begin() + int64_t(run),
+                       items.begin() + int64_t(end));
+        for (size_t k = 0; k < keys.size(); ++k)
+          items[run + k] = scratch[keys[k].second];
+      }
       run = end;
     }
     size_t out = 0;
@@ -111,6 +117,29 @@ struct TermList {
     }
     items.resize(out);
     canonical = true;
+  }
+
+private:
+  /// Stable counting sort by pre (pres are element indices, so the range is
+  /// small); a no-op when already in pre order.
+  void sortByPre() {
+    int32_t maxPre = -1;
+    bool sorted = true;
+    for (size_t k = 0; k < items.size(); ++k) {
+      maxPre = std::max(maxPre, items[k].pre);
+      sorted &= k == 0 || items[k - 1].pre <= items[k].pre;
+    }
+    if (sorted)
+      return;
+    std::vector<uint64_t> start(size_t(maxPre) + 2, 0);
+    for (const Term &t : items)
+      ++start[size_t(t.pre) + 1];
+    for (size_t p = 0; p + 1 < start.size(); ++p)
+      start[p + 1] += start[p];
+    std::vector<Term> out(items.size());
+    for (const Term &t : items)
+      out[start[size_t(t.pre)]++] = t;
+    items = std::move(out);
   }
 };
 
@@ -324,6 +353,22 @@ FailureOr<LinExpr> Lowering::exprOf(Value v) {
   }
   if (isa<ThresholdOp>(def))
     return fail(def, target + " has no stateless threshold");
+  // A sparse projection straight from a spike source is its own synapse
+  // list: the general path below would store it by column and multiply
+  // each weight by the source's 1.0 (the same numbers, twice the memory).
+  if (auto sp = dyn_cast<SparseOp>(def);
+      sp && isSpikeSource(sp.getInput())) {
+    auto pre = getIndexData(sp.getPre()), post = getIndexData(sp.getPost());
+    auto w = getWeightData(sp.getWeight());
+    if (!pre || !post || !w)
+      return fail(def, "weight blob is missing");
+    TermList &t = e.terms[sp.getInput()];
+    t.items.reserve(w->size());
+    for (size_t k = 0; k < w->size(); ++k)
+      t.add((*pre)[k], (*post)[k], (*w)[k]);
+    t.canonicalize();
+    return e;
+  }
   auto map = mapOf(def);
   if (failed(map))
     return failure();
@@ -606,9 +651,10 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       t.source = getNodeName(src.getDefiningOp());
       t.preSize = numElements(src);
       t.sourceOp = src.getDefiningOp();
-      for (const TermList::Term &term : syn.items)
-        if (term.w != 0)
-          t.syn.push_back({term.pre, term.post, term.w});
+      t.syn = std::move(syn.items);
+      t.syn.erase(std::remove_if(t.syn.begin(), t.syn.end(),
+                                 [](const Synapse &s) { return s.w == 0; }),
+                  t.syn.end());
       syn = TermList();
       if (calibration)
         t.preRate = calibration->rate.lookup(src);
@@ -636,19 +682,22 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     SmallVector<Value> sums;
     std::string base = fp.name.empty() ? "pop" : fp.name;
     for (size_t t = 0; t < sources.size(); ++t) {
-      const IntTable &it = ip.tables[t];
+      IntTable &it = ip.tables[t];
+      it.synapses = int64_t(it.weights.size());
       std::string blob = base + ".in" + std::to_string(t);
       auto syn = b.create<nc::SynapsesOp>(
           namedLoc(op, base + "/in" + std::to_string(t)), i32Tensor(fp.size),
           map.lookup(sources[t]),
-          makeIndexBlob(ctx, blob + ".offsets", it.offsets),
-          makeIndexBlob(ctx, blob + ".targets", it.targets),
-          makeIndexBlob(ctx, blob + ".weights", it.weights),
+          makeIndexBlob(ctx, blob + ".offsets", std::move(it.offsets)),
+          makeIndexBlob(ctx, blob + ".targets", std::move(it.targets)),
+          makeIndexBlob(ctx, blob + ".weights", std::move(it.weights)),
           b.getI64IntegerAttr(it.weightBits ? it.weightBits
                                             : desc.precision.weight.bits.value),
           b.getI64IntegerAttr(it.weightExp), b.getI64IntegerAttr(it.delay));
-      numSynapses += it.weights.size();
+      numSynapses += uint64_t(it.synapses);
       sums.push_back(syn);
+      // The report keeps only the tables' figures.
+      fp.tables[t].syn = {};
     }
     Value in = sums.front();
     if (sums.size() > 1)

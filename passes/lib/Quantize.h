@@ -89,6 +89,7 @@ struct IntTable {
   int64_t weightExp = 0;
   int64_t delay = 0;
   // Report.
+  int64_t synapses = 0; ///< weights.size(): the vectors move into the IR
   int64_t bitsUsed = 0;
   double maxRelError = 0, rmsRelError = 0;
   int64_t compared = 0; ///< nonzero float weights the errors cover

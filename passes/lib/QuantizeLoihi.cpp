@@ -371,12 +371,19 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
       it.weightExp = e;
       it.offsets.assign(tab.preSize + 1, 0);
       const double lsb = std::ldexp(unit, int(e));
-      std::vector<double> exact;
-      for (const Synapse &s : tab.syn) {
-        exact.push_back(double(S) * g[s.post] * s.w / lsb);
+      // The exact values only when the rounding is balanced by rates.
+      size_t m = tab.syn.size();
+      std::vector<double> exact(tab.preRate.empty() ? 0 : m);
+      it.targets.resize(m);
+      it.weights.resize(m);
+      for (size_t k = 0; k < m; ++k) {
+        const Synapse &s = tab.syn[k];
+        double x = double(S) * g[s.post] * s.w / lsb;
+        if (!exact.empty())
+          exact[k] = x;
         it.offsets[s.pre + 1]++;
-        it.targets.push_back(s.post);
-        it.weights.push_back(int32_t(roundHalfAway(exact.back())));
+        it.targets[k] = s.post;
+        it.weights[k] = int32_t(roundHalfAway(x));
       }
       if (!tab.preRate.empty())
         balanceRounding(tab, exact, int32_t(wMin), int32_t(wMax), it.weights);

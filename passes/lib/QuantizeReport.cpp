@@ -84,7 +84,7 @@ std::string spikec::quant::writeReport(const std::string &path,
                     j.object([&] {
                       const IntTable &it = ip->tables[i];
                       j.attribute("source", fp->tables[i].source);
-                      j.attribute("synapses", int64_t(it.weights.size()));
+                      j.attribute("synapses", it.synapses);
                       j.attribute("weight_bits",
                                   it.weightBits ? it.weightBits
                                                 : t.precision.weight.bits.value);

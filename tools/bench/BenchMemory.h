@@ -1,6 +1,8 @@
 //===- BenchMemory.h - wall time and resident memory of a stage -*- C++ -*-===//
 //
-// What spikec-bench-compile measures per stage: wall time, the resident set
+// What spikec-bench-compile measures per stage: wall time, CPU time (user +
+// system: on a shared machine the better estimate of the stage's cost), the
+// resident set
 // before and after (VmRSS) and its peak during the stage (VmHWM, which
 // /proc/self/clear_refs resets to the current RSS before each stage, so the
 // peak is the stage's own; without that file it is the process's peak so
@@ -16,6 +18,8 @@
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <sys/resource.h>
 
 namespace spikec::bench {
 
@@ -50,10 +54,20 @@ inline bool resetPeak() {
   return std::fclose(f) == 0 && ok;
 }
 
+/// User + system CPU seconds of this process so far.
+inline double cpuSeconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  auto sec = [](const timeval &t) {
+    return double(t.tv_sec) + 1e-6 * double(t.tv_usec);
+  };
+  return sec(ru.ru_utime) + sec(ru.ru_stime);
+}
+
 /// One measured stage.
 struct StageRecord {
   std::string name;
-  double seconds = 0;
+  double seconds = 0, cpu = 0;
   double rssBefore = 0, peak = 0, rssAfter = 0;
   /// Part of the compile (counted in the total), or a side measurement.
   bool compile = true;
@@ -65,15 +79,17 @@ public:
   void begin() {
     peakIsLocal = resetPeak() && peakIsLocal;
     before = readResident().rss;
+    cpuStart = cpuSeconds();
     start = std::chrono::steady_clock::now();
   }
   StageRecord &end(std::string name, bool compile = true) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                              start)
                    .count();
+    double cpu = cpuSeconds() - cpuStart;
     Resident r = readResident();
-    records.push_back({std::move(name), s, before, std::max(r.hwm, before),
-                       r.rss, compile});
+    records.push_back({std::move(name), s, cpu, before,
+                       std::max(r.hwm, before), r.rss, compile});
     return records.back();
   }
 
@@ -82,7 +98,7 @@ public:
   bool peakIsLocal = true;
 
 private:
-  double before = 0;
+  double before = 0, cpuStart = 0;
   std::chrono::steady_clock::time_point start;
 };
 

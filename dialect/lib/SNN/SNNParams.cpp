@@ -127,6 +127,26 @@ DenseI32ResourceElementsAttr makeIndexBlob(MLIRContext *ctx,
       HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
 }
 
+DenseI32ResourceElementsAttr makeIndexBlob(MLIRContext *ctx,
+                                           StringRef blobName,
+                                           std::vector<int32_t> &&values) {
+  if (values.empty())
+    return makeIndexBlob(ctx, blobName, ArrayRef<int32_t>());
+  auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                    IntegerType::get(ctx, 32));
+  auto owned = std::make_unique<std::vector<int32_t>>(std::move(values));
+  ArrayRef<char> bytes(reinterpret_cast<const char *>(owned->data()),
+                       owned->size() * sizeof(int32_t));
+  AsmResourceBlob blob(
+      bytes, alignof(int32_t),
+      [owned = std::move(owned)](void *, size_t, size_t) mutable {
+        owned.reset();
+      },
+      /*dataIsMutable=*/true);
+  return DenseI32ResourceElementsAttr::get(type, blobKey(blobName),
+                                           std::move(blob));
+}
+
 Attribute makeParam(MLIRContext *ctx, StringRef blobName,
                     ArrayRef<int64_t> shape, ArrayRef<float> values) {
   bool uniform = !values.empty() &&

@@ -27,16 +27,24 @@ uint32_t Network::addPopulation(std::string name, std::string model,
 }
 
 void Network::setSynapses(std::vector<std::pair<uint32_t, uint32_t>> syn) {
-  std::sort(syn.begin(), syn.end());
+  // Rows by a counting sort on pre, then each (short) row sorted: the same
+  // (pre, post) order as sorting the pairs, at a fraction of the cost for
+  // 100M synapses.
   rowStart.assign(size_t(numPres()) + 1, 0);
-  post.clear();
-  post.reserve(syn.size());
-  for (auto [p, q] : syn) {
+  for (auto [p, q] : syn)
     ++rowStart[p + 1];
-    post.push_back(q);
-  }
   for (size_t p = 0; p < numPres(); ++p)
     rowStart[p + 1] += rowStart[p];
+  post.resize(syn.size());
+  {
+    std::vector<uint64_t> next(rowStart.begin(), rowStart.end() - 1);
+    for (auto [p, q] : syn)
+      post[next[p]++] = q;
+  }
+  syn = {};
+  for (size_t p = 0; p < numPres(); ++p)
+    std::sort(post.begin() + int64_t(rowStart[p]),
+              post.begin() + int64_t(rowStart[p + 1]));
 }
 
 void Network::copiesOfNeurons(std::vector<uint32_t> &start,

@@ -53,6 +53,11 @@ mlir::DenseF32ResourceElementsAttr makeWeight(mlir::MLIRContext *ctx,
 mlir::DenseI32ResourceElementsAttr makeIndexBlob(mlir::MLIRContext *ctx,
                                                  llvm::StringRef blobName,
                                                  llvm::ArrayRef<int32_t> values);
+/// The same, taking `values` over without a copy (the blob frees them): at
+/// 100M synapses a compile's tables are gigabytes.
+mlir::DenseI32ResourceElementsAttr makeIndexBlob(mlir::MLIRContext *ctx,
+                                                 llvm::StringRef blobName,
+                                                 std::vector<int32_t> &&values);
 
 /// The data of a weight blob, or nullopt when it is missing.
 std::optional<llvm::ArrayRef<float>>
