@@ -17,8 +17,8 @@
 #include "spikec/Support/LocationName.h"
 
 #include "mlir/IR/Builders.h"
-#include "llvm/ADT/MapVector.h"
 
+#include <algorithm>
 #include <map>
 
 namespace spikec {
@@ -106,17 +106,31 @@ LogicalResult RoutePass::route(GraphOp graph) {
       types = t.tryGetAsArrayRef();
     const std::vector<uint32_t> &axonPre = problem->axonPre[syn];
     uint32_t kinds = mapnet::GraphNetwork::axonKinds(syn);
+    // Scratch reused across elements: an element reaches few axons, so a
+    // linear search over them beats a map built per element.
+    std::vector<std::pair<int32_t, uint32_t>> axonKeys;
+    std::vector<uint32_t> axonOfSyn, ks;
     for (size_t p = 0; p + 1 < offsets.size(); ++p) {
       // This element's synapses by (core of their post, pre of the mapping
-      // problem): one axon each, as the partitioner counted them.
-      llvm::MapVector<std::pair<int32_t, uint32_t>, SmallVector<int32_t>>
-          byAxon;
-      for (int32_t k = offsets[p]; k < offsets[p + 1]; ++k)
-        byAxon[{(*coreOf)[postBase + targets[k]],
-                axonPre[p * kinds + (types ? (*types)[k] : 0)]}]
-            .push_back(k);
-      for (auto &[key, ks] : byAxon) {
-        int32_t core = key.first;
+      // problem): one axon each, as the partitioner counted them; axons in
+      // order of their first synapse, synapses in table order.
+      axonKeys.clear();
+      axonOfSyn.clear();
+      for (int32_t k = offsets[p]; k < offsets[p + 1]; ++k) {
+        std::pair<int32_t, uint32_t> key{
+            (*coreOf)[postBase + targets[k]],
+            axonPre[p * kinds + (types ? (*types)[k] : 0)]};
+        auto it = std::find(axonKeys.begin(), axonKeys.end(), key);
+        axonOfSyn.push_back(uint32_t(it - axonKeys.begin()));
+        if (it == axonKeys.end())
+          axonKeys.push_back(key);
+      }
+      for (uint32_t a = 0; a < axonKeys.size(); ++a) {
+        ks.clear();
+        for (uint32_t i = 0; i < axonOfSyn.size(); ++i)
+          if (axonOfSyn[i] == a)
+            ks.push_back(uint32_t(offsets[p]) + i);
+        int32_t core = axonKeys[a].first;
         CoreBuild &c = cores[core];
         auto [it, added] = c.groupOf.try_emplace(syn, int32_t(c.groups.size()));
         if (added)
@@ -125,7 +139,7 @@ LogicalResult RoutePass::route(GraphOp graph) {
                               int32_t(syn.getDelay())});
         int32_t axon = int32_t(c.axonGroup.size());
         c.axonGroup.push_back(it->second);
-        for (int32_t k : ks) {
+        for (uint32_t k : ks) {
           c.synTarget.push_back(int32_t(local[postBase + targets[k]]));
           c.synWeight.push_back(weights[k]);
           c.synType.push_back(types ? (*types)[k] : 0);
@@ -176,8 +190,9 @@ LogicalResult RoutePass::route(GraphOp graph) {
     if (Attribute a = graph->getAttr(kept))
       chip->setAttr(kept, a);
   b.setInsertionPointToStart(&chip.getBodyBlock());
-  auto blob = [&](const std::string &what, ArrayRef<int32_t> v) {
-    return snn::makeIndexBlob(ctx, name + "." + what, v);
+  // The core's vectors move into their blobs.
+  auto blob = [&](const std::string &what, std::vector<int32_t> &&v) {
+    return snn::makeIndexBlob(ctx, name + "." + what, std::move(v));
   };
   for (uint32_t k = 0; k < numCores; ++k) {
     CoreBuild &c = cores[k];
@@ -196,7 +211,7 @@ LogicalResult RoutePass::route(GraphOp graph) {
                       [&](int32_t v) { return v == values[0]; }))
         a = b.getI64IntegerAttr(values.empty() ? 0 : values[0]);
       else
-        a = blob(tag + "." + pname.str(), values);
+        a = blob(tag + "." + pname.str(), std::move(values));
       params.push_back(b.getNamedAttr(pname, a));
     }
     std::vector<int32_t> bits, exps, delays, routeOffsets{0}, routeCore,
@@ -220,15 +235,15 @@ LogicalResult RoutePass::route(GraphOp graph) {
         b.getStringAttr(c.model), b.getI64IntegerAttr(c.neurons.size()),
         b.getDictionaryAttr(params), b.getDenseI32ArrayAttr(bits),
         b.getDenseI32ArrayAttr(exps), b.getDenseI32ArrayAttr(delays),
-        blob(tag + ".axon_group", c.axonGroup),
-        blob(tag + ".axon_offsets", c.axonOffsets),
-        blob(tag + ".syn_target", c.synTarget),
-        blob(tag + ".syn_weight", c.synWeight),
-        c.typed ? blob(tag + ".syn_axon_type", c.synType)
+        blob(tag + ".axon_group", std::move(c.axonGroup)),
+        blob(tag + ".axon_offsets", std::move(c.axonOffsets)),
+        blob(tag + ".syn_target", std::move(c.synTarget)),
+        blob(tag + ".syn_weight", std::move(c.synWeight)),
+        c.typed ? blob(tag + ".syn_axon_type", std::move(c.synType))
                 : DenseI32ResourceElementsAttr(),
-        blob(tag + ".route_offsets", routeOffsets),
-        blob(tag + ".route_core", routeCore),
-        blob(tag + ".route_axon", routeAxon));
+        blob(tag + ".route_offsets", std::move(routeOffsets)),
+        blob(tag + ".route_core", std::move(routeCore)),
+        blob(tag + ".route_axon", std::move(routeAxon)));
     (void)core;
   }
   for (InputOp in : problem->inputs) {
@@ -244,8 +259,10 @@ LogicalResult RoutePass::route(GraphOp graph) {
     }
     std::string tag = "in." + in.getName().str();
     b.create<InOp>(in.getLoc(), in.getNameAttr(), b.getI64IntegerAttr(width),
-                   in.getEncoderAttr(), blob(tag + ".offsets", offsets),
-                   blob(tag + ".dest_core", dc), blob(tag + ".dest_axon", da));
+                   in.getEncoderAttr(),
+                   blob(tag + ".offsets", std::move(offsets)),
+                   blob(tag + ".dest_core", std::move(dc)),
+                   blob(tag + ".dest_axon", std::move(da)));
   }
   for (auto out : graph.getBodyBlock().getOps<OutputOp>()) {
     auto pop = out.getInput().getDefiningOp<PopulationOp>();
@@ -262,7 +279,8 @@ LogicalResult RoutePass::route(GraphOp graph) {
     std::string tag = "out." + out.getName().str();
     b.create<OutOp>(out.getLoc(), out.getNameAttr(),
                     b.getI64IntegerAttr(pop.getSize()),
-                    blob(tag + ".src_core", sc), blob(tag + ".src_neuron", sn));
+                    blob(tag + ".src_core", std::move(sc)),
+                    blob(tag + ".src_neuron", std::move(sn)));
   }
   graph.getBodyBlock().dropAllDefinedValueUses();
   graph.erase();
