@@ -20,8 +20,11 @@
 // byte b is the value x = b / 255; rate: element i spikes at step t when
 // ref::counterUniform(seed, t, i) < x, seed = the image's index in the
 // file; latency: one spike at step round((1 - x) (N - 1)) when x > 0;
-// direct: x at every step. The class is the output neuron with the most
-// nonzero outputs over the run; a tie goes to the lowest index.
+// direct: x at every step. A network whose input has its own encoder (an
+// snn encoder op, nc.input's encoder) gets x at every step and encodes it
+// itself; --encode is refused for it (it would encode twice). The class is
+// the output neuron with the most nonzero outputs over the run; a tie goes
+// to the lowest index.
 //
 //===----------------------------------------------------------------------===//
 
@@ -129,6 +132,9 @@ struct Runner {
   std::string how;
   std::string inputName, outputName;
   int64_t inputWidth = 0, outputWidth = 0;
+  /// The kind of the network's own encoder on its input ("rate", ...), ""
+  /// when the input takes the rows as they are.
+  std::string inputEncoder;
   /// Steps of hardware-timing lag (0 for layer timing).
   int64_t lag = 0;
   bool cycle = false;
@@ -307,6 +313,7 @@ std::string imageRunner(const std::string &path, Runner &runner,
     outputs.push_back({out.name, out.width});
   if (std::string why = singlePorts(inputs, outputs, runner); !why.empty())
     return path + ": " + why;
+  runner.inputEncoder = img->inputs[0].encoder.kind;
   runner.lag = imageLag(*img);
   runner.cycle = evalMode == "cycle";
   if (runner.cycle) {
@@ -382,6 +389,11 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
                         outputPorts<snn::OutputOp>(net.getBodyBlock()), runner);
         !why.empty())
       return evalNetwork + ": " + why;
+    for (auto in : net.getBodyBlock().getOps<snn::InputOp>())
+      for (Operation *user : in->getUsers())
+        if (StringRef kind = user->getName().getStringRef();
+            kind.consume_front("snn.encode_"))
+          runner.inputEncoder = kind.str();
     runner.how = "float reference, layer timing";
     runner.run = [net, &runner](ref::Rows rows, Inference &out) -> std::string {
       ref::SimOptions options;
@@ -411,6 +423,10 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
                       outputPorts<nc::OutputOp>(graph.getBodyBlock()), runner);
       !why.empty())
     return evalNetwork + ": " + why;
+  for (auto in : graph.getBodyBlock().getOps<nc::InputOp>())
+    if (DictionaryAttr encoder = in.getEncoderAttr())
+      if (auto kind = encoder.getAs<StringAttr>("kind"))
+        runner.inputEncoder = kind.str();
   runner.lag = graphLag(graph);
   runner.how = "quantized reference for " + graph.getTarget().str() +
                ", hardware timing";
@@ -490,6 +506,20 @@ int runEval(MLIRContext &ctx) {
     return 1;
   if (!why.empty())
     return usageError(why);
+  // A network that encodes its input itself gets the pixel values; a second
+  // encoding on the host would feed its encoder spikes instead of values.
+  std::string coding = evalEncode + "-coded";
+  if (!runner.inputEncoder.empty()) {
+    if (evalEncode.getNumOccurrences())
+      return usageError(
+          "--encode=" + evalEncode + ": input '" + runner.inputName + "' of " +
+          evalNetwork + " has its own " + runner.inputEncoder +
+          " encoder, which eval feeds the pixel values (b / 255); leave out "
+          "--encode");
+    encoding = Encoding::Direct;
+    coding = "of pixel values into the network's " + runner.inputEncoder +
+             " encoder";
+  }
   if (data.itemSize != runner.inputWidth)
     return usageError(imagesPath + ": images of " +
                       std::to_string(data.itemSize) +
@@ -541,7 +571,7 @@ int runEval(MLIRContext &ctx) {
   llvm::raw_ostream &os = llvm::outs();
   os << "eval      " << evalNetwork << ": " << runner.how << "\n"
      << "data      " << count << " images of " << imagesPath << ", "
-     << evalTimesteps << " steps " << evalEncode << "-coded";
+     << evalTimesteps << " steps " << coding;
   if (drain)
     os << " + " << drain << " drain steps";
   os << "\n"
@@ -570,7 +600,9 @@ int runEval(MLIRContext &ctx) {
         {"images", count},
         {"timesteps", evalTimesteps.getValue()},
         {"drain", drain},
-        {"encode", evalEncode.getValue()},
+        {"encode", runner.inputEncoder.empty() ? evalEncode.getValue()
+                                                 : "network " +
+                                                       runner.inputEncoder},
         {"correct", correct},
         {"accuracy", correct / n},
         {"synaptic_ops_per_inference", synapticOps / n},
