@@ -275,6 +275,39 @@ TEST_CASE("mapping: a neuron holding a cluster's place is evicted") {
     CHECK(p.coreOf[n] == p.coreOf[1]);
 }
 
+TEST_CASE("mapping: a fill is abandoned past the best core count") {
+  // The clustered graph above (8 clusters of 16, neuron i in cluster i % 8,
+  // all to all inside, a ring i -> i + 1) with 40 input axons per core. A
+  // cluster on a core reads 32 pres (its 16 members and the 16 ring pres
+  // of the cluster before it): 8 cores. In index order consecutive neurons
+  // are in different clusters, each reading 16 pres, so the sequential fill
+  // gets at most 2 neurons a core and passes 8 cores long before its end;
+  // it runs after the clusters (the graph is recurrent) and stops there.
+  Network net;
+  net.addPopulation("rec", "lif", 128);
+  std::vector<std::pair<uint32_t, uint32_t>> syn;
+  for (uint32_t i = 0; i < 128; ++i) {
+    for (uint32_t j = i % 8; j < 128; j += 8)
+      if (j != i)
+        syn.push_back({i, j});
+    syn.push_back({i, (i + 1) % 128});
+  }
+  net.setSynapses(syn);
+  Limits l;
+  l.neurons = 16;
+  l.inputAxons = 40;
+  l.cores = 64;
+  l.width = l.height = 8;
+  PartitionOptions noMetis;
+  noMetis.metis = false;
+  Partition p = mapOk(net, makeTarget(l), noMetis);
+  CHECK(p.strategy == "clusters");
+  CHECK(p.stats.numCores == 8);
+  CHECK(p.tried.front().name == "clusters");
+  CHECK(tried(p, "sequential").failure ==
+        "abandoned: needs more than 8 cores, the best strategy so far");
+}
+
 TEST_CASE("mapping: the verifier catches every broken limit") {
   // 4 neurons; 0 -> 1, 0 -> 2, 0 -> 3 and input 4 -> 0.
   Network net;

@@ -60,9 +60,11 @@ struct FillPlan {
 /// Fills cores in plan order, a new core when the next neuron would break a
 /// limit of the current one (or runs another model). Returns the core of
 /// every neuron, or why a neuron fits no core given the ones already placed
-/// (its fan-out, or a full core that its new destinations would add to).
+/// (its fan-out, or a full core that its new destinations would add to),
+/// or that the fill was abandoned for needing more than maxCores cores.
 std::variant<std::vector<int32_t>, std::string>
-fillCores(const Graph &g, const target::CoreLimits &lim, const FillPlan &plan);
+fillCores(const Graph &g, const target::CoreLimits &lim, const FillPlan &plan,
+          uint32_t maxCores = ~0u);
 
 /// Clusters of whole-core size found by size-constrained label propagation
 /// (each neuron joins the neighbouring cluster it is most connected to), a

@@ -231,8 +231,13 @@ std::string describeNeuron(const Graph &g, uint32_t n) {
 
 std::variant<std::vector<int32_t>, std::string>
 fillOnce(const Graph &g, const target::CoreLimits &lim, const FillPlan &plan,
-         const std::vector<uint32_t> &reserve) {
+         const std::vector<uint32_t> &reserve, uint32_t maxCores) {
   CoreFiller f(g, lim, reserve);
+  auto tooMany = [&] { return uint32_t(f.current()) >= maxCores; };
+  auto abandoned = [&] {
+    return "abandoned: needs more than " + std::to_string(maxCores) +
+           " cores, the best strategy so far";
+  };
   std::vector<uint32_t> deferred;
   std::string why;
   auto place = [&](uint32_t n) {
@@ -265,12 +270,17 @@ fillOnce(const Graph &g, const target::CoreLimits &lim, const FillPlan &plan,
     } else if (!place(n)) {
       return describeNeuron(g, n) + " fits no core: " + why;
     }
+    if (tooMany())
+      return abandoned();
   }
   if (!deferred.empty() && f.currentUse().neurons)
     f.openCore();
-  for (uint32_t n : deferred)
+  for (uint32_t n : deferred) {
     if (!place(n))
       return describeNeuron(g, n) + " fits no core: " + why;
+    if (tooMany())
+      return abandoned();
+  }
   return f.takeAssignment();
 }
 
@@ -299,14 +309,14 @@ std::vector<uint32_t> destinationCounts(const Network &net,
 
 std::variant<std::vector<int32_t>, std::string>
 detail::fillCores(const Graph &g, const target::CoreLimits &lim,
-                  const FillPlan &plan) {
+                  const FillPlan &plan, uint32_t maxCores) {
   // Rounds of reservations: each charges every neuron at least the
   // destinations it had in the round before.
   std::vector<uint32_t> reserve(g.net.numNeurons, 0);
   std::string overflow;
   uint64_t lastWorst = std::numeric_limits<uint64_t>::max();
   for (int round = 0; round < 4; ++round) {
-    auto r = fillOnce(g, lim, plan, reserve);
+    auto r = fillOnce(g, lim, plan, reserve, maxCores);
     if (std::holds_alternative<std::string>(r))
       return r;
     const std::vector<int32_t> &coreOf = std::get<std::vector<int32_t>>(r);
@@ -456,7 +466,12 @@ PartitionOrError mapping::partitionNetwork(const Network &net,
     if (auto *err = std::get_if<std::string>(&plan)) {
       r.failure = *err;
     } else {
-      auto filled = fillCores(g, target.core, std::get<FillPlan>(plan));
+      // A fill past the best core count so far cannot win: stop it there.
+      uint32_t maxCores = best.empty()
+                              ? std::numeric_limits<uint32_t>::max()
+                              : result.stats.numCores;
+      auto filled =
+          fillCores(g, target.core, std::get<FillPlan>(plan), maxCores);
       if (auto *err = std::get_if<std::string>(&filled))
         r.failure = *err;
       else
@@ -488,26 +503,32 @@ PartitionOrError mapping::partitionNetwork(const Network &net,
     result.tried.push_back(std::move(r));
   };
 
+  auto t0 = std::chrono::steady_clock::now();
+  auto layers = layerPlan(g);
+  double layerSeconds = secondsSince(t0);
+  bool layered = std::holds_alternative<FillPlan>(layers);
+  auto tryClusters = [&] {
+    auto t0 = std::chrono::steady_clock::now();
+    FillPlan plan = clusterPlan(g, target.core);
+    tryPlan("clusters", std::move(plan), secondsSince(t0));
+  };
+  // A recurrent network's natural clusters come first, so that the plain
+  // fills after them stop once they need more cores (at 100M synapses the
+  // sequential fill of a clustered graph took 33 s to lose).
+  if (options.clusters && !layered)
+    tryClusters();
   if (options.sequential)
     tryPlan("sequential", sequentialPlan(net), 0);
-  bool layered = false;
-  if (options.layers) {
-    auto t0 = std::chrono::steady_clock::now();
-    auto plan = layerPlan(g);
-    layered = std::holds_alternative<FillPlan>(plan);
-    tryPlan("layers", plan, secondsSince(t0));
-  }
+  if (options.layers)
+    tryPlan("layers", layers, layerSeconds);
   if (options.blocks)
     tryPlan("blocks", blockPlan(net, target.core), 0);
   // Graph partitioning is for irregular and recurrent networks, or when
   // the fills above left cores to gain.
   bool partitionGraph =
       !layered || best.empty() || result.stats.numCores > result.lowerBound.cores;
-  if (options.clusters && partitionGraph) {
-    auto t0 = std::chrono::steady_clock::now();
-    FillPlan plan = clusterPlan(g, target.core);
-    tryPlan("clusters", std::move(plan), secondsSince(t0));
-  }
+  if (options.clusters && layered && partitionGraph)
+    tryClusters();
   // METIS costs most on a large graph (tens of seconds at 100M synapses):
   // there it runs only when nothing above fits.
   if (options.metis && partitionGraph && !best.empty() &&
