@@ -75,12 +75,13 @@ def accuracy(model, images, labels, steps, gen):
     return correct / len(images)
 
 
-def fit(model, args, save):
+def fit(model, args, save, augment=None):
     """Adam with a cosine schedule, batch 128, cross-entropy on the output
     spike counts (scaled to logits of a useful range); after every epoch the
     test accuracy is printed and save(model, args.out) writes the NIR file,
     so that a long run can be stopped with a usable one. args: epochs,
-    steps, lr, out, train_limit (0: all 60000 images)."""
+    steps, lr, out, train_limit (0: all 60000 images). augment(images, gen),
+    when given, transforms every training batch's uint8 images."""
     torch.set_num_threads(1)
     torch.manual_seed(0)
     gen = torch.Generator().manual_seed(1)
@@ -99,13 +100,17 @@ def fit(model, args, save):
         total = 0.0
         for b in range(batches):
             idx = order[b * 128:(b + 1) * 128]
-            counts = model(rate_code(xtr[idx], args.steps, gen))
+            images = augment(xtr[idx], gen) if augment else xtr[idx]
+            counts = model(rate_code(images, args.steps, gen))
             loss = loss_fn(counts * (10.0 / args.steps), ytr[idx])
             opt.zero_grad()
             loss.backward()
             opt.step()
             sched.step()
             total += loss.item()
+            if (b + 1) % 100 == 0:
+                print(f"  batch {b + 1}/{batches}: loss {total / (b + 1):.4f} "
+                      f"({time.time() - start:.0f} s)", flush=True)
         model.eval()
         acc = accuracy(model, xte, yte, args.steps, gen)
         save(model, args.out)
