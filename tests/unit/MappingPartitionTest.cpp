@@ -48,6 +48,22 @@ const StrategyResult &tried(const Partition &p, const std::string &name) {
   return p.tried.front();
 }
 
+/// 8 clusters of 16 neurons, neuron i in cluster i % 8, all to all inside
+/// a cluster, plus a ring i -> i + 1 between clusters.
+Network clusteredRing() {
+  Network net;
+  net.addPopulation("rec", "lif", 128);
+  std::vector<std::pair<uint32_t, uint32_t>> syn;
+  for (uint32_t i = 0; i < 128; ++i) {
+    for (uint32_t j = i % 8; j < 128; j += 8)
+      if (j != i)
+        syn.push_back({i, j});
+    syn.push_back({i, (i + 1) % 128});
+  }
+  net.setSynapses(syn);
+  return net;
+}
+
 } // namespace
 
 TEST_CASE("mapping: a 2-layer net needs exactly ceil(16 / 4) cores") {
@@ -205,16 +221,7 @@ TEST_CASE("mapping: METIS beats the sequential fill on a clustered graph") {
   // 8 cores. In index order each core holds one neuron of every cluster, so
   // each neuron reaches all 8 cores: 128 x 7 = 896 spikes cross. One cluster
   // per core leaves only the 128 ring synapses (at most one each).
-  Network net;
-  net.addPopulation("rec", "lif", 128);
-  std::vector<std::pair<uint32_t, uint32_t>> syn;
-  for (uint32_t i = 0; i < 128; ++i) {
-    for (uint32_t j = i % 8; j < 128; j += 8)
-      if (j != i)
-        syn.push_back({i, j});
-    syn.push_back({i, (i + 1) % 128});
-  }
-  net.setSynapses(syn);
+  Network net = clusteredRing();
   Limits l;
   l.neurons = 16;
   PartitionOptions metisOnly;
@@ -283,16 +290,7 @@ TEST_CASE("mapping: a fill is abandoned past the best core count") {
   // are in different clusters, each reading 16 pres, so the sequential fill
   // gets at most 2 neurons a core and passes 8 cores long before its end;
   // it runs after the clusters (the graph is recurrent) and stops there.
-  Network net;
-  net.addPopulation("rec", "lif", 128);
-  std::vector<std::pair<uint32_t, uint32_t>> syn;
-  for (uint32_t i = 0; i < 128; ++i) {
-    for (uint32_t j = i % 8; j < 128; j += 8)
-      if (j != i)
-        syn.push_back({i, j});
-    syn.push_back({i, (i + 1) % 128});
-  }
-  net.setSynapses(syn);
+  Network net = clusteredRing();
   Limits l;
   l.neurons = 16;
   l.inputAxons = 40;
