@@ -10,48 +10,29 @@ input enters with weight 1), v_leak = 0, v_threshold = 1, v_reset = 0 at
 spikec's default dt = 1e-4 s. beta = 15/16 is exact in binary and in Loihi's
 12-bit decay (dv = 256). The spike's gradient is a fast-sigmoid surrogate.
 
-    /usr/bin/python3 train.py [--epochs 4] [--out mlp.nir]
+    /usr/bin/python3 train.py [--epochs 4] [--out mlp.nir] [--init mlp.nir]
 
-Plain PyTorch (Debian's python3-torch), one thread.
+--init continues from the weights of an earlier run's NIR file.
+
+Plain PyTorch (Debian's python3-torch), one thread; the training loop, the
+surrogate and the rate coding are fmnist_common.py's.
 """
 
 import argparse
-import gzip
 import os
-import time
+import sys
 
-import numpy as np
+import h5py
 import torch
 import torch.nn as nn
 
-from nir_writer import affine_node, input_node, lif_node, output_node, write_nir
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fmnist_common import add_training_args, fit, spike  # noqa: E402
+from nir_writer import (affine_node, input_node, lif_node,  # noqa: E402
+                        output_node, write_nir)
 
-DATA = "/usr/share/datasets/fashion-mnist"
 DT = 1e-4
 BETA = 15.0 / 16.0
-
-
-def load_idx(name):
-    path = os.path.join(DATA, name)
-    with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
-        raw = f.read()
-    rank = raw[3]
-    dims = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(rank)]
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * rank).reshape(dims)
-
-
-class SpikeFn(torch.autograd.Function):
-    """Heaviside forward, fast-sigmoid derivative backward."""
-
-    @staticmethod
-    def forward(ctx, v):
-        ctx.save_for_backward(v)
-        return (v > 0).float()
-
-    @staticmethod
-    def backward(ctx, grad):
-        (v,) = ctx.saved_tensors
-        return grad / (1.0 + 25.0 * v.abs()) ** 2
 
 
 class SpikingMLP(nn.Module):
@@ -67,34 +48,26 @@ class SpikingMLP(nn.Module):
         counts = 0
         for t in range(x.shape[0]):
             v1 = BETA * v1 + self.fc1(x[t])
-            s1 = SpikeFn.apply(v1 - 1.0)
+            s1 = spike(v1 - 1.0)
             v1 = v1 * (1.0 - s1.detach())
             v2 = BETA * v2 + self.fc2(s1)
-            s2 = SpikeFn.apply(v2 - 1.0)
+            s2 = spike(v2 - 1.0)
             v2 = v2 * (1.0 - s2.detach())
             counts = counts + s2
         return counts
 
 
-def rate_code(images, steps, gen):
-    p = images.float().div(255.0).flatten(1)
-    return (torch.rand((steps,) + p.shape, generator=gen) < p).float()
-
-
-def accuracy(model, images, labels, steps, gen):
-    correct = 0
-    with torch.no_grad():
-        for i in range(0, len(images), 1000):
-            counts = model(rate_code(images[i:i + 1000], steps, gen))
-            # argmax returns the first maximum: ties go to the lowest index,
-            # as spikec eval decides them.
-            correct += (counts.argmax(1) == labels[i:i + 1000]).sum().item()
-    return correct / len(images)
+def load(model, path):
+    """Takes the Affine weights and biases of an earlier run's NIR file."""
+    with h5py.File(path, "r") as f:
+        nodes = f["node/nodes"]
+        state = {f"{n}.{p}": torch.from_numpy(nodes[n][p][()])
+                 for n in ("fc1", "fc2") for p in ("weight", "bias")}
+    model.load_state_dict(state)
 
 
 def save(model, path):
-    """Writes the network as NIR (after every epoch, so a long run can be
-    stopped with a usable file)."""
+    """Writes the network as NIR."""
     tau = DT / (1.0 - BETA)
     r = tau / DT
     h = model.fc1.out_features
@@ -112,45 +85,14 @@ def save(model, path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--epochs", type=int, default=4)
-    ap.add_argument("--steps", type=int, default=25)
+    add_training_args(ap, epochs=4, steps=25, out="mlp.nir")
     ap.add_argument("--hidden", type=int, default=256)
-    ap.add_argument("--lr", type=float, default=1e-3)
-    ap.add_argument("--out", default="mlp.nir")
+    ap.add_argument("--init", help="continue from this NIR file's weights")
     args = ap.parse_args()
-    torch.set_num_threads(1)
-    torch.manual_seed(0)
-    gen = torch.Generator().manual_seed(1)
-
-    xtr = torch.from_numpy(load_idx("train-images-idx3-ubyte.gz").copy())
-    ytr = torch.from_numpy(load_idx("train-labels-idx1-ubyte.gz").astype(np.int64))
-    xte = torch.from_numpy(load_idx("t10k-images-idx3-ubyte.gz").copy())
-    yte = torch.from_numpy(load_idx("t10k-labels-idx1-ubyte.gz").astype(np.int64))
-
     model = SpikingMLP(args.hidden)
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(
-        opt, args.epochs * (len(xtr) // 128))
-    loss_fn = nn.CrossEntropyLoss()
-    for epoch in range(args.epochs):
-        start = time.time()
-        order = torch.randperm(len(xtr))
-        total = 0.0
-        for b in range(len(xtr) // 128):
-            idx = order[b * 128:(b + 1) * 128]
-            counts = model(rate_code(xtr[idx], args.steps, gen))
-            # Counts are in [0, T]: scale them to logits of a useful range.
-            loss = loss_fn(counts * (10.0 / args.steps), ytr[idx])
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            total += loss.item()
-        acc = accuracy(model, xte, yte, args.steps, gen)
-        print(f"epoch {epoch + 1}: loss {total / (len(xtr) // 128):.4f}, "
-              f"test accuracy {acc * 100:.2f}% ({time.time() - start:.0f} s), "
-              f"wrote {args.out}", flush=True)
-        save(model, args.out)
+    if args.init:
+        load(model, args.init)
+    fit(model, args, save)
 
 
 if __name__ == "__main__":
