@@ -181,6 +181,19 @@ std::optional<std::vector<float>> weightsOf(DenseF32ResourceElementsAttr a) {
   return std::vector<float>(d->begin(), d->end());
 }
 
+/// A sparse projection's synapse arrays; nullopt when a blob is missing.
+struct SparseData {
+  ArrayRef<int32_t> pre, post;
+  ArrayRef<float> w;
+};
+std::optional<SparseData> sparseData(SparseOp sp) {
+  auto pre = getIndexData(sp.getPre()), post = getIndexData(sp.getPost());
+  auto w = getWeightData(sp.getWeight());
+  if (!pre || !post || !w)
+    return std::nullopt;
+  return SparseData{*pre, *post, *w};
+}
+
 FailureOr<LinearMap> Lowering::mapOf(Operation *op) {
   Value in = op->getOperand(0), out = op->getResult(0);
   int64_t nIn = numElements(in), nOut = numElements(out);
@@ -207,17 +220,16 @@ FailureOr<LinearMap> Lowering::mapOf(Operation *op) {
     return m;
   }
   if (auto sp = dyn_cast<SparseOp>(op)) {
-    auto pre = getIndexData(sp.getPre()), post = getIndexData(sp.getPost());
-    auto w = getWeightData(sp.getWeight());
-    if (!pre || !post || !w)
+    auto d = sparseData(sp);
+    if (!d)
       return missing();
     std::vector<uint32_t> count(nIn, 0);
-    for (int32_t p : *pre)
+    for (int32_t p : d->pre)
       ++count[p];
     for (int64_t i = 0; i < nIn; ++i)
       m.cols[i].reserve(count[i]);
-    for (size_t k = 0; k < w->size(); ++k)
-      m.cols[(*pre)[k]].push_back({(*post)[k], (*w)[k]});
+    for (size_t k = 0; k < d->w.size(); ++k)
+      m.cols[d->pre[k]].push_back({d->post[k], d->w[k]});
     return m;
   }
   if (auto sc = dyn_cast<ScaleOp>(op)) {
@@ -358,14 +370,13 @@ FailureOr<LinExpr> Lowering::exprOf(Value v) {
   // each weight by the source's 1.0 (the same numbers, twice the memory).
   if (auto sp = dyn_cast<SparseOp>(def);
       sp && isSpikeSource(sp.getInput())) {
-    auto pre = getIndexData(sp.getPre()), post = getIndexData(sp.getPost());
-    auto w = getWeightData(sp.getWeight());
-    if (!pre || !post || !w)
+    auto d = sparseData(sp);
+    if (!d)
       return fail(def, "weight blob is missing");
     TermList &t = e.terms[sp.getInput()];
-    t.items.reserve(w->size());
-    for (size_t k = 0; k < w->size(); ++k)
-      t.add((*pre)[k], (*post)[k], (*w)[k]);
+    t.items.reserve(d->w.size());
+    for (size_t k = 0; k < d->w.size(); ++k)
+      t.add(d->pre[k], d->post[k], d->w[k]);
     t.canonicalize();
     return e;
   }

@@ -232,13 +232,16 @@ std::vector<uint32_t> propagateLabels(const Graph &g, const Group &grp,
       bits = std::move(kept.bits);
       break;
     }
-    kept = {label, size, bits, cut, count};
+    if (round == 3 || evict.empty())
+      break;
     freeLabels.clear();
     for (uint32_t l = 0; l < n; ++l)
       if (size[l] == 0)
         freeLabels.push_back(l);
-    if (round == 3 || evict.empty() || freeLabels.size() < evict.size())
+    if (freeLabels.size() < evict.size())
       break;
+    // Kept only now that another round follows, to compare it with.
+    kept = {label, size, bits, cut, count};
     for (uint32_t v : evict) {
       relabel(v, freeLabels.back());
       freeLabels.pop_back();
