@@ -177,6 +177,15 @@ int main(int argc, char **argv) {
       merge = true;
     else if (const char *v = value("--strategies=")) {
       std::vector<std::string> list = splitList(v);
+      for (const std::string &name : list)
+        if (name != "sequential" && name != "layers" && name != "blocks" &&
+            name != "clusters" && name != "metis") {
+          std::fprintf(stderr,
+                       "spikec-bench-mapping: unknown strategy '%s' (known: "
+                       "sequential, layers, blocks, clusters, metis)\n",
+                       name.c_str());
+          return 2;
+        }
       auto has = [&](const char *name) {
         return std::find(list.begin(), list.end(), name) != list.end();
       };
