@@ -75,12 +75,49 @@ def accuracy(model, images, labels, steps, gen):
     return correct / len(images)
 
 
+def blas_libraries():
+    """The BLAS shared libraries this process loaded, in load order (torch's
+    Linear layers run on the first; Debian's python3-torch takes whatever the
+    libblas.so.3 alternative names: the slow reference BLAS unless an
+    OpenBLAS package is installed)."""
+    found = []
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            path = os.path.realpath(line.split()[-1])
+            if "blas" in os.path.basename(path) and path not in found:
+                found.append(path)
+    return ", ".join(found) or "none found"
+
+
+def bench(model, xtr, ytr, args, augment, gen):
+    """Prints the CPU time per training batch (forward, backward and Adam
+    step) over args.bench batches after one warm-up batch."""
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    times = []
+    for b in range(args.bench + 1):
+        start = time.process_time()
+        images = xtr[b * 128:(b + 1) * 128]
+        images = augment(images, gen) if augment else images
+        counts = model(rate_code(images, args.steps, gen))
+        loss = nn.functional.cross_entropy(counts * (10.0 / args.steps),
+                                           ytr[b * 128:(b + 1) * 128])
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        times.append(time.process_time() - start)
+    per_batch = sum(times[1:]) / args.bench
+    print(f"{per_batch:.3f} s of CPU per batch of 128 ({args.steps} steps, "
+          f"mean of {args.bench} after a warm-up), one thread, BLAS "
+          f"{blas_libraries()}")
+
+
 def fit(model, args, save, augment=None):
     """Adam with a cosine schedule, batch 128, cross-entropy on the output
     spike counts (scaled to logits of a useful range); after every epoch the
     test accuracy is printed and save(model, args.out) writes the NIR file,
     so that a long run can be stopped with a usable one. args: epochs,
-    steps, lr, out, train_limit (0: all 60000 images). augment(images, gen),
+    steps, lr, out, train_limit (0: all 60000 images), bench (K > 0: only
+    time K batches). augment(images, gen),
     when given, transforms every training batch's uint8 images."""
     torch.set_num_threads(1)
     torch.manual_seed(0)
@@ -89,6 +126,8 @@ def fit(model, args, save, augment=None):
     xte, yte = load_split("t10k")
     if args.train_limit:
         xtr, ytr = xtr[:args.train_limit], ytr[:args.train_limit]
+    if args.bench:
+        return bench(model, xtr, ytr, args, augment, gen)
     batches = len(xtr) // 128
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, args.epochs * batches)
@@ -127,3 +166,5 @@ def add_training_args(ap, epochs, steps, out):
     ap.add_argument("--out", default=out)
     ap.add_argument("--train-limit", type=int, default=0,
                     help="train on the first N images only (a quick check)")
+    ap.add_argument("--bench", type=int, default=0, metavar="K",
+                    help="time K training batches and exit (no training)")
