@@ -12,6 +12,7 @@
 #include "Quantize.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Passes/Passes.h"
 
 #include "mlir/IR/Builders.h"
@@ -567,8 +568,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     Operation *encOp = nullptr;
     bool direct = false;
     for (Operation *user : in->getUsers()) {
-      if (isa<EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp, EncodeDirectOp>(
-              user)) {
+      if (isEncoder(user)) {
         if (encOp) {
           in.emitError() << describe(in) << ": " << desc.name
                          << " takes one encoder per input";
@@ -622,8 +622,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   // Populations: check and read them all first, with placeholder inputs.
   SmallVector<std::pair<Operation *, nc::PopulationOp>> pops;
   for (Operation &op : net.getBodyBlock()) {
-    if (!isa<NeuronOpInterface>(op) || isa<EncodeRateOp, EncodeLatencyOp,
-                                           EncodeDeltaOp, EncodeDirectOp>(op))
+    if (!isa<NeuronOpInterface>(op) || isEncoder(&op))
       continue;
     if (isa<DelayOp>(op)) {
       op.emitError() << describe(&op) << ": delay ops are not mapped to "

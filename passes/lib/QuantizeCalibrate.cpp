@@ -12,6 +12,7 @@
 
 #include "Quantize.h"
 
+#include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Reference/Simulator.h"
@@ -19,12 +20,6 @@
 using namespace mlir;
 using namespace spikec;
 using namespace spikec::snn;
-
-namespace {
-bool isEncoder(Operation *op) {
-  return isa<EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp, EncodeDirectOp>(op);
-}
-} // namespace
 
 FailureOr<quant::Calibration> quant::calibrate(NetworkOp net,
                                                StringRef path) {

@@ -31,6 +31,7 @@
 #include "Driver.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Emulator/CycleModel.h"
 #include "spikec/Emulator/Emulator.h"
@@ -391,9 +392,9 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
       return evalNetwork + ": " + why;
     for (auto in : net.getBodyBlock().getOps<snn::InputOp>())
       for (Operation *user : in->getUsers())
-        if (StringRef kind = user->getName().getStringRef();
-            kind.consume_front("snn.encode_"))
-          runner.inputEncoder = kind.str();
+        if (snn::isEncoder(user))
+          runner.inputEncoder =
+              user->getName().getStringRef().rsplit("encode_").second.str();
     runner.how = "float reference, layer timing";
     runner.run = [net, &runner](ref::Rows rows, Inference &out) -> std::string {
       ref::SimOptions options;

@@ -58,10 +58,6 @@ struct OpGraph {
   Operation *target(Edge e) const { return ops[boost::target(e, graph)]; }
 };
 
-bool isEncoder(Operation *op) {
-  return isa<EncodeDirectOp, EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp>(op);
-}
-
 bool isPopulation(Operation *op) {
   return isa<NeuronOpInterface>(op) && !isEncoder(op) && !isa<DelayOp>(op);
 }
@@ -83,6 +79,10 @@ struct BackEdgeRecorder : boost::default_dfs_visitor {
 };
 
 } // namespace
+
+bool isEncoder(Operation *op) {
+  return isa<EncodeDirectOp, EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp>(op);
+}
 
 std::optional<Sync> parseSync(StringRef text) {
   return llvm::StringSwitch<std::optional<Sync>>(text)

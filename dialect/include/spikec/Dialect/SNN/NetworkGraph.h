@@ -44,6 +44,11 @@ struct Schedule {
   }
 };
 
+/// Whether `op` is an input encoder (encode_direct, _rate, _latency,
+/// _delta): a neuron op that turns input values into events, not a
+/// population.
+bool isEncoder(mlir::Operation *op);
+
 /// Whether edges out of `op` may close a cycle: a population, or a delay of
 /// at least one step.
 bool breaksLoops(mlir::Operation *op);
