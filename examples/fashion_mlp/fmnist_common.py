@@ -89,6 +89,19 @@ def blas_libraries():
     return ", ".join(found) or "none found"
 
 
+def train_step(model, opt, images, labels, args, augment, gen):
+    """One batch: augment (when given), rate-code, cross-entropy on the
+    output spike counts scaled to logits of a useful range, an optimizer
+    step. Returns the loss."""
+    images = augment(images, gen) if augment else images
+    counts = model(rate_code(images, args.steps, gen))
+    loss = nn.functional.cross_entropy(counts * (10.0 / args.steps), labels)
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    return loss.item()
+
+
 def bench(model, xtr, ytr, args, augment, gen):
     """Prints the CPU time per training batch (forward, backward and Adam
     step) over args.bench batches after one warm-up batch."""
@@ -96,14 +109,8 @@ def bench(model, xtr, ytr, args, augment, gen):
     times = []
     for b in range(args.bench + 1):
         start = time.process_time()
-        images = xtr[b * 128:(b + 1) * 128]
-        images = augment(images, gen) if augment else images
-        counts = model(rate_code(images, args.steps, gen))
-        loss = nn.functional.cross_entropy(counts * (10.0 / args.steps),
-                                           ytr[b * 128:(b + 1) * 128])
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        batch = slice(b * 128, (b + 1) * 128)
+        train_step(model, opt, xtr[batch], ytr[batch], args, augment, gen)
         times.append(time.process_time() - start)
     per_batch = sum(times[1:]) / args.bench
     print(f"{per_batch:.3f} s of CPU per batch of 128 ({args.steps} steps, "
@@ -117,21 +124,20 @@ def fit(model, args, save, augment=None):
     test accuracy is printed and save(model, args.out) writes the NIR file,
     so that a long run can be stopped with a usable one. args: epochs,
     steps, lr, out, train_limit (0: all 60000 images), bench (K > 0: only
-    time K batches). augment(images, gen),
-    when given, transforms every training batch's uint8 images."""
+    time K batches). augment(images, gen), when given, transforms every
+    training batch's uint8 images."""
     torch.set_num_threads(1)
     torch.manual_seed(0)
     gen = torch.Generator().manual_seed(1)
     xtr, ytr = load_split("train")
-    xte, yte = load_split("t10k")
     if args.train_limit:
         xtr, ytr = xtr[:args.train_limit], ytr[:args.train_limit]
     if args.bench:
         return bench(model, xtr, ytr, args, augment, gen)
+    xte, yte = load_split("t10k")
     batches = len(xtr) // 128
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, args.epochs * batches)
-    loss_fn = nn.CrossEntropyLoss()
     for epoch in range(args.epochs):
         start = time.time()
         model.train()
@@ -139,14 +145,9 @@ def fit(model, args, save, augment=None):
         total = 0.0
         for b in range(batches):
             idx = order[b * 128:(b + 1) * 128]
-            images = augment(xtr[idx], gen) if augment else xtr[idx]
-            counts = model(rate_code(images, args.steps, gen))
-            loss = loss_fn(counts * (10.0 / args.steps), ytr[idx])
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
+            total += train_step(model, opt, xtr[idx], ytr[idx], args,
+                                augment, gen)
             sched.step()
-            total += loss.item()
             if (b + 1) % 100 == 0:
                 print(f"  batch {b + 1}/{batches}: loss {total / (b + 1):.4f} "
                       f"({time.time() - start:.0f} s)", flush=True)
