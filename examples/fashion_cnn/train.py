@@ -35,14 +35,14 @@ import argparse
 import os
 import sys
 
-import h5py
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "fashion_mlp"))
-from fmnist_common import add_training_args, fit  # noqa: E402
+from fmnist_common import (add_training_args, fit,  # noqa: E402
+                           load_nir_weights)
 from nir_writer import (affine_node, compress_nir, conv2d_node,  # noqa: E402
                         flatten_node, input_node, lif_node, output_node,
                         write_nir)
@@ -122,16 +122,11 @@ def shift(images, gen, most):
     return out
 
 
-def load(model, path):
-    """Takes the weights and biases of an earlier run's NIR file (the same
-    architecture: its shapes must match)."""
+def nir_names(model):
+    """NIR node name -> module path, for load_nir_weights."""
     names = {"conv1": "conv1", "conv2": "conv2"}
     names.update({f"fc{i + 3}": f"fcs.{i}" for i in range(len(model.fcs))})
-    with h5py.File(path, "r") as f:
-        nodes = f["node/nodes"]
-        state = {f"{ours}.{p}": torch.from_numpy(nodes[node][p][()])
-                 for node, ours in names.items() for p in ("weight", "bias")}
-    model.load_state_dict(state)
+    return names
 
 
 def save(model, path):
@@ -186,7 +181,7 @@ def main():
     args = ap.parse_args()
     model = SpikingCNN(args.k1, args.c1, args.c2, args.hidden)
     if args.init:
-        load(model, args.init)
+        load_nir_weights(model, args.init, nir_names(model))
     augment = None
     if args.shift:
         augment = lambda images, gen: shift(images, gen, args.shift)  # noqa

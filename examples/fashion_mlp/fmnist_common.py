@@ -1,5 +1,6 @@
-"""What the Fashion-MNIST training scripts share: the IDX files, the
-surrogate spike, rate coding, test accuracy and the training loop.
+"""What the Fashion-MNIST training scripts share: the IDX files, loading
+an earlier run's weights, the surrogate spike, rate coding, test accuracy
+and the training loop.
 
 Plain PyTorch (Debian's python3-torch) and numpy; the scripts in
 examples/fashion_* import it (sys.path has this directory).
@@ -9,6 +10,7 @@ import gzip
 import os
 import time
 
+import h5py
 import numpy as np
 import torch
 import torch.nn as nn
@@ -31,6 +33,18 @@ def load_split(split):
     x = torch.from_numpy(load_idx(f"{split}-images-idx3-ubyte.gz").copy())
     y = torch.from_numpy(load_idx(f"{split}-labels-idx1-ubyte.gz").astype(np.int64))
     return x, y
+
+
+def load_nir_weights(model, path, names):
+    """Continues from an earlier run (--init): copies the weight and bias of
+    each NIR node in names (NIR node name -> the model's module path) into
+    the model. The architecture must match; load_state_dict names any
+    missing, extra or misshapen parameter."""
+    with h5py.File(path, "r") as f:
+        nodes = f["node/nodes"]
+        state = {f"{ours}.{p}": torch.from_numpy(nodes[node][p][()])
+                 for node, ours in names.items() for p in ("weight", "bias")}
+    model.load_state_dict(state)
 
 
 class SpikeFn(torch.autograd.Function):

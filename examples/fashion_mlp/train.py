@@ -22,12 +22,12 @@ import argparse
 import os
 import sys
 
-import h5py
 import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fmnist_common import add_training_args, fit, spike  # noqa: E402
+from fmnist_common import (add_training_args, fit,  # noqa: E402
+                           load_nir_weights, spike)
 from nir_writer import (affine_node, input_node, lif_node,  # noqa: E402
                         output_node, write_nir)
 
@@ -57,15 +57,6 @@ class SpikingMLP(nn.Module):
         return counts
 
 
-def load(model, path):
-    """Takes the Affine weights and biases of an earlier run's NIR file."""
-    with h5py.File(path, "r") as f:
-        nodes = f["node/nodes"]
-        state = {f"{n}.{p}": torch.from_numpy(nodes[n][p][()])
-                 for n in ("fc1", "fc2") for p in ("weight", "bias")}
-    model.load_state_dict(state)
-
-
 def save(model, path):
     """Writes the network as NIR."""
     tau = DT / (1.0 - BETA)
@@ -91,7 +82,7 @@ def main():
     args = ap.parse_args()
     model = SpikingMLP(args.hidden)
     if args.init:
-        load(model, args.init)
+        load_nir_weights(model, args.init, {"fc1": "fc1", "fc2": "fc2"})
     fit(model, args, save)
 
 
