@@ -29,6 +29,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <numeric>
 #include <sstream>
 #include <string>
@@ -43,6 +44,25 @@ using namespace spikec::mapping;
 using namespace spikec::bench;
 
 namespace {
+
+/// The partition strategies --strategies= names, each with its switch.
+struct Strategy {
+  const char *name;
+  bool PartitionOptions::*enabled;
+};
+constexpr Strategy kStrategies[] = {
+    {"sequential", &PartitionOptions::sequential},
+    {"layers", &PartitionOptions::layers},
+    {"blocks", &PartitionOptions::blocks},
+    {"clusters", &PartitionOptions::clusters},
+    {"metis", &PartitionOptions::metis}};
+
+std::string strategyNames() {
+  std::string names;
+  for (const Strategy &s : kStrategies)
+    names += (names.empty() ? "" : ", ") + std::string(s.name);
+  return names;
+}
 
 double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
@@ -176,24 +196,21 @@ int main(int argc, char **argv) {
     else if (a == "--merge-duplicates")
       merge = true;
     else if (const char *v = value("--strategies=")) {
-      std::vector<std::string> list = splitList(v);
-      for (const std::string &name : list)
-        if (name != "sequential" && name != "layers" && name != "blocks" &&
-            name != "clusters" && name != "metis") {
+      for (const Strategy &s : kStrategies)
+        options.*s.enabled = false;
+      for (const std::string &name : splitList(v)) {
+        const Strategy *s =
+            std::find_if(std::begin(kStrategies), std::end(kStrategies),
+                         [&](const Strategy &s) { return name == s.name; });
+        if (s == std::end(kStrategies)) {
           std::fprintf(stderr,
                        "spikec-bench-mapping: unknown strategy '%s' (known: "
-                       "sequential, layers, blocks, clusters, metis)\n",
-                       name.c_str());
+                       "%s)\n",
+                       name.c_str(), strategyNames().c_str());
           return 2;
         }
-      auto has = [&](const char *name) {
-        return std::find(list.begin(), list.end(), name) != list.end();
-      };
-      options.sequential = has("sequential");
-      options.layers = has("layers");
-      options.blocks = has("blocks");
-      options.clusters = has("clusters");
-      options.metis = has("metis");
+        options.*s->enabled = true;
+      }
     } else {
       std::fprintf(stderr,
                    "usage: spikec-bench-mapping [--target=T] "
