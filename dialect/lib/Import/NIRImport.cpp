@@ -20,6 +20,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 
 
@@ -214,7 +215,7 @@ private:
   void checkTau(const Node &n, const std::string &field) {
     if (options.nirDiscrete || !n.has(field))
       return;
-    for (double tau : n.numeric(field).values)
+    for (double tau : n.numeric(field).values) {
       if (tau / options.dt > 1e4) {
         emitWarning(nodeLoc(n.key))
             << "'" << field << "' / dt = " << tau / options.dt
@@ -223,6 +224,25 @@ private:
                "with the discrete convention (--nir-discrete)";
         return;
       }
+      // tau = dt makes a memoryless neuron (decay 1 - dt/tau = 0), which
+      // akida requires; a file that means it but stores an f32 tau for a dt
+      // that is no f32 (the default 1e-4 s) misses it by a rounding step.
+      if (tau != options.dt && std::abs(tau / options.dt - 1) < 0x1p-22) {
+        auto g = [](const char *spec, double v) {
+          std::string s;
+          llvm::raw_string_ostream(s) << llvm::format(spec, v);
+          return s;
+        };
+        emitWarning(nodeLoc(n.key))
+            << "'" << field << "' = " << g("%.9g", tau)
+            << " s differs from dt = " << g("%.9g", options.dt)
+            << " s by f32 rounding only: decay = 1 - dt/" << field << " = "
+            << g("%.3g", 1 - options.dt / tau)
+            << ", not 0; for a memoryless neuron import with --dt="
+            << g("%.17g", tau);
+        return;
+      }
+    }
   }
 
   void spikeAttrs(const Node &n, OperationState &state) {

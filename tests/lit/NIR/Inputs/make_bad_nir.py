@@ -63,6 +63,8 @@ def main():
     graph(p("bad_version.nir"), version="7.3", nodes=base(), edges=EDGES)
     graph(p("no_input_edge.nir"), nodes=base(), edges=[["lif", "out"], ["in", "fc"]])
     graph(p("tau_in_steps.nir"), nodes=base(lif=dict(lif, tau=np.full(3, 20.0, np.float32))), edges=EDGES)
+    # tau = dt = 1e-4 s meant, but 1e-4 is no f32.
+    graph(p("tau_near_dt.nir"), nodes=base(lif=dict(lif, tau=np.full(3, 1e-4, np.float32))), edges=EDGES)
 
 
 if __name__ == "__main__":
