@@ -179,6 +179,7 @@ def main():
                     help="random shifts of up to this many pixels (0: none)")
     ap.add_argument("--init", help="continue from this NIR file's weights")
     args = ap.parse_args()
+    torch.manual_seed(0)  # the initial weights, so that a rerun repeats
     model = SpikingCNN(args.k1, args.c1, args.c2, args.hidden)
     if args.init:
         load_nir_weights(model, args.init, nir_names(model))

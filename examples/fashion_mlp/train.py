@@ -80,6 +80,7 @@ def main():
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--init", help="continue from this NIR file's weights")
     args = ap.parse_args()
+    torch.manual_seed(0)  # the initial weights, so that a rerun repeats
     model = SpikingMLP(args.hidden)
     if args.init:
         load_nir_weights(model, args.init, {"fc1": "fc1", "fc2": "fc2"})
