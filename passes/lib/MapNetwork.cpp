@@ -56,7 +56,7 @@ static LogicalResult readRates(GraphOp graph, GraphNetwork &g) {
     for (int64_t i = 0; i < size; ++i) {
       float r = (*data)[i];
       if (!(r >= 0) || !std::isfinite(r))
-        return op->emitError() << "rate " << quant::formatNumber(r)
+        return op->emitError() << "rate " << formatNumber(r)
                                << " of element " << i
                                << " is not a finite number >= 0";
       g.net.rate[g.base.lookup(op) + i] = r;

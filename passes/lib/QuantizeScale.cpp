@@ -4,17 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 using namespace spikec;
 using namespace spikec::quant;
-
-std::string spikec::quant::formatNumber(double x) {
-  std::ostringstream os;
-  os.precision(6);
-  os << x;
-  return os.str();
-}
 
 int64_t spikec::quant::roundHalfAway(double x) {
   return int64_t(std::llround(x));

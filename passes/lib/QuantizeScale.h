@@ -10,6 +10,7 @@
 #define SPIKEC_PASSES_LIB_QUANTIZESCALE_H
 
 #include "Quantize.h"
+#include "spikec/Support/FormatNumber.h"
 
 #include <cstdint>
 #include <string>
@@ -17,8 +18,6 @@
 
 namespace spikec::quant {
 
-/// x with 6 significant digits, for messages.
-std::string formatNumber(double x);
 /// x rounded to the nearest integer, ties away from zero.
 int64_t roundHalfAway(double x);
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Target/Target.h"
+#include "spikec/Support/FormatNumber.h"
 #include "spikec/Support/JSONParse.h"
 
 #include <nlohmann/json.hpp>
@@ -152,13 +153,6 @@ std::string didYouMean(std::string_view word,
   return "";
 }
 
-std::string formatNumber(double v) {
-  std::ostringstream os;
-  os.precision(17);
-  os << v;
-  return os.str();
-}
-
 std::string describe(const json &j) {
   if (j.is_number())
     return j.dump();
@@ -280,7 +274,7 @@ public:
   /// Checks `v` (at `ptr`, the field's pointer) against `range`.
   bool inRange(double v, const std::string &ptr, Range range) {
     auto fail = [&](const std::string &what) {
-      error(ptr, what + ", got " + formatNumber(v));
+      error(ptr, what + ", got " + spikec::formatNumber(v, 17));
       return false;
     };
     switch (range) {

@@ -14,6 +14,8 @@
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/CommandLine.h"
 
+#include "spikec/Support/FormatNumber.h"
+
 namespace spikec::driver {
 
 extern llvm::cl::SubCommand importCommand;
@@ -41,9 +43,6 @@ int runEval(mlir::MLIRContext &ctx);
 
 /// Prints "error: <message>" for problems that have no file (bad flags).
 int usageError(const llvm::Twine &message);
-
-/// A double as C++ streams print it ("0.001", "-1", "1e-05").
-std::string formatNumber(double value);
 
 } // namespace spikec::driver
 

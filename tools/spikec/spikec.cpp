@@ -18,7 +18,6 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <sstream>
 
 using namespace mlir;
 using namespace spikec::driver;
@@ -70,12 +69,6 @@ LogicalResult printDiagnostic(Diagnostic &diag) {
 int spikec::driver::usageError(const llvm::Twine &message) {
   llvm::errs() << "error: " << message << "\n";
   return 1;
-}
-
-std::string spikec::driver::formatNumber(double value) {
-  std::ostringstream os;
-  os << value;
-  return os.str();
 }
 
 int main(int argc, char **argv) {

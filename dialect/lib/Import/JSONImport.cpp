@@ -10,6 +10,7 @@
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
+#include "spikec/Support/FormatNumber.h"
 #include "spikec/Support/JSONParse.h"
 
 #include "mlir/IR/Builders.h"
@@ -98,12 +99,6 @@ int64_t numElements(llvm::ArrayRef<int64_t> shape) {
 std::string withArticle(llvm::StringRef word) {
   bool vowel = !word.empty() && llvm::is_contained("aeiou", word[0]);
   return (vowel ? "an " : "a ") + word.str();
-}
-
-std::string formatNumber(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
 }
 
 //===----------------------------------------------------------------------===//
