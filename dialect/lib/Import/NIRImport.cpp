@@ -13,6 +13,7 @@
 #include "spikec/Import/HDF5Tree.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Passes/Passes.h"
+#include "spikec/Support/FormatNumber.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Verifier.h"
@@ -20,7 +21,6 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 
 
@@ -228,18 +228,13 @@ private:
       // akida requires; a file that means it but stores an f32 tau for a dt
       // that is no f32 (the default 1e-4 s) misses it by a rounding step.
       if (tau != options.dt && std::abs(tau / options.dt - 1) < 0x1p-22) {
-        auto g = [](const char *spec, double v) {
-          std::string s;
-          llvm::raw_string_ostream(s) << llvm::format(spec, v);
-          return s;
-        };
         emitWarning(nodeLoc(n.key))
-            << "'" << field << "' = " << g("%.9g", tau)
-            << " s differs from dt = " << g("%.9g", options.dt)
+            << "'" << field << "' = " << formatNumber(tau, 9)
+            << " s differs from dt = " << formatNumber(options.dt, 9)
             << " s by f32 rounding only: decay = 1 - dt/" << field << " = "
-            << g("%.3g", 1 - options.dt / tau)
+            << formatNumber(1 - options.dt / tau, 3)
             << ", not 0; for a memoryless neuron import with --dt="
-            << g("%.17g", tau);
+            << formatNumber(tau, 17);
         return;
       }
     }
