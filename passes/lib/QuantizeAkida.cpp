@@ -29,7 +29,6 @@ using namespace spikec::quant;
 using namespace spikec::snn;
 
 namespace {
-std::string num(double x) { return formatNumber(x); }
 
 std::string describeOp(Operation *op) {
   std::string name = getNodeName(op);
@@ -139,9 +138,10 @@ std::string AkidaBackend::checkPopulation(const FloatPopulation &pop) {
   if (pop.kind == "lif") {
     for (int64_t j = 0; j < pop.size; ++j)
       if (pop.decay[j] != 0)
-        return "decay " + num(pop.decay[j]) + " (neuron " +
-               std::to_string(j) + ") carries the membrane to the next step: " +
-               stateless + " (lif is exact only with decay = 0)";
+        return "decay " + formatNumber(pop.decay[j]) + " (neuron " +
+               std::to_string(j) +
+               ") carries the membrane to the next step: " + stateless +
+               " (lif is exact only with decay = 0)";
   } else if (pop.reset != "subtract") {
     return "reset '" + pop.reset + "': an if layer runs on " + target.name +
            " only as the rate approximation " + akida::kRateToActivation +
@@ -273,7 +273,7 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   for (int64_t j = 0; j < n; ++j) {
     k[j] = pop.gain[j] * pop.constant[j] + pop.bias[j];
     if (approx && !(pop.vth[j] > 0))
-      return "v_threshold " + num(pop.vth[j]) + " (neuron " +
+      return "v_threshold " + formatNumber(pop.vth[j]) + " (neuron " +
              std::to_string(j) +
              ") is not positive: the rate of an if layer is drive / "
              "threshold";
@@ -335,9 +335,10 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   if (!wBits)
     return "no weight width holds the rate approximation: the largest "
            "|gain w| " +
-           num(maxAbs) + " is " + num(maxAbs * levels / vthMin) +
-           " activation steps (threshold " + num(vthMin) + " / " +
-           num(levels) + "), more than " +
+           formatNumber(maxAbs) + " is " +
+           formatNumber(maxAbs * levels / vthMin) +
+           " activation steps (threshold " + formatNumber(vthMin) + " / " +
+           formatNumber(levels) + "), more than " +
            std::to_string(akida::maxWeight(unsigned(candidates.back()))) +
            " at " + std::to_string(candidates.back()) + " bits";
 
@@ -359,8 +360,9 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
       o = -std::floor((pop.vth[j] - k[j]) / sigma);
     }
     if (!(o >= double(INT32_MIN) && o <= double(INT32_MAX)))
-      return "threshold offset " + num(o) + " of neuron " + std::to_string(j) +
-             " does not fit int32 (scale " + num(sigma) + ")";
+      return "threshold offset " + formatNumber(o) + " of neuron " +
+             std::to_string(j) + " does not fit int32 (scale " +
+             formatNumber(sigma) + ")";
     offset[j] = int32_t(o);
   }
 

@@ -29,7 +29,6 @@ using namespace spikec::quant;
 namespace gm = spikec::generic;
 
 namespace {
-std::string num(double x) { return formatNumber(x); }
 std::string str(int64_t x) { return std::to_string(x); }
 std::string neuron(int64_t j) { return " (neuron " + str(j) + ")"; }
 
@@ -210,7 +209,7 @@ std::string GenericBackend::quantize(const FloatPopulation &pop,
     for (const FloatTable &tab : pop.tables)
       for (const Synapse &s : tab.syn)
         if (s.w < 0)
-          return "weight " + num(s.w) + " from '" + tab.source +
+          return "weight " + formatNumber(s.w) + " from '" + tab.source +
                  "' is negative: target '" + target.name +
                  "' declares unsigned weights";
   if (pop.kind == "izhikevich")
@@ -223,10 +222,10 @@ std::string GenericBackend::encodeDecay(double f, const std::string &what,
                                         double &maxError) {
   const unsigned bits = prec.decayBits;
   if (!(f >= 0 && f <= 1))
-    return what + " = " + num(f) + neuron(j) + " is outside [0, 1]";
+    return what + " = " + formatNumber(f) + neuron(j) + " is outside [0, 1]";
   if (bits == 0) {
     if (f != 1)
-      return what + " = " + num(f) + neuron(j) +
+      return what + " = " + formatNumber(f) + neuron(j) +
              " needs a multiplier: target '" + target.name +
              "' declares no precision.decay_bits, so only a factor of 1 (no "
              "leak) is exact";
@@ -235,9 +234,9 @@ std::string GenericBackend::encodeDecay(double f, const std::string &what,
   }
   const int64_t q = roundHalfAway(std::ldexp(1 - f, int(bits)));
   if (q > fxp::maxUnsigned(bits))
-    return what + " = " + num(f) + neuron(j) + " is below " +
-           num(std::ldexp(1.0, -int(bits))) + ", the smallest factor of " +
-           str(bits) + " decay bits";
+    return what + " = " + formatNumber(f) + neuron(j) + " is below " +
+           formatNumber(std::ldexp(1.0, -int(bits))) +
+           ", the smallest factor of " + str(bits) + " decay bits";
   d = int32_t(q);
   maxError = std::max(maxError,
                       std::abs(std::ldexp(double(fxp::maxUnsigned(bits) + 1 - q),
@@ -255,7 +254,7 @@ std::string GenericBackend::fitTables(const FloatPopulation &pop,
   for (int iter = 0;; ++iter) {
     if (S < 1)
       return "no integer scale fits " + target.name + ": " + sb.why +
-             " allows S <= " + num(sb.value) + " < 1";
+             " allows S <= " + formatNumber(sb.value) + " < 1";
     tables.assign(pop.tables.size(), IntTable());
     std::vector<double> worst(pop.size, 0.0);
     bool fits = true;
@@ -315,10 +314,10 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
   std::vector<double> g(n), k(n);
   for (int64_t j = 0; j < n; ++j) {
     if (!(pop.vth[j] >= 0))
-      return "v_threshold " + num(pop.vth[j]) + neuron(j) +
+      return "v_threshold " + formatNumber(pop.vth[j]) + neuron(j) +
              " is negative: the generic threshold mantissa is unsigned";
     if (adaptive && !(adapt[j] >= 0))
-      return "adapt " + num(adapt[j]) + neuron(j) +
+      return "adapt " + formatNumber(adapt[j]) + neuron(j) +
              " is negative: the generic adaptation only raises the threshold";
     std::string why = encodeDecay(pop.decay[j], "decay", j, ps[j].dv, decayError);
     if (why.empty() && cuba)
@@ -333,8 +332,9 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
              "and the generic current has no bias, so it is not exact";
     k[j] = (cuba ? 0.0 : pop.gain[j] * pop.constant[j]) + pop.bias[j];
     if (k[j] != 0 && !prec.hasBias)
-      return "bias " + num(k[j]) + neuron(j) + " needs a bias: target '" +
-             target.name + "' declares no precision.bias";
+      return "bias " + formatNumber(k[j]) + neuron(j) +
+             " needs a bias: target '" + target.name +
+             "' declares no precision.bias";
   }
 
   // Upper bounds on S.
@@ -343,16 +343,16 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
   if (vthMaxF > 0)
     sb.bound(double(fxp::maxUnsigned(prec.thresholdBits)) *
                  std::ldexp(1.0, int(prec.thresholdShift)) / vthMaxF,
-             "threshold: v_threshold " + num(vthMaxF) + " in " +
+             "threshold: v_threshold " + formatNumber(vthMaxF) + " in " +
                  str(prec.thresholdBits) + " bits << " +
                  str(prec.thresholdShift));
   const WeightGrid &grid = prec.grid;
   for (const FloatTable &tab : pop.tables)
     if (double m = largestScaledWeight(tab, g); m > 0)
       sb.bound(double(grid.hi) * std::ldexp(grid.unit, int(grid.expMax)) / m,
-               "weights from '" + tab.source + "': |gain w| up to " + num(m) +
-                   " in [" + str(grid.lo) + ", " + str(grid.hi) +
-                   "] at weight_exp " + str(grid.expMax));
+               "weights from '" + tab.source + "': |gain w| up to " +
+                   formatNumber(m) + " in [" + str(grid.lo) + ", " +
+                   str(grid.hi) + "] at weight_exp " + str(grid.expMax));
   std::vector<double> posSum(n, 0.0), negSum(n, 0.0), absSum(n, 0.0);
   for (const FloatTable &tab : pop.tables)
     for (const Synapse &s : tab.syn) {
@@ -366,7 +366,7 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
   if (kMax > 0)
     sb.bound(double(fxp::maxSigned(unsigned(prec.biasMantBits))) *
                  std::ldexp(1.0, int(prec.biasExpMax)) / kMax,
-             "bias: |gain b + bias| up to " + num(kMax));
+             "bias: |gain b + bias| up to " + formatNumber(kMax));
   // A wrapping membrane or a subtract reset must hold the threshold plus a
   // whole step's input (the remainder is kept); otherwise v need only
   // exceed the threshold.
@@ -386,30 +386,32 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
         theta + (headroom ? posSum[j] * through + std::max(0.0, k[j]) : 0.0);
     if (reach > 0)
       sb.bound(double(maxV - 1) / reach,
-               "membrane headroom" + neuron(j) + ": threshold " + num(theta) +
-                   (headroom ? " plus one step's input " + num(reach - theta)
+               "membrane headroom" + neuron(j) + ": threshold " +
+                   formatNumber(theta) +
+                   (headroom ? " plus one step's input " +
+                                   formatNumber(reach - theta)
                              : std::string()) +
                    " must stay below the largest " + str(prec.membraneBits) +
                    "-bit v");
     if (adaptMax > 0)
-      sb.bound(double(maxV) / adaptMax, "adaptation" + neuron(j) +
-                                            ": adapt / (1 - adapt_decay) = " +
-                                            num(adaptMax));
+      sb.bound(double(maxV) / adaptMax,
+               "adaptation" + neuron(j) +
+                   ": adapt / (1 - adapt_decay) = " + formatNumber(adaptMax));
     if (pop.vReset[j] != 0)
       sb.bound(double(maxV) / std::abs(pop.vReset[j]),
-               "v_reset " + num(pop.vReset[j]) + neuron(j));
+               "v_reset " + formatNumber(pop.vReset[j]) + neuron(j));
     if (cuba && through > 0 && absSum[j] > 0)
       sb.bound(double(fxp::maxSigned(prec.currentBits)) / (absSum[j] * through),
                "current" + neuron(j) + ": sum |gain w| / (1 - syn_decay) = " +
-                   num(absSum[j] * through) + " in " + str(prec.currentBits) +
-                   " bits");
+                   formatNumber(absSum[j] * through) + " in " +
+                   str(prec.currentBits) + " bits");
     // The lowest v a leaky neuron reaches; a non-leaky one has no floor
     // (MODELS.md: not modelled).
     const double neg = (std::min(0.0, k[j]) + negSum[j]) * (cuba ? through : 1);
     if (neg < 0 && pop.decay[j] < 1)
       sb.bound(double(maxV) * (1 - pop.decay[j]) / -neg,
                "membrane floor" + neuron(j) + ": v can reach " +
-                   num(neg / (1 - pop.decay[j])));
+                   formatNumber(neg / (1 - pop.decay[j])));
   }
 
   int64_t S = 0;
@@ -442,7 +444,7 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
       b = roundHalfAway(std::ldexp(exactB, -int(++e)));
     const int64_t bias = b * (int64_t(1) << e);
     if (std::abs(b) > bMax || std::abs(bias) > maxV)
-      return "bias " + num(k[j]) + neuron(j) + " does not fit " +
+      return "bias " + formatNumber(k[j]) + neuron(j) + " does not fit " +
              str(prec.biasMantBits) + " bits at exponent " +
              str(prec.biasExpMax) + " in a " + str(prec.membraneBits) +
              "-bit membrane with S = " + str(S);
@@ -515,8 +517,10 @@ std::string GenericBackend::quantizeIzhikevich(const FloatPopulation &pop,
     span = std::max({span, std::abs((*c)[j]), std::abs((*b)[j] * (*c)[j]),
                      std::abs((*d)[j])});
   if (1.25 * span > double(maxV))
-    return "v_peak, c, b c and d up to " + num(span) + " (plus a quarter) do "
-           "not fit a " + str(m) + "-bit membrane with 0 fraction bits";
+    return "v_peak, c, b c and d up to " + formatNumber(span) +
+           " (plus a quarter) do "
+           "not fit a " +
+           str(m) + "-bit membrane with 0 fraction bits";
   int f = 0;
   while (f + 1 < int(m) && 1.25 * std::ldexp(span, f + 1) <= double(maxV))
     ++f;
@@ -531,9 +535,10 @@ std::string GenericBackend::quantizeIzhikevich(const FloatPopulation &pop,
       if (double w = largestScaledWeight(tab, g); w > 0)
         sb.bound(double(prec.grid.hi) *
                      std::ldexp(prec.grid.unit, int(prec.grid.expMax)) / w,
-                 "weights from '" + tab.source + "': |h r w| up to " + num(w) +
-                     " in [" + str(prec.grid.lo) + ", " + str(prec.grid.hi) +
-                     "] at weight_exp " + str(prec.grid.expMax));
+                 "weights from '" + tab.source + "': |h r w| up to " +
+                     formatNumber(w) + " in [" + str(prec.grid.lo) + ", " +
+                     str(prec.grid.hi) + "] at weight_exp " +
+                     str(prec.grid.expMax));
     int64_t s = 0;
     if (fitTables(pop, g, sb, s, out.tables).empty() &&
         s == (int64_t(1) << f))

@@ -19,8 +19,6 @@ using namespace spikec;
 using namespace spikec::quant;
 
 namespace {
-std::string num(double x) { return formatNumber(x); }
-
 
 /// The weight step of a table is lsb = unit 2^e / S in float units, e the
 /// smallest exponent at which its largest |gain w| = m fits wMax. The
@@ -129,7 +127,7 @@ public:
       return "reset none is not exact on loihi (it resets to 0)";
     for (int64_t j = 0; j < pop.size; ++j)
       if (pop.vReset[j] != 0)
-        return "v_reset = " + num(pop.vReset[j]) + " (neuron " +
+        return "v_reset = " + formatNumber(pop.vReset[j]) + " (neuron " +
                std::to_string(j) + ") is not exact on loihi (it resets to 0)";
     if (pop.timingPre)
       return "timing pre (spike from the previous membrane) is not exact on "
@@ -216,12 +214,13 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   std::vector<double> g(n), k(n), aLimit(n);
   for (int64_t j = 0; j < n; ++j) {
     if (!(pop.decay[j] >= 0 && pop.decay[j] <= 1)) {
-      error = "decay " + num(pop.decay[j]) + " of neuron " + std::to_string(j) +
+      error = "decay " + formatNumber(pop.decay[j]) + " of neuron " +
+              std::to_string(j) +
               " is outside [0, 1]: loihi's voltage decay cannot express it";
       return false;
     }
     if (!(pop.vth[j] >= 0)) {
-      error = "v_threshold " + num(pop.vth[j]) + " of neuron " +
+      error = "v_threshold " + formatNumber(pop.vth[j]) + " of neuron " +
               std::to_string(j) +
               " is negative: loihi's threshold mantissa is unsigned";
       return false;
@@ -231,7 +230,7 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
     aLimit[j] = double(aMaxHw);
     if (cuba) {
       if (!(pop.synDecay[j] > 0 && pop.synDecay[j] <= 1)) {
-        error = "syn_decay " + num(pop.synDecay[j]) + " of neuron " +
+        error = "syn_decay " + formatNumber(pop.synDecay[j]) + " of neuron " +
                 std::to_string(j) +
                 " is outside (0, 1]: loihi's current decay cannot express it";
         return false;
@@ -260,7 +259,7 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   double vthMaxF = *std::max_element(pop.vth.begin(), pop.vth.end());
   if (vthMaxF > 0)
     bound(double(vthMax) * double(int64_t(1) << vthShift) / vthMaxF,
-          "threshold: v_threshold " + num(vthMaxF) + " in " +
+          "threshold: v_threshold " + formatNumber(vthMaxF) + " in " +
               std::to_string(vthBits) + " bits");
   const double unit = double(int64_t(1) << inShift);
   for (const FloatTable &tab : pop.tables) {
@@ -269,16 +268,16 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
       m = std::max(m, std::abs(g[s.post] * s.w));
     if (m > 0)
       bound(double(wMax) * std::ldexp(unit, int(eMax)) / m,
-            "weights from '" + tab.source + "': |gain w| up to " + num(m) +
-                " in " + std::to_string(wBits) + " bits at weight_exp " +
-                std::to_string(eMax));
+            "weights from '" + tab.source + "': |gain w| up to " +
+                formatNumber(m) + " in " + std::to_string(wBits) +
+                " bits at weight_exp " + std::to_string(eMax));
   }
   double kMax = 0;
   for (int64_t j = 0; j < n; ++j)
     kMax = std::max(kMax, std::abs(k[j]));
   if (kMax > 0)
     bound(double(bMax) * std::ldexp(1.0, int(biasExpMax)) / kMax,
-          "bias: |gain b + bias| up to " + num(kMax));
+          "bias: |gain b + bias| up to " + formatNumber(kMax));
   // The dendritic sum and the membrane floor: measured on sample inputs
   // (times the margin) when calibrated, else the worst case.
   const PopulationActivity *act = pop.activity;
@@ -299,7 +298,7 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
             "dendritic sum: neuron " + std::to_string(j) + " has " +
                 (act ? "measured input |gain x| (x margin) = "
                      : "worst-case input sum(|gain w|) = ") +
-                num(sumAbs[j]) + ", limit " + num(aLimit[j]) +
+                formatNumber(sumAbs[j]) + ", limit " + formatNumber(aLimit[j]) +
                 " x 64 state units");
 
   // The membrane saturates at -(2^23 - 1): keep the most negative value a
@@ -318,9 +317,8 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
     if (floor < 0)
       bound(double(loihi::kMaxV) / -floor,
             "membrane floor: neuron " + std::to_string(j) +
-                (act ? " was measured down to (x margin) "
-                     : " can reach ") +
-                num(floor));
+                (act ? " was measured down to (x margin) " : " can reach ") +
+                formatNumber(floor));
   }
 
   // Lower S until the rounded integers fit, starting from the S that
@@ -340,7 +338,7 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   for (int iter = 0;; ++iter) {
     if (S < 1) {
       error = "no integer scale fits loihi: " + out.scaleBound +
-              " allows S <= " + num(sMax) + " < 1";
+              " allows S <= " + formatNumber(sMax) + " < 1";
       return false;
     }
     out.tables.clear();
@@ -430,9 +428,9 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
       b = roundHalfAway(std::ldexp(exactB, -int(e)));
     }
     if (b > bMax || b < bMin) {
-      error = "bias " + num(k[j]) + " of neuron " + std::to_string(j) +
-              " does not fit 13 bits at exponent 7 with S = " +
-              std::to_string(S);
+      error =
+          "bias " + formatNumber(k[j]) + " of neuron " + std::to_string(j) +
+          " does not fit 13 bits at exponent 7 with S = " + std::to_string(S);
       return false;
     }
     out.biasMant[j] = int32_t(b);
