@@ -28,7 +28,7 @@ arithmetic as the step-by-step loop and much cheaper on one CPU thread.
 
 --init continues from the weights of an earlier run's NIR file. Plain
 PyTorch (Debian's python3-torch), one thread; install libopenblas0-serial
-first (see README.md: the reference BLAS makes the fc layers 4x slower).
+first (README.md: a batch took 6.7x the CPU on the reference BLAS).
 """
 
 import argparse
