@@ -30,3 +30,8 @@ for module in ("numpy", "h5py"):
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
         config.available_features.add(module)
 config.substitutions.append(("%python", "/usr/bin/python3"))
+# NIR's own Python library (../shared/nir-python) writes and reads NIR files
+# in the tests, as a user's framework does.
+config.substitutions.append(
+    ("%nirpython", "env PYTHONPATH=" + os.path.join(config.spikec_shared_dir, "nir-python")
+     + " /usr/bin/python3"))

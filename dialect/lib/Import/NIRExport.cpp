@@ -9,8 +9,10 @@
 #include "spikec/Import/Export.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FileSystem.h"
 
 #include <H5Cpp.h>
 
@@ -281,11 +283,14 @@ private:
     blob(op, g, "weight", op.getWeight());
     if (op.getBiasAttr())
       blob(op, g, "bias", op.getBiasAttr());
-    ints(g, "stride", op.getStride());
-    ints(g, "padding", op.getPadding());
-    ints(g, "dilation", op.getDilation());
+    // NIR's Conv1d takes ints (its reader refuses 1-element arrays there);
+    // Conv2d takes pairs.
+    bool one = op.getStride().size() == 1;
+    ints(g, "stride", op.getStride(), one);
+    ints(g, "padding", op.getPadding(), one);
+    ints(g, "dilation", op.getDilation(), one);
     ints(g, "groups", {static_cast<int64_t>(op.getGroups())}, true);
-    ints(g, "input_shape", shapeOf(op.getInput()).drop_front());
+    ints(g, "input_shape", shapeOf(op.getInput()).drop_front(), one);
   }
 
   template <typename Op>
@@ -323,14 +328,31 @@ LogicalResult spikec::exportNIR(NetworkOp net, StringRef path) {
           !t || !t.hasStaticShape())
         return op.emitOpError("needs a static shape to be exported to NIR "
                               "(run snn-infer-shapes)");
-  H5::Exception::dontPrint();
-  try {
-    NIRWriter(net).write(path.str());
-  } catch (const Refused &r) {
-    return r.op->emitOpError() << r.message;
-  } catch (const H5::Exception &e) {
+  // Written under a temporary name beside the target and renamed at the
+  // end, so that a failure leaves no half-written file behind.
+  SmallString<128> temp;
+  if (std::error_code ec = llvm::sys::fs::createUniqueFile(
+          path + ".tmp-%%%%%%", temp))
     return net.emitError() << "cannot write NIR file '" << path
-                           << "': " << e.getDetailMsg();
+                           << "': " << ec.message();
+  H5::Exception::dontPrint();
+  LogicalResult written = failure();
+  try {
+    NIRWriter(net).write(temp.str().str());
+    written = success();
+  } catch (const Refused &r) {
+    r.op->emitOpError() << r.message;
+  } catch (const H5::Exception &e) {
+    net.emitError() << "cannot write NIR file '" << path
+                    << "': " << e.getDetailMsg();
   }
-  return success();
+  if (succeeded(written))
+    if (std::error_code ec = llvm::sys::fs::rename(temp, path)) {
+      net.emitError() << "cannot write NIR file '" << path
+                      << "': " << ec.message();
+      written = failure();
+    }
+  if (failed(written))
+    llvm::sys::fs::remove(temp);
+  return written;
 }

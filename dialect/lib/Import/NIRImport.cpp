@@ -5,7 +5,10 @@
 // (E, 2) string array of edges. Nested NIRGraph nodes are imported inline with
 // their keys prefixed ("lif1.lif"); edges into a nested graph feed its Input
 // node and edges out of it leave its Output node. Every op carries its node
-// key as a NameLoc so that later diagnostics name the NIR node.
+// key as a NameLoc so that later diagnostics name the NIR node. An edge may
+// name one of several Input/Output nodes of a nested graph as
+// "graph.key"; a root graph with no Input/Output nodes of its own (one whose
+// only node is a nested graph) takes its nested graphs' unconnected ones.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +21,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -89,6 +94,12 @@ struct Node : HDF5Group {
   /// The (E, 2) edge list of a graph node.
   std::vector<std::pair<std::string, std::string>> edges() const {
     std::vector<std::pair<std::string, std::string>> out;
+    // h5py writes an empty edge list (a graph whose only node is a nested
+    // graph) as a float array of shape (0,).
+    if (has("edges") && !isString("edges") &&
+        children()["edges"].value("kind", "") == "numeric" &&
+        numeric("edges").values.empty())
+      return out;
     const json &f = field("edges", "string");
     const json &values = f["values"];
     if (values.empty())
@@ -108,6 +119,12 @@ struct Node : HDF5Group {
 struct Port {
   Operation *sink = nullptr;
   Value out;
+};
+
+/// The ports a nested graph shows its parent: its Input nodes (sinks) and
+/// its Output nodes (values), by key, in file order.
+struct GraphPorts {
+  std::vector<std::pair<std::string, Port>> inputs, outputs;
 };
 
 class NIRImporter {
@@ -146,6 +163,13 @@ private:
   OpBuilder builder;
   /// Placeholder sums with the values that flow into them.
   std::vector<std::pair<AddOp, SmallVector<Value>>> sums;
+  /// Nested graphs' Input and Output nodes, for a root that has none.
+  std::vector<std::tuple<std::string, Operation *, SmallVector<int64_t>>>
+      nestedInputs;
+  std::vector<std::pair<std::string, Operation *>> nestedOutputs;
+  /// Values some edge reads.
+  llvm::DenseSet<Value> used;
+  bool hasRootInput = false, hasRootOutput = false;
 
   Location fileLoc() { return FileLineColLoc::get(ctx, path, 0, 0); }
   Location nodeLoc(const std::string &key) {
@@ -368,23 +392,26 @@ private:
     return builder.create<Conv2dOp>(loc, unknownType(), in, w, b, s, p, d, g);
   }
 
-  /// Imports one NIRGraph's nodes and edges. Returns the graph's own ports
-  /// (for a nested graph: its Input node's sink and its Output node's value).
-  Port importGraph(const Node &graph, const std::string &prefix, bool root) {
+  /// Imports one NIRGraph's nodes and edges. Returns the graph's Input and
+  /// Output ports, which the parent's edges attach to.
+  GraphPorts importGraph(const Node &graph, const std::string &prefix,
+                         bool root) {
     llvm::StringMap<Port> ports;
+    llvm::StringMap<GraphPorts> subgraphs;
     std::vector<std::string> keys;
-    Port self;
+    GraphPorts self;
     if (!graph.has("nodes"))
       fail(graph.where() + ": missing 'nodes'");
     Node nodes = graph.child("nodes", graph.key);
     // Inputs first, so that the IR reads from its inputs down.
-    std::vector<std::string> order;
+    std::vector<std::string> order, rest;
     for (const auto &item : nodes.children().items())
       if (item.value()["kind"] == "group") {
         Node probe = nodes.child(item.key(), prefix + item.key());
         bool input = probe.isString("type") && probe.string("type") == "Input";
-        order.insert(input ? order.begin() : order.end(), item.key());
+        (input ? order : rest).push_back(item.key());
       }
+    order.insert(order.end(), rest.begin(), rest.end());
     for (const std::string &key : order) {
       Node n = nodes.child(key, prefix + key);
       if (!n.has("type"))
@@ -394,33 +421,30 @@ private:
       Port port;
       if (n.type == "Input") {
         if (root) {
-          Array shape = n.numeric("shape");
-          SmallVector<int64_t> dims;
-          for (double d : shape.values) {
-            if (d < 1)
-              fail(n.where() + ": 'shape' has a dimension < 1");
-            dims.push_back(static_cast<int64_t>(d));
-          }
-          port.out = builder.create<InputOp>(nodeLoc(n.key), tensorType(dims),
-                                             n.key);
+          port.out = builder.create<InputOp>(
+              nodeLoc(n.key), tensorType(inputShape(n, /*required=*/true)),
+              n.key);
+          hasRootInput = true;
         } else {
           AddOp sink = newSink(n.key);
           port.sink = sink;
           port.out = sink;
-          if (self.sink)
-            fail(graph.where() + ": a nested graph with several Input nodes "
-                                 "is ambiguous");
-          self.sink = sink;
+          self.inputs.push_back({key, port});
+          nestedInputs.push_back({n.key, sink, inputShape(n, false)});
         }
       } else if (n.type == "Output") {
         AddOp sink = newSink(n.key);
         port.sink = sink;
-        if (root)
+        if (root) {
           builder.create<OutputOp>(nodeLoc(n.key), sink, n.key);
-        else
-          self.out = sink;
+          hasRootOutput = true;
+        } else {
+          self.outputs.push_back({key, {nullptr, sink}});
+          nestedOutputs.push_back({n.key, sink});
+        }
       } else if (n.type == "NIRGraph") {
-        port = importGraph(n, n.key + ".", /*root=*/false);
+        subgraphs[key] = importGraph(n, n.key + ".", /*root=*/false);
+        continue;
       } else {
         AddOp sink = newSink(n.key);
         port.sink = sink;
@@ -431,27 +455,112 @@ private:
     auto edges = graph.edges();
     repairEdgeNames(graph, edges, keys);
     for (auto [i, edge] : llvm::enumerate(edges)) {
-      auto where = [&, i = i, edge = edge] {
-        return graph.where() + ": edge " + std::to_string(i) + " ('" +
-               edge.first + "' -> '" + edge.second + "')";
-      };
-      auto from = ports.find(edge.first), to = ports.find(edge.second);
-      if (from == ports.end())
-        fail(where() + ": no node '" + edge.first + "'");
-      if (to == ports.end())
-        fail(where() + ": no node '" + edge.second + "'");
-      if (!from->second.out)
-        fail(where() + ": '" + edge.first + "' has no output");
-      if (!to->second.sink)
-        fail(where() + ": '" + edge.second + "' takes no input");
+      std::string where = graph.where() + ": edge " + std::to_string(i) +
+                          " ('" + edge.first + "' -> '" + edge.second + "')";
+      Port from = resolve(ports, subgraphs, edge.first, /*into=*/false, where);
+      Port to = resolve(ports, subgraphs, edge.second, /*into=*/true, where);
+      if (!from.out)
+        fail(where + ": '" + edge.first + "' has no output");
+      if (!to.sink)
+        fail(where + ": '" + edge.second + "' takes no input");
+      used.insert(from.out);
       for (auto &s : sums)
-        if (s.first == to->second.sink)
-          s.second.push_back(from->second.out);
+        if (s.first == to.sink)
+          s.second.push_back(from.out);
     }
-    if (!root && (!self.sink || !self.out))
-      fail(graph.where() + ": a nested graph needs one Input and one Output "
-                           "node");
+    if (root)
+      exposeNestedPorts(graph);
     return self;
+  }
+
+  /// The port an edge end names: a node of this graph; a nested graph with
+  /// one Input (edge into it) or one Output (edge out of it); or, as NIR
+  /// writes it for a nested graph with several, 'graph.<Input/Output key>'.
+  Port resolve(const llvm::StringMap<Port> &ports,
+               const llvm::StringMap<GraphPorts> &subgraphs,
+               const std::string &name, bool into, const std::string &where) {
+    if (auto it = ports.find(name); it != ports.end())
+      return it->second;
+    const char *kind = into ? "Input" : "Output";
+    auto portNames = [](const auto &list) {
+      std::string s;
+      for (const auto &[key, port] : list)
+        s += (s.empty() ? "'" : ", '") + key + "'";
+      return s.empty() ? std::string("none") : s;
+    };
+    if (auto it = subgraphs.find(name); it != subgraphs.end()) {
+      const auto &list = into ? it->second.inputs : it->second.outputs;
+      if (list.size() == 1)
+        return list.front().second;
+      fail(where + ": nested graph '" + name + "' has " +
+           std::to_string(list.size()) + " " + kind + " nodes (" +
+           portNames(list) + "); name one as '" + name + ".<key>'");
+    }
+    for (size_t dot = name.find('.'); dot != std::string::npos;
+         dot = name.find('.', dot + 1)) {
+      auto it = subgraphs.find(name.substr(0, dot));
+      if (it == subgraphs.end())
+        continue;
+      std::string rest = name.substr(dot + 1);
+      const auto &list = into ? it->second.inputs : it->second.outputs;
+      for (const auto &[key, port] : list)
+        if (key == rest)
+          return port;
+      fail(where + ": nested graph '" + name.substr(0, dot) + "' has no " +
+           kind + " node '" + rest + "' (its " + kind + " nodes: " +
+           portNames(list) + ")");
+    }
+    fail(where + ": no node '" + name + "'");
+  }
+
+  /// A root graph without Input (Output) nodes of its own, such as one whose
+  /// only node is a nested graph, takes the nested Input (Output) nodes that
+  /// no edge reaches as the network's inputs (outputs).
+  void exposeNestedPorts(const Node &graph) {
+    if (!hasRootInput) {
+      OpBuilder::InsertionGuard guard(builder);
+      builder.setInsertionPointToStart(builder.getInsertionBlock());
+      for (auto &[key, sinkOp, shape] : nestedInputs) {
+        Operation *sink = sinkOp;
+        auto s = llvm::find_if(sums, [&](auto &e) { return e.first == sink; });
+        if (!s->second.empty())
+          continue;
+        if (shape.empty())
+          fail("node '" + key + "' (Input): missing 'shape'");
+        s->second.push_back(
+            builder.create<InputOp>(nodeLoc(key), tensorType(shape), key));
+        hasRootInput = true;
+      }
+    }
+    if (!hasRootOutput)
+      for (auto &[key, sink] : nestedOutputs)
+        if (!used.contains(sink->getResult(0))) {
+          builder.create<OutputOp>(nodeLoc(key), sink->getResult(0), key);
+          hasRootOutput = true;
+        }
+    if (!hasRootInput)
+      fail(graph.where() + ": no Input node (the graph and its nested graphs "
+                           "have none that an edge does not already feed)");
+    if (!hasRootOutput)
+      fail(graph.where() + ": no Output node");
+  }
+
+  /// The 'shape' of an Input node, checked; empty when absent and optional.
+  SmallVector<int64_t> inputShape(const Node &n, bool required) {
+    SmallVector<int64_t> dims;
+    if (!required && !n.has("shape"))
+      return dims;
+    Array shape = n.numeric("shape");
+    if (shape.values.empty())
+      fail(n.where() + ": 'shape' is empty");
+    for (double d : shape.values) {
+      if (!(d >= 1) || d != std::floor(d))
+        fail(n.where() + ": 'shape' has a dimension that is not a whole "
+                         "number >= 1 (" +
+             formatNumber(d) + ")");
+      dims.push_back(static_cast<int64_t>(d));
+    }
+    return dims;
   }
 
   /// snnTorch writes nested graphs whose edges name a node by a shorter key
@@ -506,9 +615,11 @@ private:
              "' has no incoming edge");
       add->setOperands(inputs);
     }
+    // Read the operand, not `inputs`: folding an earlier sum may have
+    // replaced the value this one reads.
     for (auto &[add, inputs] : sums)
-      if (inputs.size() == 1 && inputs[0] != add.getResult()) {
-        add.getResult().replaceAllUsesWith(inputs[0]);
+      if (add->getNumOperands() == 1 && add->getOperand(0) != add.getResult()) {
+        add.getResult().replaceAllUsesWith(add->getOperand(0));
         add.erase();
       }
   }
