@@ -65,6 +65,31 @@ static std::vector<PopulationInfo> populationsOf(nc::GraphOp graph) {
   return out;
 }
 
+/// A run in which no spiking population ever fired is almost always a
+/// network read in the wrong convention (a discrete-time file at the default
+/// dt, thresholds in other units): say so, with the flags that fix it,
+/// rather than hand back silent outputs.
+static void warnIfSilent(const std::vector<PopulationInfo> &populations,
+                         const ref::Trace &trace, bool quantized) {
+  uint64_t spikes = 0, neurons = 0;
+  for (const PopulationInfo &p : populations) {
+    auto it = trace.spikesPerNode.find(p.name);
+    spikes += it == trace.spikesPerNode.end() ? 0 : it->second;
+    neurons += p.neurons;
+  }
+  if (populations.empty() || spikes != 0 || trace.timesteps == 0)
+    return;
+  llvm::errs() << "warning: no population spiked in " << trace.timesteps
+               << " steps (" << populations.size() << " spiking populations, "
+               << neurons << " neurons): if the file's parameters are per "
+               << "step (discrete-time NIR, as Sinabs writes), import with "
+               << "--nir-discrete; otherwise check --dt, the input's scale "
+               << "and the thresholds' units"
+               << (quantized ? ", and the quantization report (--quant-report)"
+                             : "")
+               << "\n";
+}
+
 /// What a run did, as a short table on stdout.
 static void printSummary(StringRef name, StringRef how,
                          const std::vector<PopulationInfo> &populations,
@@ -369,6 +394,7 @@ int runSimulate(MLIRContext &ctx) {
                  << " neuron-steps left the target's integer range (a "
                     "dendritic sum wrapped or a membrane saturated): the "
                     "quantized run departs from the float one there\n";
+  warnIfSilent(populations, *trace, quantized);
   if (summaryOption) {
     printSummary(name, how, populations, *trace, dt, seconds);
     llvm::outs() << calibrationSummary;

@@ -153,6 +153,7 @@ public:
     builder.setInsertionPointToEnd(&net.getBodyBlock());
     importGraph(graph, "", /*root=*/true);
     resolveSums();
+    warnLowGain();
     return OwningOpRef<ModuleOp>(module);
   }
 
@@ -170,6 +171,9 @@ private:
   /// Values some edge reads.
   llvm::DenseSet<Value> used;
   bool hasRootInput = false, hasRootOutput = false;
+  /// IF nodes whose gain looks per-step (see checkIntegratorGain).
+  std::vector<std::string> lowGain;
+  std::string lowGainExample;
 
   Location fileLoc() { return FileLineColLoc::get(ctx, path, 0, 0); }
   Location nodeLoc(const std::string &key) {
@@ -264,7 +268,64 @@ private:
     }
   }
 
+  /// IF has no time constant to betray a discrete-time file, but its gain
+  /// does: a unit input moves v by r dt, and an exporter that means v += r x
+  /// per step (Sinabs) writes r = 1, which at dt = 1e-4 s needs 10^4 unit
+  /// inputs to cross a threshold of 1.
+  void checkIntegratorGain(const Node &n) {
+    if (options.nirDiscrete || !n.has("v_threshold"))
+      return;
+    Array r = n.numeric("r"), threshold = n.numeric("v_threshold");
+    double maxStep = 0, maxThreshold = 0;
+    for (double v : r.values)
+      maxStep = std::max(maxStep, std::abs(v) * options.dt);
+    for (double v : threshold.values)
+      maxThreshold = std::max(maxThreshold, std::abs(v));
+    if (maxThreshold > 0 && maxStep > 0 && maxStep < 1e-3 * maxThreshold) {
+      if (lowGain.empty())
+        lowGainExample = "r * dt = " + formatNumber(maxStep) +
+                         " against a threshold of " +
+                         formatNumber(maxThreshold);
+      lowGain.push_back(n.key);
+    }
+  }
+
+  /// One warning for all the IF nodes checkIntegratorGain found.
+  void warnLowGain() {
+    if (lowGain.empty())
+      return;
+    std::string names;
+    for (size_t i = 0; i < lowGain.size() && i < 4; ++i)
+      names += (i ? ", '" : "'") + lowGain[i] + "'";
+    if (lowGain.size() > 4)
+      names += " and " + std::to_string(lowGain.size() - 4) + " more";
+    emitWarning(fileLoc())
+        << "IF node" << (lowGain.size() > 1 ? "s " : " ") << names
+        << ": a unit input moves the membrane by " << lowGainExample
+        << " at dt = " << formatNumber(options.dt)
+        << " s; if the exporter wrote a per-step gain (discrete-time NIR, as "
+           "Sinabs does), import with --nir-discrete";
+  }
+
   void spikeAttrs(const Node &n, OperationState &state) {
+    if (n.has("v_reset")) {
+      // Legal, but a neuron that resets above its threshold fires on every
+      // step after its first spike: usually swapped fields.
+      Array reset = n.numeric("v_reset"), threshold = n.numeric("v_threshold");
+      for (int64_t i = 0, e = std::max(reset.size(), threshold.size()); i < e;
+           ++i) {
+        double r = reset.values[reset.size() == 1 ? 0 : i % reset.size()];
+        double t =
+            threshold.values[threshold.size() == 1 ? 0 : i % threshold.size()];
+        if (r > t) {
+          emitWarning(nodeLoc(n.key))
+              << "v_reset " << formatNumber(r) << " is above v_threshold "
+              << formatNumber(t) << " (neuron " << i
+              << "): the neuron fires on every step after its first spike";
+          break;
+        }
+      }
+    }
     state.addAttribute("v_threshold", param(n, "v_threshold"));
     if (Attribute reset = optionalParam(n, "v_reset"))
       state.addAttribute("v_reset", reset);
@@ -321,6 +382,8 @@ private:
     state.addOperands(in);
     state.addTypes(unknownType());
     if (t == "I" || t == "IF") {
+      if (t == "IF")
+        checkIntegratorGain(n);
       state.addAttribute("r", param(n, "r", 1.0 / ts));
       if (t == "IF")
         spikeAttrs(n, state);

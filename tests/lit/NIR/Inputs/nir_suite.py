@@ -231,6 +231,13 @@ def bad_networks():
         "no_port": graph({"x": inp(4), "block": two, "y": out(4)},
                          [("x", "block.in_c"), ("x", "block.in_a"),
                           ("x", "block.in_b"), ("block", "y")], type_check=False),
+        # Legal but almost surely swapped: reset above threshold.
+        "reset_above": seq(affine(g, 4, 4),
+                           nir.LIF(tau=np.full(4, 2e-3, f32), r=np.ones(4, f32),
+                                   v_leak=np.zeros(4, f32),
+                                   v_threshold=np.full(4, 0.5, f32),
+                                   v_reset=np.array([0, 0, 0.8, 0], f32)),
+                           shape=[4]),
         # Nothing feeds the network.
         "no_input": graph({"fc": linear(g, 4, 4), "lif": lif(4, 20.0), "y": out(4)},
                           [("fc", "lif"), ("lif", "y")], type_check=False),
