@@ -41,10 +41,11 @@ static cl::opt<int64_t> timestepsFlag(
     "timesteps",
     cl::desc("Number of timesteps (default: the number of input rows)"),
     cl::value_desc("N"), cl::init(0));
-static cl::opt<std::string> inputFlag(
+static cl::list<std::string> inputFlag(
     "input",
-    cl::desc("Input spike file (.json or .npy), as spikec emulate reads it"),
-    cl::value_desc("file"), cl::init(""));
+    cl::desc("Input spike file (.json or .npy); NAME=FILE gives the rows of "
+             "one input (repeat for several), as spikec emulate reads them"),
+    cl::value_desc("file"));
 static cl::opt<std::string> targetFlag(
     "target",
     cl::desc("The image's target, whose latencies price the cycles (default: "
@@ -121,8 +122,6 @@ int main(int argc, char **argv) {
   if (given && timestepsFlag <= 0)
     return error("--timesteps must be > 0, got " +
                  std::to_string(timestepsFlag));
-  if (inputFlag.empty())
-    return error("no input: give --input=FILE");
 
   auto read = image::readImageFile(imagePath);
   if (auto *msg = std::get_if<std::string>(&read))
@@ -159,7 +158,10 @@ int main(int argc, char **argv) {
   std::vector<io::InputSpec> specs;
   for (const image::Input &in : img.inputs)
     specs.push_back({in.name, {int64_t(in.width)}});
-  auto rows = io::readInputFile(inputFlag, specs, &ctx);
+  if (inputFlag.empty())
+    return error("no input: give --input=FILE");
+  std::vector<std::string> inputArgs(inputFlag.begin(), inputFlag.end());
+  auto rows = io::readInputArgs(inputArgs, specs, &ctx);
   if (mlir::failed(rows))
     return 1;
   int64_t timesteps = timestepsFlag;
@@ -168,7 +170,7 @@ int main(int argc, char **argv) {
       timesteps = timesteps ? std::min<int64_t>(timesteps, r.size())
                             : int64_t(r.size());
   if (!(why = emulator->start(std::move(*rows), timesteps)).empty())
-    return error(inputFlag + ": " + why);
+    return error(inputArgs.front() + ": " + why);
 
   while (emulator->timestep() < timesteps && checker.errors().empty())
     emulator->step(checker);

@@ -39,10 +39,11 @@ llvm::cl::SubCommand emulateCommand(
 
 static cl::opt<std::string> emulateImage(cl::Positional, cl::desc("<net.simg>"),
                                          cl::init(""), cl::sub(emulateCommand));
-static cl::opt<std::string> emulateInput(
+static cl::list<std::string> emulateInput(
     "input",
-    cl::desc("Input spike file (.json or .npy), as spikec simulate reads it"),
-    cl::value_desc("file"), cl::init(""), cl::sub(emulateCommand));
+    cl::desc("Input spike file (.json or .npy); NAME=FILE gives the rows of "
+             "one input (repeat for several), as spikec simulate reads them"),
+    cl::value_desc("file"), cl::sub(emulateCommand));
 static cl::opt<int64_t> emulateTimesteps(
     "timesteps",
     cl::desc("Number of timesteps (default: the number of input rows)"),
@@ -166,8 +167,6 @@ int runEmulate(MLIRContext &ctx) {
     return usageError("--timesteps=" + std::to_string(emulateTimesteps) +
                       " is more than the " + std::to_string(kMaxTimesteps) +
                       " steps one run may take");
-  if (emulateInput.empty())
-    return usageError("no input: give --input=FILE");
 
   auto read = image::readImageFile(emulateImage);
   if (auto *msg = std::get_if<std::string>(&read))
@@ -182,7 +181,8 @@ int runEmulate(MLIRContext &ctx) {
   std::vector<io::InputSpec> specs;
   for (const image::Input &in : img.inputs)
     specs.push_back({in.name, {int64_t(in.width)}});
-  auto rows = io::readInputFile(emulateInput, specs, &ctx);
+  std::vector<std::string> inputArgs(emulateInput.begin(), emulateInput.end());
+  auto rows = io::readInputArgs(inputArgs, specs, &ctx);
   if (failed(rows))
     return 1;
   int64_t timesteps = emulateTimesteps;
@@ -192,7 +192,7 @@ int runEmulate(MLIRContext &ctx) {
                             : int64_t(r.size());
   why = emulator->start(std::move(*rows), timesteps);
   if (!why.empty())
-    return usageError(emulateInput + ": " + why);
+    return usageError(inputArgs.front() + ": " + why);
 
   target::TargetDesc desc;
   if (cycleMode) {

@@ -263,41 +263,12 @@ int runSimulate(MLIRContext &ctx) {
   // Inputs: whole files, or NAME=FILE for one input.
   std::vector<io::InputSpec> specs =
       imported ? io::getInputSpecs(imported) : io::getInputSpecs(net);
-  ref::InputRows rows;
   std::map<std::string, std::string> fileOf; // input name -> file
-  for (const std::string &arg : inputFiles) {
-    const io::InputSpec *named = nullptr;
-    std::string file = arg;
-    if (size_t eq = arg.find('='); eq != std::string::npos)
-      for (const io::InputSpec &spec : specs)
-        if (spec.name == arg.substr(0, eq)) {
-          named = &spec;
-          file = arg.substr(eq + 1);
-        }
-    ref::InputRows got;
-    if (named) {
-      auto r = io::readInputRows(file, *named, &ctx);
-      if (failed(r))
-        return 1;
-      got[named->name] = std::move(*r);
-    } else {
-      auto r = io::readInputFile(file, specs, &ctx);
-      if (failed(r))
-        return 1;
-      got = std::move(*r);
-    }
-    for (auto &[name, r] : got) {
-      if (fileOf.count(name))
-        return usageError("input '" + name + "' is given twice (in " +
-                          fileOf[name] + " and " + file + ")");
-      fileOf[name] = file;
-      rows[name] = std::move(r);
-    }
-  }
-  for (const io::InputSpec &spec : specs)
-    if (!rows.count(spec.name))
-      return usageError("no rows for input '" + spec.name +
-                        "'; give them with --input=" + spec.name + "=FILE");
+  std::vector<std::string> inputArgs(inputFiles.begin(), inputFiles.end());
+  auto readRows = io::readInputArgs(inputArgs, specs, &ctx, &fileOf);
+  if (failed(readRows))
+    return 1;
+  ref::InputRows rows = std::move(*readRows);
 
   // Timesteps: as asked, or as many as the inputs have rows.
   int64_t timesteps = timestepsOption;

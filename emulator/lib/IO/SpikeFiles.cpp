@@ -634,3 +634,57 @@ LogicalResult spikec::io::writeTrace(llvm::StringRef path,
   }
   return success();
 }
+
+FailureOr<ref::InputRows>
+spikec::io::readInputArgs(ArrayRef<std::string> args,
+                          ArrayRef<InputSpec> inputs, MLIRContext *ctx,
+                          std::map<std::string, std::string> *fileOf) {
+  Location nowhere = UnknownLoc::get(ctx);
+  if (args.empty()) {
+    emitError(nowhere) << "no input: give --input=FILE";
+    return failure();
+  }
+  ref::InputRows rows;
+  std::map<std::string, std::string> from; // input name -> file
+  for (const std::string &arg : args) {
+    const InputSpec *named = nullptr;
+    std::string file = arg;
+    if (size_t eq = arg.find('='); eq != std::string::npos)
+      for (const InputSpec &spec : inputs)
+        if (spec.name == arg.substr(0, eq)) {
+          named = &spec;
+          file = arg.substr(eq + 1);
+        }
+    ref::InputRows got;
+    if (named) {
+      auto r = readInputRows(file, *named, ctx);
+      if (failed(r))
+        return failure();
+      got[named->name] = std::move(*r);
+    } else {
+      auto r = readInputFile(file, inputs, ctx);
+      if (failed(r))
+        return failure();
+      got = std::move(*r);
+    }
+    for (auto &[name, r] : got) {
+      if (from.count(name)) {
+        emitError(nowhere) << "input '" << name << "' is given twice (in "
+                           << from[name] << " and " << file << ")";
+        return failure();
+      }
+      from[name] = file;
+      rows[name] = std::move(r);
+    }
+  }
+  for (const InputSpec &spec : inputs)
+    if (!rows.count(spec.name)) {
+      emitError(nowhere) << "no rows for input '" << spec.name
+                         << "'; give them with --input=" << spec.name
+                         << "=FILE";
+      return failure();
+    }
+  if (fileOf)
+    *fileOf = std::move(from);
+  return rows;
+}

@@ -26,6 +26,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,15 @@ std::vector<InputSpec> getInputSpecs(nc::GraphOp graph);
 mlir::FailureOr<ref::InputRows> readInputFile(llvm::StringRef path,
                                               llvm::ArrayRef<InputSpec> inputs,
                                               mlir::MLIRContext *ctx);
+
+/// Reads every input's rows from the --input arguments every command takes:
+/// whole files (readInputFile) and NAME=FILE for the rows of one input
+/// (readInputRows). Each input must be given exactly once. `fileOf`, when
+/// given, receives the file each input came from. Errors are diagnostics.
+mlir::FailureOr<ref::InputRows>
+readInputArgs(llvm::ArrayRef<std::string> args,
+              llvm::ArrayRef<InputSpec> inputs, mlir::MLIRContext *ctx,
+              std::map<std::string, std::string> *fileOf = nullptr);
 
 /// Reads the rows of one input from a file that holds only them: a JSON
 /// list of rows or an .npy array.
