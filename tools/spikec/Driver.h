@@ -41,6 +41,10 @@ int runCompile(mlir::MLIRContext &ctx);
 int runEmulate(mlir::MLIRContext &ctx);
 int runEval(mlir::MLIRContext &ctx);
 
+/// "0.1.0 (revision <git describe>, MLIR 19.1.7)": what --version prints and
+/// what an image records as its producer.
+std::string versionString();
+
 /// Prints "error: <message>" for problems that have no file (bad flags).
 int usageError(const llvm::Twine &message);
 

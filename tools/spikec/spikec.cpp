@@ -8,12 +8,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "spikec/Version.inc"
 
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -66,6 +68,11 @@ LogicalResult printDiagnostic(Diagnostic &diag) {
 
 } // namespace
 
+std::string spikec::driver::versionString() {
+  return std::string(SPIKEC_VERSION) + " (revision " + SPIKEC_REVISION +
+         ", MLIR " + LLVM_VERSION_STRING + ")";
+}
+
 int spikec::driver::usageError(const llvm::Twine &message) {
   llvm::errs() << "error: " << message << "\n";
   return 1;
@@ -73,8 +80,13 @@ int spikec::driver::usageError(const llvm::Twine &message) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
-  llvm::cl::SetVersionPrinter(
-      [](llvm::raw_ostream &os) { os << "spikec (MLIR 19)\n"; });
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << "spikec " << versionString() << "\n";
+  });
+  // spikec --help lists spikec's commands, not the options LLVM and MLIR
+  // register in every tool that links them.
+  static llvm::cl::OptionCategory none("none");
+  llvm::cl::HideUnrelatedOptions(none);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "spikec: compile and run spiking neural networks\n\n"
