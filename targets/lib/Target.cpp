@@ -690,7 +690,31 @@ void checkDesc(Reader &r, const TargetDesc &d) {
   } else if (d.arithmetic == Arithmetic::Akida) {
     needs(p.activation.has_value(), "/precision/activation");
   }
-  if (d.mesh.cores.value > d.mesh.capacity())
+  // The mapper and the cycle model keep per-tile and per-core tables: bound
+  // the mesh before anything is sized by it (and before capacity()
+  // multiplies the fields). The largest published chip here, TrueNorth, has
+  // 64 x 64 = 4,096 cores.
+  constexpr int64_t kMaxMeshCores = 1 << 16;
+  const Mesh &m = d.mesh;
+  if (m.width.value > kMaxMeshCores || m.height.value > kMaxMeshCores ||
+      m.width.value * m.height.value > kMaxMeshCores)
+    r.error("/mesh", "a mesh of " + std::to_string(m.width.value) + " x " +
+                         std::to_string(m.height.value) +
+                         " tiles is more than the " +
+                         std::to_string(kMaxMeshCores) +
+                         " tiles a chip description may have (TrueNorth, the "
+                         "largest published chip, has 4,096 cores)");
+  else if (m.coresPerTile.value > kMaxMeshCores ||
+           m.cores.value > kMaxMeshCores || m.capacity() > kMaxMeshCores)
+    r.error("/mesh/cores",
+            std::to_string(m.cores.value) + " cores in " +
+                std::to_string(m.width.value) + " x " +
+                std::to_string(m.height.value) + " tiles of " +
+                std::to_string(m.coresPerTile.value) +
+                " is more than the " + std::to_string(kMaxMeshCores) +
+                " cores a chip description may have (TrueNorth, the largest "
+                "published chip, has 4,096)");
+  else if (d.mesh.cores.value > d.mesh.capacity())
     r.error("/mesh/cores",
             "mesh too small for cores: " + std::to_string(d.mesh.width.value) +
                 " x " + std::to_string(d.mesh.height.value) + " tiles x " +

@@ -9,7 +9,9 @@
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/ToolOutputFile.h"
 
+#include <cctype>
 #include <cmath>
+#include <unistd.h>
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -51,6 +53,13 @@ static cl::opt<bool> nirSubtractReset(
     cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
     cl::sub(exportCommand), cl::sub(compileCommand));
 
+static cl::opt<std::string> maxMemory(
+    "max-memory",
+    cl::desc("Refuse a network whose estimated memory is above this (bytes, "
+             "or with K, M, G or T; default: 80% of this machine's memory)"),
+    cl::value_desc("size"), cl::init(""), cl::sub(simulateCommand),
+    cl::sub(exportCommand), cl::sub(compileCommand));
+
 static cl::opt<std::string> importOutput("o", cl::desc("Output file"),
                                          cl::value_desc("file"),
                                          cl::init("-"),
@@ -64,6 +73,78 @@ static cl::opt<bool> printDebugInfo(
     cl::desc("Print locations (the population and projection names)"),
     cl::init(false), cl::sub(importCommand));
 
+/// The --max-memory limit in bytes; 0 after reporting a bad value.
+static uint64_t memoryLimit(std::string &how) {
+  if (maxMemory.empty()) {
+    uint64_t machine = uint64_t(sysconf(_SC_PHYS_PAGES)) *
+                       uint64_t(sysconf(_SC_PAGE_SIZE));
+    how = "80% of this machine's " + formatBytes(double(machine));
+    return machine / 5 * 4;
+  }
+  how = "--max-memory=" + maxMemory;
+  StringRef text = maxMemory;
+  uint64_t unit = 1;
+  switch (text.empty() ? 0 : std::toupper(text.back())) {
+  case 'K': unit = 1ull << 10; break;
+  case 'M': unit = 1ull << 20; break;
+  case 'G': unit = 1ull << 30; break;
+  case 'T': unit = 1ull << 40; break;
+  default: break;
+  }
+  if (unit != 1)
+    text = text.drop_back();
+  uint64_t value;
+  if (text.getAsInteger(10, value) || value == 0 ||
+      value > UINT64_MAX / unit) {
+    usageError("--max-memory takes a positive size such as 8G or 512M, got '" +
+               maxMemory + "'");
+    return 0;
+  }
+  return value * unit;
+}
+
+/// Refuses a network that would not fit in memory, before anything is
+/// allocated per neuron: every value of the network costs at least
+/// kBytesPerElement per element once simulated or compiled (state, buffers,
+/// per-neuron tables; measured at 76 to 190 bytes on a 4M-neuron network).
+static LogicalResult checkMemory(ModuleOp module) {
+  constexpr double kBytesPerElement = 48;
+  if (!maxMemory.getNumOccurrences() && maxMemory.empty() &&
+      !simulateCommand && !exportCommand && !compileCommand)
+    return success();
+  double elements = 0;
+  std::string largest;
+  double largestCount = 0;
+  module.walk([&](Operation *op) {
+    for (Value v : op->getResults())
+      if (auto type = dyn_cast<RankedTensorType>(v.getType());
+          type && type.hasStaticShape()) {
+        double n = 1;
+        for (int64_t d : type.getShape())
+          n *= double(d);
+        elements += n;
+        if (n > largestCount) {
+          largestCount = n;
+          largest = snn::getNodeName(op);
+        }
+      }
+  });
+  std::string how;
+  uint64_t limit = memoryLimit(how);
+  if (limit == 0)
+    return failure();
+  double need = elements * kBytesPerElement;
+  if (need <= double(limit))
+    return success();
+  emitError(module.getLoc())
+      << "the network needs about " << formatBytes(need) << " ("
+      << formatNumber(elements) << " elements in its values at "
+      << int(kBytesPerElement) << " bytes each; the largest, '" << largest
+      << "', has " << formatNumber(largestCount) << "), more than " << how
+      << " allows; raise --max-memory if this machine can hold it";
+  return failure();
+}
+
 /// Checks --dt, then imports the network named on the command line.
 OwningOpRef<ModuleOp> loadNetwork(MLIRContext &ctx) {
   double dt = dtOption;
@@ -76,7 +157,10 @@ OwningOpRef<ModuleOp> loadNetwork(MLIRContext &ctx) {
   options.dt = dt;
   options.nirDiscrete = nirDiscrete;
   options.nirSubtractReset = nirSubtractReset;
-  return importNetwork(networkPath, &ctx, options);
+  OwningOpRef<ModuleOp> module = importNetwork(networkPath, &ctx, options);
+  if (module && failed(checkMemory(*module)))
+    return nullptr;
+  return module;
 }
 
 int runImport(MLIRContext &ctx) {

@@ -74,6 +74,14 @@ std::optional<SmallVector<int64_t>> staticShape(Value v) {
   return SmallVector<int64_t>(type.getShape());
 }
 
+/// "2x34x34".
+std::string formatShape(ArrayRef<int64_t> shape) {
+  std::string s;
+  for (int64_t d : shape)
+    s += (s.empty() ? "" : "x") + std::to_string(d);
+  return s;
+}
+
 int64_t numElements(ArrayRef<int64_t> shape) {
   int64_t n = 1;
   for (int64_t d : shape)
@@ -283,9 +291,23 @@ LogicalResult NetworkOp::verifyRegions() {
         return out.emitOpError() << "duplicates output name '"
                                  << out.getName() << "'";
     }
-    for (Value result : op.getResults())
+    for (Value result : op.getResults()) {
       if (result.use_empty())
         return op.emitOpError("result is never used (a dangling value)");
+      // Element counts are int64 products everywhere downstream: refuse a
+      // shape whose count does not fit before anything multiplies it.
+      if (auto type = dyn_cast<RankedTensorType>(result.getType());
+          type && type.hasStaticShape()) {
+        uint64_t n = 1;
+        for (int64_t d : type.getShape())
+          if (d > 0 && n > (uint64_t(1) << 62) / uint64_t(d))
+            return op.emitOpError()
+                   << "shape " << formatShape(type.getShape())
+                   << " has more than 2^62 elements";
+          else
+            n *= uint64_t(std::max<int64_t>(d, 0));
+      }
+    }
   }
   if (!anyOutput)
     return emitOpError("has no snn.output");

@@ -24,6 +24,17 @@ inline std::string formatNumber(double value, int significant = 6) {
   return os.str();
 }
 
+/// A size in bytes with a binary unit: "512 B", "1.5 KiB", "24 GiB".
+inline std::string formatBytes(double bytes) {
+  static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  int u = 0;
+  while (bytes >= 1024 && u < 6) {
+    bytes /= 1024;
+    ++u;
+  }
+  return formatNumber(bytes, 3) + " " + units[u];
+}
+
 } // namespace spikec
 
 #endif // SPIKEC_SUPPORT_FORMATNUMBER_H

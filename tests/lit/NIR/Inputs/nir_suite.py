@@ -238,6 +238,14 @@ def bad_networks():
                                    v_threshold=np.full(4, 0.5, f32),
                                    v_reset=np.array([0, 0, 0.8, 0], f32)),
                            shape=[4]),
+        # Absurd sizes: an element count that overflows int64, and one that
+        # fits but would take hundreds of GiB.
+        "overflow": graph({"input": inp(2**32, 2**32, 2**32), "lif": lif(1, 1.0),
+                           "out": out(2**32, 2**32, 2**32)},
+                          [("input", "lif"), ("lif", "out")], type_check=False),
+        "huge": graph({"input": inp(1, 60000, 60000), "lif": lif(1, 1.0),
+                       "out": out(1, 60000, 60000)},
+                      [("input", "lif"), ("lif", "out")], type_check=False),
         # Nothing feeds the network.
         "no_input": graph({"fc": linear(g, 4, 4), "lif": lif(4, 20.0), "y": out(4)},
                           [("fc", "lif"), ("lif", "y")], type_check=False),
