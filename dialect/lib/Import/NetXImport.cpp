@@ -450,8 +450,13 @@ private:
   Layer input(const Node &layer, const std::string &key,
               const std::string &where) {
     std::vector<int64_t> shape = intList(layer, "shape", where);
-    while (shape.size() < 3)
-      shape.push_back(1);
+    // Lava's neurons have the file's shape reversed: (x, y, channel), or
+    // (n,) for a flat input.
+    std::vector<int64_t> lavaShape(shape.rbegin(), shape.rend());
+    if (shape.size() == 1) // n channels of 1 x 1
+      shape = {shape[0], 1, 1};
+    else if (shape.size() == 2) // (height, width), one channel
+      shape.insert(shape.begin(), 1);
     if (shape.size() != 3 || product(shape) <= 0)
       fail(where + ": 'shape' must be (channels, height, width) with "
                    "positive sizes");
@@ -485,7 +490,7 @@ private:
       std::string what = where + " (--netx-input-bias)";
       Array a = readNpy(options.netxInputBias, what);
       // Lava's (x, y, channel) order, as bias_mant of the input neuron.
-      std::vector<int64_t> want = {shape[2], shape[1], shape[0]};
+      const std::vector<int64_t> &want = lavaShape;
       if (a.shape != want)
         fail(what + ": '" + options.netxInputBias + "' has shape " +
              shapeString(a.shape) + "; the input layer (channels, height, "
@@ -506,11 +511,9 @@ private:
   /// The stored weights (halved when all are even) and their exponent.
   std::pair<std::vector<int32_t>, int64_t>
   storeWeights(const std::vector<Synapse> &syns, const std::string &where) {
-    bool allEven = true, fits8 = true;
-    for (const Synapse &s : syns) {
+    bool allEven = true;
+    for (const Synapse &s : syns)
       allEven &= s.weight % 2 == 0;
-      fits8 &= s.weight >= -128 && s.weight <= 127;
-    }
     int64_t exp = allEven && !syns.empty() ? 1 : 0;
     std::vector<int32_t> w;
     w.reserve(syns.size());
@@ -523,7 +526,6 @@ private:
                     "are not all even)"));
       w.push_back(v);
     }
-    (void)fits8;
     return {std::move(w), exp};
   }
 

@@ -107,6 +107,20 @@ def main():
     with h5py.File(os.path.join(out, "no_neuron.net"), "w") as f:
         base(f)
         del f["layer/3/neuron"]
+    # A flat input layer (shape (16,)) straight into a dense layer; its bias
+    # is Lava's (16,) array.
+    with h5py.File(os.path.join(out, "flat.net"), "w") as f:
+        g = f.create_group("layer/0")
+        kind(g, "input")
+        g["shape"] = np.array([16])
+        neuron(g)
+        g = f.create_group("layer/1")
+        kind(g, "dense")
+        g["inFeatures"] = 16
+        g["outFeatures"] = 2
+        g["weight"] = np.ones((2, 16), np.float32)
+        neuron(g)
+    np.save(os.path.join(out, "bias_flat.npy"), np.arange(16) * 2)
     # Input biases: the right shape (x, y, c) = (4, 4, 1) and a wrong one.
     np.save(os.path.join(out, "bias_ok.npy"),
             (np.arange(16).reshape(4, 4, 1) * 3).astype(np.int64))
