@@ -29,11 +29,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spikec/Import/Import.h"
-#include "spikec/Import/HDF5Tree.h"
 #include "spikec/Dialect/NC/NCDialect.h"
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
+#include "spikec/Import/HDF5Tree.h"
+#include "spikec/Import/Import.h"
 #include "spikec/Support/FormatNumber.h"
 #include "spikec/Target/Target.h"
 
@@ -223,8 +223,11 @@ public:
              "spikes) need a target with graded spikes, such as Loihi 2, "
              "which spikec does not have yet");
       if (type.find("RF") != std::string::npos)
-        fail("layer " + key + ": resonate-and-fire neurons (netx neuron "
-             "type '" + type + "') need a Loihi 2 target, which spikec "
+        fail("layer " + key +
+             ": resonate-and-fire neurons (netx neuron "
+             "type '" +
+             type +
+             "') need a Loihi 2 target, which spikec "
              "does not have yet");
     }
 
@@ -271,8 +274,8 @@ public:
           fail(where + ": a '" + type +
                "' layer needs the input's shape, which a netx file gives "
                "with an 'input' layer before it");
-        if (flattened || (prev->chw[1] == 1 && prev->chw[2] == 1 &&
-                          prevWasDense))
+        if (flattened ||
+            (prev->chw[1] == 1 && prev->chw[2] == 1 && prevWasDense))
           fail(where + ": a '" + type +
                "' layer cannot follow a dense or flatten layer");
         prev = convOrPool(layer, key, where, *prev, type == "pool");
@@ -398,8 +401,8 @@ private:
       if (uniform)
         params.append("bias_mant", builder.getI64IntegerAttr(bias[0]));
       else
-        params.append("bias_mant", snn::makeIndexBlob(ctx, base + "_bias",
-                                                      std::move(bias)));
+        params.append("bias_mant",
+                      snn::makeIndexBlob(ctx, base + "_bias", std::move(bias)));
       params.append("bias_exp", builder.getI64IntegerAttr(6));
     }
     params.append("refractory_delay", builder.getI64IntegerAttr(0));
@@ -439,7 +442,7 @@ private:
            str(channels) + " (one per channel) or " + str(n) +
            " (one per neuron)");
     for (int64_t i = 0; i < n; ++i) {
-      double v = m == 1 ? b.values[0]
+      double v = m == 1   ? b.values[0]
                  : m == n ? b.values[i]
                           : b.values[i / (n / channels)];
       out[i] = biasValue(v, where, "bias");
@@ -493,9 +496,13 @@ private:
       const std::vector<int64_t> &want = lavaShape;
       if (a.shape != want)
         fail(what + ": '" + options.netxInputBias + "' has shape " +
-             shapeString(a.shape) + "; the input layer (channels, height, "
-             "width) " + shapeString(shape) + " needs Lava's (x, y, "
-             "channel) order " + shapeString(want));
+             shapeString(a.shape) +
+             "; the input layer (channels, height, "
+             "width) " +
+             shapeString(shape) +
+             " needs Lava's (x, y, "
+             "channel) order " +
+             shapeString(want));
       bias.resize(n);
       for (int64_t c = 0; c < shape[0]; ++c)
         for (int64_t y = 0; y < shape[1]; ++y)
@@ -503,8 +510,8 @@ private:
             bias[(c * shape[1] + y) * shape[2] + x] = biasValue(
                 a.values[(x * shape[1] + y) * shape[0] + c], what, "bias");
     }
-    Value out = population(layer, key, where, syn.getResult(), n,
-                           std::move(bias));
+    Value out =
+        population(layer, key, where, syn.getResult(), n, std::move(bias));
     return {out, shape};
   }
 
@@ -532,8 +539,7 @@ private:
   /// One synapse table per distinct delay (nc.sum when several), CSR by
   /// pre neuron.
   Value tables(std::vector<Synapse> syns, const std::string &key,
-               const std::string &where, Value in, int64_t pre,
-               int64_t post) {
+               const std::string &where, Value in, int64_t pre, int64_t post) {
     std::string base = "layer" + key;
     auto [weights, exp] = storeWeights(syns, where);
     for (size_t k = 0; k < syns.size(); ++k)
@@ -545,10 +551,9 @@ private:
       byDelay[0];
     SmallVector<Value> sums;
     for (auto &[delay, group] : byDelay) {
-      std::stable_sort(group.begin(), group.end(),
-                       [](const Synapse &a, const Synapse &b) {
-                         return a.pre < b.pre;
-                       });
+      std::stable_sort(
+          group.begin(), group.end(),
+          [](const Synapse &a, const Synapse &b) { return a.pre < b.pre; });
       std::vector<int32_t> offsets(pre + 1, 0), targets, w;
       targets.reserve(group.size());
       w.reserve(group.size());
@@ -559,8 +564,7 @@ private:
       }
       for (int64_t p = 0; p < pre; ++p)
         offsets[p + 1] += offsets[p];
-      std::string name =
-          byDelay.size() == 1 ? base : base + "_d" + str(delay);
+      std::string name = byDelay.size() == 1 ? base : base + "_d" + str(delay);
       auto syn = builder.create<nc::SynapsesOp>(
           nameLoc(byDelay.size() == 1 ? base + "/in"
                                       : base + "/in_d" + str(delay)),
@@ -574,8 +578,8 @@ private:
     }
     if (sums.size() == 1)
       return sums[0];
-    return builder.create<nc::SumOp>(nameLoc(base + "/sum"), i32Tensor(post),
-                                     sums)
+    return builder
+        .create<nc::SumOp>(nameLoc(base + "/sum"), i32Tensor(post), sums)
         .getResult();
   }
 
@@ -615,8 +619,9 @@ private:
       if (ws.size() == 5 && ws[4] == 1)
         ws.pop_back();
       if (ws.size() != 4)
-        fail(where + ": 'weight' must be (out channels, in channels / "
-                     "groups, kernel height, kernel width), got " +
+        fail(where +
+             ": 'weight' must be (out channels, in channels / "
+             "groups, kernel height, kernel width), got " +
              shapeString(weight.shape));
       cout = ws[0];
       kh = ws[2];
@@ -628,8 +633,10 @@ private:
              str(cin) + " input and " + str(cout) + " output channels");
       if (ws[1] * groups != cin)
         fail(where + ": 'weight' " + shapeString(weight.shape) + " has " +
-             str(ws[1]) + " input channels per group, but the layer before "
-             "has " + str(cin) + " channels (groups " + str(groups) + ")");
+             str(ws[1]) +
+             " input channels per group, but the layer before "
+             "has " +
+             str(cin) + " channels (groups " + str(groups) + ")");
       if (layer.has("kernelSize")) {
         auto k = pairField(layer, "kernelSize", where, -1, 1);
         if (k.first != kh || k.second != kw)
@@ -642,30 +649,31 @@ private:
           int64_t v = layer.integer(f);
           int64_t want = std::string(f) == "inChannels" ? cin : cout;
           if (v != want)
-            fail(where + ": '" + f + "' " + str(v) + " but the weights and "
-                 "the layer before give " + str(want));
+            fail(where + ": '" + f + "' " + str(v) +
+                 " but the weights and "
+                 "the layer before give " +
+                 str(want));
         }
     }
     int64_t ho = (h + 2 * py - dy * (kh - 1) - 1) / sy + 1;
     int64_t wo = (w + 2 * px - dx * (kw - 1) - 1) / sx + 1;
     if (h + 2 * py - dy * (kh - 1) - 1 < 0 ||
         w + 2 * px - dx * (kw - 1) - 1 < 0)
-      fail(where + ": the kernel does not fit the " + str(h) + " x " +
-           str(w) + " input");
+      fail(where + ": the kernel does not fit the " + str(h) + " x " + str(w) +
+           " input");
     if (shape != std::vector<int64_t>{cout, ho, wo})
       fail(where + ": 'shape' " + shapeString(shape) + " but a " +
            std::string(pool ? "pool" : "conv") + " of the layer before " +
-           shapeString(in.chw) + " gives " +
-           shapeString({cout, ho, wo}));
+           shapeString(in.chw) + " gives " + shapeString({cout, ho, wo}));
     int64_t cig = cin / groups, cog = cout / groups;
     std::vector<Synapse> syns;
     for (int64_t co = 0; co < cout; ++co)
       for (int64_t ci = 0; ci < (pool ? 1 : cig); ++ci)
         for (int64_t ky = 0; ky < kh; ++ky)
           for (int64_t kx = 0; kx < kw; ++kx) {
-            double wv = pool ? weight.values[ky * kw + kx]
-                             : weight.values[((co * cig + ci) * kh + ky) * kw +
-                                             kx];
+            double wv =
+                pool ? weight.values[ky * kw + kx]
+                     : weight.values[((co * cig + ci) * kh + ky) * kw + kx];
             int32_t wt = weightValue(wv, where);
             if (wt == 0)
               continue;
@@ -685,8 +693,8 @@ private:
           }
     int64_t n = cout * ho * wo;
     Value sum = tables(std::move(syns), key, where, in.value, in.size(), n);
-    Value out = population(layer, key, where, sum, n,
-                           layerBias(layer, where, n, cout));
+    Value out =
+        population(layer, key, where, sum, n, layerBias(layer, where, n, cout));
     return {out, {cout, ho, wo}};
   }
 
