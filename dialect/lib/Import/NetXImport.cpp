@@ -224,11 +224,8 @@ public:
              "which spikec does not have yet");
       if (type.find("RF") != std::string::npos)
         fail("layer " + key +
-             ": resonate-and-fire neurons (netx neuron "
-             "type '" +
-             type +
-             "') need a Loihi 2 target, which spikec "
-             "does not have yet");
+             ": resonate-and-fire neurons (netx neuron type '" + type +
+             "') need a Loihi 2 target, which spikec does not have yet");
     }
 
     target::TargetOrError loaded = target::loadTarget("loihi");

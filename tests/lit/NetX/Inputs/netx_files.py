@@ -88,6 +88,8 @@ CASES = {
     "no_flatten": dict(flatten=False),
     "idecay": dict(neuron_over=dict(iDecay=0)),
     "graded": dict(neuron_over=dict(gradedSpike=1)),
+    "rf": dict(neuron_over=dict(type="RF_IZ")),
+    "unknown_neuron": dict(neuron_over=dict(type="ALIF")),
     "no_vth": dict(neuron_over=dict(vThMant=None)),
     "no_input_neuron": dict(input_neuron=False),
 }
