@@ -115,6 +115,18 @@ int runCompile(MLIRContext &ctx) {
     module->print(out);
     return false;
   };
+  // A population that resets its state on a schedule (netx's
+  // --netx-reset-interval) runs on the quantized reference only: neither
+  // the image nor the emulator has the schedule.
+  for (auto graph : module->getBody()->getOps<nc::GraphOp>())
+    for (auto pop : graph.getBodyBlock().getOps<nc::PopulationOp>())
+      if (pop.getStateResetAttr()) {
+        pop.emitError() << "state_reset (a periodic reset of the neurons' "
+                           "state) cannot be mapped onto cores: the image "
+                           "and the emulator have no reset schedule; "
+                           "simulate it with the quantized reference";
+        return 1;
+      }
   auto chips = module->getBody()->getOps<nc::ChipOp>();
   if (chips.empty()) {
     if (!module->getBody()->getOps<snn::NetworkOp>().empty()) {

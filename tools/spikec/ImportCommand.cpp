@@ -59,6 +59,24 @@ static cl::opt<std::string> maxMemory(
              "or with K, M, G or T; default: 80% of this machine's memory)"),
     cl::value_desc("size"), cl::init(""), cl::sub(simulateCommand),
     cl::sub(exportCommand), cl::sub(compileCommand));
+static cl::opt<std::string> netxInputBias(
+    "netx-input-bias",
+    cl::desc("lava-dl netx: .npy of the input layer's per-neuron bias "
+             "mantissas in Lava's (x, y, channel) order"),
+    cl::value_desc("file.npy"), cl::init(""), cl::sub(importCommand),
+    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand));
+static cl::opt<int64_t> netxResetInterval(
+    "netx-reset-interval",
+    cl::desc("lava-dl netx: reset every layer's state every N steps, layer "
+             "k at steps t (from 1) with t % N == (offset + 1 + k) % N, as "
+             "Lava's hdf5.Network(reset_interval=N) does (0: never)"),
+    cl::value_desc("N"), cl::init(0), cl::sub(importCommand),
+    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand));
+static cl::opt<int64_t> netxResetOffset(
+    "netx-reset-offset",
+    cl::desc("lava-dl netx: the reset_offset of --netx-reset-interval"),
+    cl::value_desc("offset"), cl::init(0), cl::sub(importCommand),
+    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand));
 
 static cl::opt<std::string> importOutput("o", cl::desc("Output file"),
                                          cl::value_desc("file"),
@@ -157,6 +175,19 @@ OwningOpRef<ModuleOp> loadNetwork(MLIRContext &ctx) {
   options.dt = dt;
   options.nirDiscrete = nirDiscrete;
   options.nirSubtractReset = nirSubtractReset;
+  if (netxResetInterval < 0) {
+    usageError("--netx-reset-interval must be >= 0, got " +
+               std::to_string(netxResetInterval));
+    return nullptr;
+  }
+  if (netxResetOffset < 0) {
+    usageError("--netx-reset-offset must be >= 0, got " +
+               std::to_string(netxResetOffset));
+    return nullptr;
+  }
+  options.netxInputBias = netxInputBias;
+  options.netxResetInterval = netxResetInterval;
+  options.netxResetOffset = netxResetOffset;
   OwningOpRef<ModuleOp> module = importNetwork(networkPath, &ctx, options);
   if (module && failed(checkMemory(*module)))
     return nullptr;

@@ -345,6 +345,29 @@ int runSimulate(MLIRContext &ctx) {
           return 1;
       }
     }
+    // An input whose only tables have no synapses (a netx input layer,
+    // driven by its bias as Lava's Input block is) reaches no neuron: its
+    // values only set the number of steps. Say so when they are not zero.
+    for (auto in : graph.getBodyBlock().getOps<nc::InputOp>()) {
+      bool reaches = in->use_empty();
+      for (Operation *user : in->getUsers()) {
+        auto syn = dyn_cast<nc::SynapsesOp>(user);
+        reaches |= !syn || syn.getNumSynapses() > 0;
+      }
+      auto it = rows.find(in.getName().str());
+      if (reaches || it == rows.end())
+        continue;
+      bool nonzero = false;
+      for (const auto &row : it->second)
+        for (double v : row)
+          nonzero |= v != 0;
+      if (nonzero)
+        emitWarning(in.getLoc())
+            << "input '" << in.getName()
+            << "' reaches no neuron (a netx input layer runs on its "
+               "per-neuron bias, --netx-input-bias): its nonzero values are "
+               "ignored";
+    }
     ref::QSimOptions options;
     options.timesteps = timesteps;
     options.probes.assign(probeOptions.begin(), probeOptions.end());

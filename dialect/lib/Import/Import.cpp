@@ -56,6 +56,12 @@ OwningOpRef<ModuleOp> spikec::importNetwork(llvm::StringRef path,
     emitError(fileLoc) << "no such file";
     return nullptr;
   }
+  if (ext != ".net" &&
+      (!options.netxInputBias.empty() || options.netxResetInterval)) {
+    emitError(fileLoc) << "--netx-input-bias and --netx-reset-interval apply "
+                          "to lava-dl netx (.net) files only";
+    return nullptr;
+  }
   if (ext == ".nir")
     return importNIR(path, ctx, options);
   if (ext == ".mlir")

@@ -223,6 +223,15 @@ LogicalResult PopulationOp::verify() {
   std::string why = checkModelParams(getModel(), getParams(), getSize());
   if (!why.empty())
     return emitOpError() << why;
+  if (auto reset = getStateResetAttr()) {
+    if (reset.size() != 2)
+      return emitOpError() << "state_reset must be [period, phase], got "
+                           << reset.size() << " values";
+    int64_t period = reset[0], phase = reset[1];
+    if (period < 1 || phase < 0 || phase >= period)
+      return emitOpError() << "state_reset [" << period << ", " << phase
+                           << "] needs period >= 1 and 0 <= phase < period";
+  }
   return success();
 }
 

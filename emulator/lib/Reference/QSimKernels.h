@@ -94,6 +94,9 @@ public:
     return model->state(name);
   }
   std::unique_ptr<PopulationKernel> model;
+  /// nc.population's state_reset: zero the state before step t when
+  /// t % resetPeriod == resetPhase (never when resetPeriod is 0).
+  int64_t resetPeriod = 0, resetPhase = 0;
 };
 
 } // namespace spikec::ref

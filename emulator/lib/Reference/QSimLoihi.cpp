@@ -4,6 +4,8 @@
 
 #include "spikec/Target/LoihiModel.h"
 
+#include <algorithm>
+
 namespace spikec::ref {
 namespace {
 class LoihiKernel : public PopulationKernel {
@@ -51,6 +53,12 @@ public:
     if (name == "v")
       return st.v.data();
     return nullptr;
+  }
+  bool resetState() override {
+    std::fill(st.u.begin(), st.u.end(), 0);
+    std::fill(st.v.begin(), st.v.end(), 0);
+    std::fill(st.refractoryCount.begin(), st.refractoryCount.end(), 0);
+    return true;
   }
   loihi::Params params;
   loihi::State st;

@@ -44,6 +44,8 @@ namespace spikec::ref {
 void PopulationNode::step(int64_t t, SimStats &stats) {
   const Buf &x = ins[0].get(t);
   Buf &o = out->at(t);
+  if (resetPeriod > 0 && t % resetPeriod == resetPhase)
+    model->resetState();
   model->update(x.v.data(), o.v.data());
   o.nz.clear();
   for (int32_t i = 0, n = static_cast<int32_t>(o.v.size()); i < n; ++i)
@@ -376,6 +378,15 @@ FailureOr<KernelPtr> Builder::population(PopulationOp op) {
   if (!k->model) {
     fail(op) << why;
     return failure();
+  }
+  if (auto reset = op.getStateResetAttr()) {
+    k->resetPeriod = reset[0];
+    k->resetPhase = reset[1];
+    if (!k->model->resetState()) {
+      fail(op) << "state_reset: model '" << op.getModel()
+               << "' cannot reset its state";
+      return failure();
+    }
   }
   // Every nonzero output is an event: a spike, or a nonzero multi-bit
   // activation (akida), which the chip sends as one event too.

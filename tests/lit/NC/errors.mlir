@@ -278,6 +278,30 @@ nc.graph @unknown_model target("loihi", "0x0") {
 
 // -----
 
+nc.graph @reset_size target("loihi", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op state_reset must be [period, phase], got 3 values}}
+  %s = nc.population %x {model = "loihi",
+                         params = {du = 0, dv = 0, vth_mant = 10, bias_mant = 0,
+                                   bias_exp = 0, refractory_delay = 0},
+                         state_reset = array<i64: 4, 1, 2>} : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @reset_phase target("loihi", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op state_reset [4, 4] needs period >= 1 and 0 <= phase < period}}
+  %s = nc.population %x {model = "loihi",
+                         params = {du = 0, dv = 0, vth_mant = 10, bias_mant = 0,
+                                   bias_exp = 0, refractory_delay = 0},
+                         state_reset = array<i64: 4, 4>} : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
 nc.graph @unknown_param target("loihi", "0x0") {
   %x = nc.input "x" : tensor<2xi32>
   // expected-error @+1 {{'nc.population' op model 'loihi' has no parameter 'tau'}}

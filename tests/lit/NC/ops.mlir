@@ -36,6 +36,19 @@ nc.graph @all target("loihi", "0x1234abcd") attributes {dt = 1.0e-3 : f64} {
   nc.output %a as "current" : tensor<2xi32>
 }
 
+// A population with a periodic state reset (netx's reset_interval).
+// CHECK-LABEL: nc.graph @reset target("loihi", "0x0") {
+// CHECK:         nc.population %{{.+}} {model = "loihi", params = {bias_exp = 0 : i64, bias_mant = 0 : i64, du = 0 : i64, dv = 0 : i64, refractory_delay = 0 : i64, vth_mant = 10 : i64}, state_reset = array<i64: 17, 3>} : tensor<2xi32>
+nc.graph @reset target("loihi", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  %p = nc.population %x {model = "loihi",
+                         params = {du = 0, dv = 0, vth_mant = 10, bias_mant = 0,
+                                   bias_exp = 0, refractory_delay = 0},
+                         state_reset = array<i64: 17, 3>}
+       : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+
 // The defaults: no encoder, no dt; weight_exp = 0 and delay = 0 are elided.
 // CHECK-LABEL: nc.graph @plain target("loihi", "0x0") {
 // CHECK:         %[[X:.+]] = nc.input "x" : tensor<2xi32>

@@ -21,6 +21,16 @@ struct ImportOptions {
   bool nirSubtractReset = false;
   /// CPU seconds the HDF5 reader may take before the file is called corrupt.
   unsigned hdf5CpuSeconds = 120;
+  /// lava-dl netx: an .npy file with the per-neuron bias mantissas of the
+  /// input layer, in Lava's (x, y, channel) order (what a Lava user assigns
+  /// to `net.in_layer.neuron.bias_mant`). Empty: the input layer has none.
+  std::string netxInputBias;
+  /// lava-dl netx: reset_interval of Lava's hdf5.Network (0: no reset) and
+  /// its reset_offset; neuron layer k (counted from 0, the input layer
+  /// included) zeroes its state at every step t (counted from 1) with
+  /// t % interval == (offset + 1 + k) % interval.
+  int64_t netxResetInterval = 0;
+  int64_t netxResetOffset = 0;
 };
 
 /// Reads a network from a .json description (docs/network-json.md), a .nir

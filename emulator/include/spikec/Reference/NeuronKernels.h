@@ -46,6 +46,9 @@ public:
   /// The values of state variable `name` after the last update ("u", "v",
   /// "i", "a" as the model has them), or null when there is none.
   virtual const int32_t *state(llvm::StringRef) const { return nullptr; }
+  /// Puts every neuron back to its initial state (nc.population's
+  /// state_reset); false when the model cannot.
+  virtual bool resetState() { return false; }
 
   /// Event-driven stepping, for models where a neuron at rest that gets no
   /// input stays at rest and emits nothing (its update is the identity).

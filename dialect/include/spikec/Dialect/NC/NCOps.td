@@ -196,12 +196,28 @@ def NC_PopulationOp : NC_InGraphOp<"population", [SameOperandsAndResultType]> {
                                      bias_exp = 0 : i64, refractory_delay = 0 : i64}}
          : tensor<2xi32>
     ```
+
+    An optional `state_reset = array<i64: period, phase>` zeroes the state
+    of every neuron (u, v and the refractory count) at the start of each
+    step t (counted from 0) with t % period == phase, before that step's
+    update: lava-dl netx's reset_interval (Lava's LIFReset), which a
+    network run on a stream of samples uses. Only the quantized reference
+    runs it; mapping a graph with it onto cores is refused.
   }];
   let arguments = (ins NC_Tensor:$input, StrAttr:$model,
-                       DictionaryAttr:$params);
+                       DictionaryAttr:$params,
+                       OptionalAttr<DenseI64ArrayAttr>:$state_reset);
   let results = (outs NC_Tensor:$out);
   let assemblyFormat = "$input attr-dict `:` type($input)";
   let hasVerifier = 1;
+  // A population without a reset schedule, as every target makes it.
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$out, "::mlir::Value":$input,
+                   "::llvm::StringRef":$model,
+                   "::mlir::DictionaryAttr":$params), [{
+      build($_builder, $_state, out, input, model, params,
+            ::mlir::DenseI64ArrayAttr());
+    }]>];
   let extraClassDeclaration = [{
     int64_t getSize() {
       return ::llvm::cast<::mlir::RankedTensorType>(getType()).getNumElements();
