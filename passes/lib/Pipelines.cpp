@@ -26,6 +26,7 @@ LogicalResult buildTargetPipeline(OpPassManager &pm,
   quantize.calibrate = options.calibrate;
   quantize.calibrateMargin = options.calibrateMargin;
   quantize.approx = options.approximations;
+  pm.addNestedPass<snn::NetworkOp>(createThresholdToNeuron());
   pm.addPass(createQuantize(quantize));
   switch (desc.arithmetic) {
   // One case per arithmetic with a legalization.

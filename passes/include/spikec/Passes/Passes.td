@@ -35,6 +35,22 @@ def Discretize : Pass<"snn-discretize", "::spikec::snn::NetworkOp"> {
   ];
 }
 
+def ThresholdToNeuron : Pass<"snn-threshold-to-neuron", "::spikec::snn::NetworkOp"> {
+  let summary = "Run each snn.threshold as a memoryless spiking neuron";
+  let description = [{
+    A chip computes only in neurons. `z = x > threshold` is exactly a
+    discrete `snn.lif` with `decay = 0`, `gain = 1`, no bias, the same
+    threshold and reset to 0 (`v' = x`, a spike when `v' > threshold`), so
+    the target pipeline rewrites it into one before quantization; a target
+    that cannot run a memoryless neuron then says so for that op. With
+    hardware timing the neuron, like every population, delivers one step
+    later.
+  }];
+  let statistics = [
+    Statistic<"numRewritten", "thresholds", "Number of snn.threshold ops rewritten">,
+  ];
+}
+
 def Quantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
   let summary = "Lower each discretized snn.network to an nc.graph for a target";
   let description = [{
