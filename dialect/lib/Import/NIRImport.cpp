@@ -30,6 +30,7 @@
 
 
 #include <cmath>
+#include <map>
 #include <cstring>
 
 using namespace mlir;
@@ -69,6 +70,27 @@ struct Node : HDF5Group {
     return Node(&field(name, "group"), childKey);
   }
 
+  /// The field that holds `name`: itself, or the name NIR 0.0.x gave it
+  /// ("weights"; "theta" in 0.0.1 and "v_th" in 0.0.2-0.0.3 for the
+  /// threshold).
+  std::string resolve(const std::string &name) const {
+    static const std::map<std::string, std::vector<std::string>> aliases = {
+        {"weight", {"weights"}}, {"v_threshold", {"v_th", "theta"}}};
+    if (HDF5Group::has(name))
+      return name;
+    if (auto it = aliases.find(name); it != aliases.end())
+      for (const std::string &old : it->second)
+        if (HDF5Group::has(old))
+          return old;
+    return name;
+  }
+  bool has(const std::string &name) const {
+    return HDF5Group::has(resolve(name));
+  }
+  Array numeric(const std::string &name) const {
+    return HDF5Group::numeric(resolve(name));
+  }
+
   using HDF5Group::integer;
   int64_t integer(const std::string &name, int64_t fallback) const {
     return has(name) ? integer(name) : fallback;
@@ -96,10 +118,28 @@ struct Node : HDF5Group {
     std::vector<std::pair<std::string, std::string>> out;
     // h5py writes an empty edge list (a graph whose only node is a nested
     // graph) as a float array of shape (0,).
-    if (has("edges") && !isString("edges") &&
+    if (HDF5Group::has("edges") && !isString("edges") &&
         children()["edges"].value("kind", "") == "numeric" &&
         numeric("edges").values.empty())
       return out;
+    // NIR 0.0.x wrote edges as node indices, and named nodes "0", "1", ...
+    if (HDF5Group::has("edges") && !isString("edges")) {
+      Array a = numeric("edges");
+      if (a.shape.size() != 2 || a.shape[1] != 2)
+        fail(where() + ": 'edges' must be an (E, 2) array");
+      for (size_t i = 0; i + 1 < a.values.size(); i += 2) {
+        double from = a.values[i], to = a.values[i + 1];
+        if (from < 0 || to < 0 || from != std::floor(from) ||
+            to != std::floor(to))
+          fail(where() + ": 'edges' holds a node index that is not a whole "
+                         "number >= 0 (" +
+               formatNumber(from < 0 || from != std::floor(from) ? from : to) +
+               ")");
+        out.emplace_back(std::to_string(int64_t(from)),
+                         std::to_string(int64_t(to)));
+      }
+      return out;
+    }
     const json &f = field("edges", "string");
     const json &values = f["values"];
     if (values.empty())
@@ -139,12 +179,22 @@ public:
     const json &file = std::get<json>(read);
     Node root{&file, "", ""};
     checkVersion(root);
-    if (!root.has("node"))
-      fail("no '/node' group: not a NIR file");
-    Node graph = root.child("node", "");
-    graph.setType(graph.has("type") ? graph.string("type") : "");
-    if (graph.type != "NIRGraph")
-      fail("'/node' has type '" + graph.type + "', expected 'NIRGraph'");
+    Node graph = root;
+    if (!root.has("node") && root.has("nodes") && root.has("edges")) {
+      // NIR 0.0.1-0.0.5: the graph's nodes and edges at the file's root.
+      emitWarning(fileLoc())
+          << "NIR 0.0.x layout (/nodes and /edges at the root, no "
+             "/version): read with 0.0.x's names ('weights', 'v_th', "
+             "'theta'; a Linear with a bias is an Affine)";
+      legacy = true;
+    } else {
+      if (!root.has("node"))
+        fail("no '/node' group: not a NIR file");
+      graph = root.child("node", "");
+      graph.setType(graph.has("type") ? graph.string("type") : "");
+      if (graph.type != "NIRGraph")
+        fail("'/node' has type '" + graph.type + "', expected 'NIRGraph'");
+    }
 
     auto module = ModuleOp::create(fileLoc());
     builder.setInsertionPointToEnd(module.getBody());
@@ -171,6 +221,8 @@ private:
   /// Values some edge reads.
   llvm::DenseSet<Value> used;
   bool hasRootInput = false, hasRootOutput = false;
+  /// A NIR 0.0.x file (see run()).
+  bool legacy = false;
   /// IF nodes whose gain looks per-step (see checkIntegratorGain).
   std::vector<std::string> lowGain;
   std::string lowGainExample;
@@ -188,6 +240,8 @@ private:
   }
 
   void checkVersion(const Node &root) {
+    if (!root.has("version") && !root.has("node") && root.has("nodes"))
+      return; // NIR 0.0.x, which had no version field (see run())
     if (!root.has("version")) {
       emitWarning(fileLoc(), "no '/version': assuming NIR 0.2");
       return;
@@ -342,7 +396,8 @@ private:
     if (t == "Affine" || t == "Linear") {
       auto w = weight(n, "weight", 2);
       Type result = tensorType({w.getType().getDimSize(0)});
-      if (t == "Linear")
+      // NIR 0.0.x's Linear carried a bias: today's Affine.
+      if (t == "Linear" && !(legacy && n.has("bias")))
         return builder.create<LinearOp>(loc, result, in, w);
       DenseF32ResourceElementsAttr b;
       if (n.has("bias"))

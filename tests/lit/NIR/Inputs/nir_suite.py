@@ -252,6 +252,43 @@ def bad_networks():
     }
 
 
+def write_legacy(d):
+    """NIR 0.0.x files (no /version; /nodes/<index> and integer /edges at the
+    root; Linear with 'weights' and a bias; the threshold 'v_th', as 0.0.2
+    and 0.0.3 wrote it, or 'v_threshold' as 0.0.4-0.0.5 did), written with
+    h5py the way NIR 0.0.x's write() did, each beside a NIR 1.0 twin
+    (legacy_*.nir) that nir.read can give the reference."""
+    import h5py
+    g = rng(3)
+    w = (g.standard_normal((5, 4)) * 1.0).astype(f32)
+    b = (g.standard_normal(5) * 0.1).astype(f32)
+    for name, threshold_field in (("legacy_v003", "v_th"), ("legacy_v005", "v_threshold")):
+        with h5py.File(d / f"{name}.old.nir", "w") as f:
+            nodes = f.create_group("nodes")
+            n0 = nodes.create_group("0")
+            n0.create_dataset("type", data="Input", dtype=h5py.string_dtype())
+            n0.create_dataset("shape", data=np.array([4]))
+            n1 = nodes.create_group("1")
+            n1.create_dataset("type", data="Linear", dtype=h5py.string_dtype())
+            n1.create_dataset("weights", data=w)
+            n1.create_dataset("bias", data=b)
+            n2 = nodes.create_group("2")
+            n2.create_dataset("type", data="LIF", dtype=h5py.string_dtype())
+            n2.create_dataset("tau", data=np.full(5, 2e-3, f32))
+            n2.create_dataset("r", data=np.full(5, 20.0, f32))
+            n2.create_dataset("v_leak", data=np.zeros(5, f32))
+            n2.create_dataset(threshold_field, data=np.full(5, 0.5, f32))
+            n3 = nodes.create_group("3")
+            n3.create_dataset("type", data="Output", dtype=h5py.string_dtype())
+            f.create_dataset("edges", data=np.array([[0, 1], [1, 2], [2, 3]]))
+        twin = graph({"0": inp(4), "1": nir.Affine(weight=w, bias=b), "2": lif(5, 20.0),
+                      "3": out(5)}, [("0", "1"), ("1", "2"), ("2", "3")])
+        nir.write(d / f"{name}.nir", twin)
+        r = rng(7)
+        json.dump((r.random((STEPS, 4)) < 0.3).astype(float).tolist(),
+                  open(d / f"{name}.in.json", "w"))
+
+
 def graph_inputs(g):
     """name -> shape of the graph's inputs, nested-only graphs included."""
     ins = {k: v for k, v in g.nodes.items() if isinstance(v, nir.Input)}
@@ -277,6 +314,7 @@ def write(directory):
     (d / "names").write_text("\n".join(names) + "\n")
     for name, g in bad_networks().items():
         nir.write(d / f"bad_{name}.nir", g)
+    write_legacy(d)
 
 
 # --- the reference ----------------------------------------------------------
