@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "CalibrationReport.h"
 #include "MappingReport.h"
 #include "ProfileRates.h"
 
@@ -21,6 +22,7 @@
 #include "mlir/Pass/PassManager.h"
 
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -33,20 +35,9 @@ namespace cl = llvm::cl;
 
 namespace spikec::driver {
 
-extern cl::opt<std::string> networkPath;
-extern cl::opt<double> dtOption;
-
 static cl::opt<std::string> compileOutput("o", cl::desc("Output file"),
                                           cl::value_desc("file"), cl::init(""),
                                           cl::sub(compileCommand));
-static cl::opt<std::string> compileTarget(
-    "target",
-    cl::desc("The chip: a preset name or a description .json (default loihi)"),
-    cl::value_desc("name|file.json"), cl::init("loihi"),
-    cl::sub(compileCommand));
-static cl::list<std::string> compileApprox(
-    "approx", cl::desc("Allow the named approximations of the legalization"),
-    cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(compileCommand));
 static cl::opt<std::string> compileReport(
     "report", cl::desc("Also write the mapping report as JSON to this file"),
     cl::value_desc("file.json"), cl::init(""), cl::sub(compileCommand));
@@ -81,6 +72,11 @@ int runCompile(MLIRContext &ctx) {
                       "partition, place or route");
   if (compileOutput.empty())
     return usageError("give the output file with -o");
+  // An image is always for a chip: loihi unless --target names another.
+  std::string compileTarget =
+      targetOption.empty() ? std::string("loihi") : std::string(targetOption);
+  if (std::string why = checkTargetFlags(/*hasTarget=*/true); !why.empty())
+    return usageError(why);
   OwningOpRef<ModuleOp> module = loadNetwork(ctx);
   if (!module)
     return 1;
@@ -138,17 +134,31 @@ int runCompile(MLIRContext &ctx) {
             netPM.addPass(createDiscretize(discretize));
           }))
         return exitCode;
-      TargetPipelineOptions lower;
-      lower.target = compileTarget;
-      lower.approximations.assign(compileApprox.begin(), compileApprox.end());
+      TargetPipelineOptions lower = targetPipelineOptions(compileTarget);
       std::string why;
       PassManager check(&ctx, ModuleOp::getOperationName());
       if (failed(buildTargetPipeline(check, lower, why)))
         return usageError(why);
+      // With --calibrate, the report also compares float and quantized
+      // spikes on the samples, as `spikec simulate --calibrate` does.
+      std::optional<CalibrationRun> samples;
+      if (!calibrateOption.empty()) {
+        auto run = runFloatOnSamples(
+            *module->getBody()->getOps<snn::NetworkOp>().begin(),
+            calibrateOption);
+        if (failed(run))
+          return 1;
+        samples = std::move(*run);
+      }
       if (!stage("quantize+legalize", "legalize", [&](PassManager &pm) {
             (void)buildTargetPipeline(pm, lower, why);
           }))
         return exitCode;
+      if (samples)
+        for (auto graph : module->getBody()->getOps<nc::GraphOp>())
+          if (failed(
+                  reportAgreement(graph, *samples, quantReportOption, nullptr)))
+            return 1;
     }
     if (!compileProfile.empty()) {
       auto start = std::chrono::steady_clock::now();
@@ -189,9 +199,21 @@ int runCompile(MLIRContext &ctx) {
   if (failed(verify(chip)))
     return 1;
   image::Provenance prov;
-  prov.toolVersion = "spikec (MLIR 19)";
+  prov.toolVersion = "spikec " + versionString();
   prov.network = chip.getSymName().str();
   prov.options.push_back({"input", networkPath});
+  // The header records the target (name and hash); these, what else shaped
+  // the image.
+  if (dtOption.getNumOccurrences())
+    prov.options.push_back({"dt", formatNumber(dtOption, 17)});
+  if (!approxOption.empty())
+    prov.options.push_back(
+        {"approx", llvm::join(approxOption.begin(), approxOption.end(), ",")});
+  if (!calibrateOption.empty()) {
+    prov.options.push_back({"calibrate", calibrateOption});
+    prov.options.push_back(
+        {"calibrate-margin", formatNumber(calibrateMarginOption)});
+  }
   auto img = nc::chipToImage(chip, prov);
   if (failed(img))
     return 1;

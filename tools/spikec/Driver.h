@@ -14,6 +14,7 @@
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/CommandLine.h"
 
+#include "spikec/Passes/Pipelines.h"
 #include "spikec/Support/FormatNumber.h"
 
 namespace spikec::driver {
@@ -26,6 +27,25 @@ extern llvm::cl::SubCommand infoCommand;
 extern llvm::cl::SubCommand compileCommand;
 extern llvm::cl::SubCommand emulateCommand;
 extern llvm::cl::SubCommand evalCommand;
+
+/// Options every command that reads a network shares (ImportCommand.cpp,
+/// where the commands are defined: they must exist before their options).
+extern llvm::cl::opt<std::string> networkPath;
+extern llvm::cl::opt<double> dtOption;
+extern llvm::cl::opt<std::string> targetOption;
+extern llvm::cl::list<std::string> approxOption;
+extern llvm::cl::opt<std::string> quantReportOption;
+extern llvm::cl::opt<std::string> calibrateOption;
+extern llvm::cl::opt<double> calibrateMarginOption;
+extern llvm::cl::opt<std::string> syncOption;
+
+/// Checks --sync, --quant-report, --approx, --calibrate and
+/// --calibrate-margin together, with or without a target; "" when they can
+/// work, else what is wrong.
+std::string checkTargetFlags(bool hasTarget);
+
+/// The target pipeline's options from those flags, for `target`.
+TargetPipelineOptions targetPipelineOptions(const std::string &target);
 
 /// Checks --dt and imports the network named on the command line (with the
 /// NIR options); null after reporting an error.

@@ -4,6 +4,8 @@
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Import/Import.h"
+#include "spikec/Dialect/SNN/NetworkGraph.h"
+#include "spikec/Passes/Pipelines.h"
 
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Support/FileUtilities.h"
@@ -52,6 +54,77 @@ static cl::opt<bool> nirSubtractReset(
     cl::desc("NIR: populations reset by subtraction, not to v_reset"),
     cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
     cl::sub(exportCommand), cl::sub(compileCommand));
+
+// Options shared by every command that lowers a network to a target.
+cl::opt<std::string> targetOption(
+    "target",
+    cl::desc("The chip: a preset name or a description .json. simulate: run "
+             "the quantized reference, the network in the target's exact "
+             "integer arithmetic with hardware timing; compile: the chip the "
+             "image is for (default loihi)"),
+    cl::value_desc("name|file.json"), cl::init(""), cl::sub(simulateCommand),
+    cl::sub(compileCommand));
+cl::list<std::string> approxOption(
+    "approx",
+    cl::desc("With a target: allow the named approximations of the "
+             "target's legalization (targets/MODELS.md lists them); "
+             "without, what is not exact is an error"),
+    cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(simulateCommand),
+    cl::sub(compileCommand));
+cl::opt<std::string> quantReportOption(
+    "quant-report",
+    cl::desc("With a target: write the quantization report (JSON) here"),
+    cl::value_desc("file.json"), cl::init(""), cl::sub(simulateCommand),
+    cl::sub(compileCommand));
+cl::opt<std::string> calibrateOption(
+    "calibrate",
+    cl::desc("With a target: pick the quantization scales from the float "
+             "network's activity on these sample inputs (an input file) "
+             "instead of the worst case"),
+    cl::value_desc("file"), cl::init(""), cl::sub(simulateCommand),
+    cl::sub(compileCommand));
+cl::opt<double> calibrateMarginOption(
+    "calibrate-margin",
+    cl::desc("With --calibrate: widen the measured ranges by this factor "
+             "(>= 1) before they bound a scale"),
+    cl::init(1.5), cl::sub(simulateCommand), cl::sub(compileCommand));
+cl::opt<std::string> syncOption(
+    "sync",
+    cl::desc("Edge timing: layer (feed-forward edges deliver in the same "
+             "step) or hardware (every edge one step later, as on a chip; "
+             "the only timing with a target)"),
+    cl::value_desc("layer|hardware"), cl::init("layer"),
+    cl::sub(simulateCommand), cl::sub(compileCommand));
+
+/// Checks the target flags together; "" when they can work.
+std::string checkTargetFlags(bool hasTarget) {
+  if (hasTarget && syncOption.getNumOccurrences() && syncOption != "hardware")
+    return "a chip runs hardware timing: --sync=" + syncOption +
+           " cannot be combined with a target";
+  if (!snn::parseSync(syncOption))
+    return "unknown --sync '" + syncOption + "' (expected layer or hardware)";
+  if (!hasTarget && !quantReportOption.empty())
+    return "--quant-report needs --target";
+  if (!hasTarget && !approxOption.empty())
+    return "--approx needs --target";
+  if (!hasTarget && !calibrateOption.empty())
+    return "--calibrate needs --target";
+  if (!(calibrateMarginOption >= 1))
+    return "--calibrate-margin must be at least 1, got " +
+           formatNumber(calibrateMarginOption);
+  return "";
+}
+
+/// The target pipeline's options from the flags, for `target`.
+TargetPipelineOptions targetPipelineOptions(const std::string &target) {
+  TargetPipelineOptions lower;
+  lower.target = target;
+  lower.report = quantReportOption;
+  lower.approximations.assign(approxOption.begin(), approxOption.end());
+  lower.calibrate = calibrateOption;
+  lower.calibrateMargin = calibrateMarginOption;
+  return lower;
+}
 
 static cl::opt<std::string> maxMemory(
     "max-memory",

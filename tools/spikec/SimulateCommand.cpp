@@ -119,9 +119,6 @@ static void printSummary(StringRef name, StringRef how,
                      seconds > 0 ? s.neuronUpdates / seconds : 0.0);
 }
 
-extern cl::opt<std::string> networkPath;
-extern cl::opt<double> dtOption;
-
 static cl::list<std::string> inputFiles(
     "input",
     cl::desc("Input spike file (.json or .npy); NAME=FILE gives the rows of "
@@ -131,41 +128,6 @@ static cl::opt<int64_t> timestepsOption(
     "timesteps",
     cl::desc("Number of timesteps (default: the number of input rows)"),
     cl::value_desc("N"), cl::init(0), cl::sub(simulateCommand));
-static cl::opt<std::string>
-    syncOption("sync",
-               cl::desc("Edge timing: layer (feed-forward edges deliver in "
-                        "the same step) or hardware (every edge one step "
-                        "later)"),
-               cl::value_desc("layer|hardware"), cl::init("layer"),
-               cl::sub(simulateCommand));
-static cl::opt<std::string> targetOption(
-    "target",
-    cl::desc("Run the quantized reference: the network quantized for this "
-             "target (a preset name or a description .json), in the "
-             "target's exact integer arithmetic, with hardware timing"),
-    cl::value_desc("name|file.json"), cl::init(""), cl::sub(simulateCommand));
-static cl::opt<std::string> quantReportOption(
-    "quant-report",
-    cl::desc("With --target: write the quantization report (JSON) here"),
-    cl::value_desc("file.json"), cl::init(""), cl::sub(simulateCommand));
-static cl::opt<std::string> calibrateOption(
-    "calibrate",
-    cl::desc("With --target: pick the quantization scales from the float "
-             "network's activity on these sample inputs (an input file) "
-             "instead of the worst case, and report float vs quantized "
-             "spikes on them"),
-    cl::value_desc("file"), cl::init(""), cl::sub(simulateCommand));
-static cl::opt<double> calibrateMarginOption(
-    "calibrate-margin",
-    cl::desc("With --calibrate: widen the measured ranges by this factor "
-             "(>= 1) before they bound a scale"),
-    cl::init(1.5), cl::sub(simulateCommand));
-static cl::list<std::string> approxOption(
-    "approx",
-    cl::desc("With --target: allow the named approximations of the "
-             "target's legalization (targets/MODELS.md lists them); "
-             "without, what is not exact is an error"),
-    cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(simulateCommand));
 static cl::list<std::string>
     probeOptions("probe",
                  cl::desc("Record NODE:VAR every step (VAR is a state such "
@@ -200,18 +162,8 @@ int runSimulate(MLIRContext &ctx) {
   if (inputFiles.empty())
     return usageError("no input: give --input=FILE");
   bool quantized = !targetOption.empty();
-  if (quantized && syncOption.getNumOccurrences() && *sync != snn::Sync::Hardware)
-    return usageError("--target runs the chip's timing: --sync=layer cannot "
-                      "be combined with it");
-  if (!quantized && !quantReportOption.empty())
-    return usageError("--quant-report needs --target");
-  if (!quantized && !approxOption.empty())
-    return usageError("--approx needs --target");
-  if (!quantized && !calibrateOption.empty())
-    return usageError("--calibrate needs --target");
-  if (!(calibrateMarginOption >= 1))
-    return usageError("--calibrate-margin must be at least 1, got " +
-                      formatNumber(calibrateMarginOption));
+  if (std::string why = checkTargetFlags(quantized); !why.empty())
+    return usageError(why);
   if (quantized)
     sync = snn::Sync::Hardware;
 
@@ -314,12 +266,7 @@ int runSimulate(MLIRContext &ctx) {
     nc::GraphOp graph = imported;
     if (!graph) {
       PassManager qpm(&ctx, ModuleOp::getOperationName());
-      TargetPipelineOptions lower;
-      lower.target = targetOption;
-      lower.report = quantReportOption;
-      lower.approximations.assign(approxOption.begin(), approxOption.end());
-      lower.calibrate = calibrateOption;
-      lower.calibrateMargin = calibrateMarginOption;
+      TargetPipelineOptions lower = targetPipelineOptions(targetOption);
       std::optional<CalibrationRun> samples;
       if (!calibrateOption.empty()) {
         auto run = runFloatOnSamples(net, calibrateOption);
