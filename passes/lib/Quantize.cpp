@@ -614,7 +614,10 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       enc = b.getDictionaryAttr(d);
     }
     auto ncOp = b.create<nc::InputOp>(locOf(in), i32Tensor(numElements(in)),
-                                      in.getName(), enc);
+                                      in.getName(), enc, DenseI64ArrayAttr());
+    // A multi-dimensional input keeps its shape, for nested input rows.
+    if (auto type = cast<RankedTensorType>(in.getType()); type.getRank() > 1)
+      ncOp.setShapeAttr(b.getDenseI64ArrayAttr(type.getShape()));
     ncIn = ncOp;
     map.map(encOp ? encOp->getResult(0) : Value(in.getResult()), ncIn);
   }

@@ -262,7 +262,8 @@ LogicalResult RoutePass::route(GraphOp graph) {
                    in.getEncoderAttr(),
                    blob(tag + ".offsets", std::move(offsets)),
                    blob(tag + ".dest_core", std::move(dc)),
-                   blob(tag + ".dest_axon", std::move(da)));
+                   blob(tag + ".dest_axon", std::move(da)),
+                   in.getShapeAttr());
   }
   for (auto out : graph.getBodyBlock().getOps<OutputOp>()) {
     auto pop = out.getInput().getDefiningOp<PopulationOp>();

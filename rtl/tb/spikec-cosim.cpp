@@ -155,9 +155,7 @@ int main(int argc, char **argv) {
     llvm::errs() << "error: " << d.str() << "\n";
     return mlir::success();
   });
-  std::vector<io::InputSpec> specs;
-  for (const image::Input &in : img.inputs)
-    specs.push_back({in.name, {int64_t(in.width)}});
+  std::vector<io::InputSpec> specs = io::getInputSpecs(img);
   if (inputFlag.empty())
     return error("no input: give --input=FILE");
   std::vector<std::string> inputArgs(inputFlag.begin(), inputFlag.end());

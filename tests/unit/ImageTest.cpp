@@ -234,7 +234,7 @@ TEST_CASE("image: every section and field survives a round trip") {
 TEST_CASE("image: the file header is laid out as documented") {
   std::vector<uint8_t> b = sampleBytes();
   CHECK(std::string(b.begin(), b.begin() + 8) == "SPIKEIMG");
-  CHECK(getLE(b, 8, 4) == 1);
+  CHECK(getLE(b, 8, 4) == kFormatVersion);
   CHECK(getLE(b, 12, 4) == kNumSectionKinds);
   CHECK(getLE(b, 16, 8) == b.size());
   CHECK(getLE(b, b.size() - 4, 4) == crc32(0, b.data(), uInt(b.size() - 4)));
@@ -335,8 +335,13 @@ TEST_CASE("image: wrong magic and unknown version") {
   CHECK(errorOf(b) == "not a spikec image: it starts with 58 50 49 4b 45 49 "
                       "4d 47, not 'SPIKEIMG'");
   b = sampleBytes();
-  putLE(b, 8, 2, 4);
-  CHECK(errorOf(b) == "unsupported format version 2 (this reader knows 1)");
+  putLE(b, 8, 3, 4);
+  CHECK(errorOf(b) ==
+        "unsupported format version 3 (this reader knows 1 to 2)");
+  b = sampleBytes();
+  putLE(b, 8, 0, 4);
+  CHECK(errorOf(b) ==
+        "unsupported format version 0 (this reader knows 1 to 2)");
 }
 
 TEST_CASE("image: a bad section table") {
@@ -348,7 +353,8 @@ TEST_CASE("image: a bad section table") {
     return errorOf(b);
   };
   size_t end = sampleBytes().size() - 4,
-         tableEnd = entryOf(SectionKind::Header) + kSectionEntrySize * 9;
+         tableEnd = entryOf(SectionKind::Header) +
+                    kSectionEntrySize * kNumSectionKinds;
   CHECK(withEntry(SectionKind::Routes, 8, end + 1, 8) ==
         "section 'routes' (entry 6): bytes [" + std::to_string(end + 1) + ", " +
             std::to_string(end + 1) + " + " +
@@ -439,9 +445,10 @@ TEST_CASE("image: indices out of range, with the checksum recomputed") {
   //   6 targets (33), 6 weights (57); core 1's block starts at 81;
   // - groups of core 0: core, groups, axons, 2 groups of 12 bytes (12),
   //   4 axon groups (36);
-  // - input 'x': count, name (4), width (9), "rate" (13), attribute count
-  //   (21), 2 attributes of 17 bytes (25), destination count (59),
-  //   3 offsets (63), then (core, axon) pairs (75);
+  // - input 'x': count, name (4), width (9), shape rank and its one
+  //   dimension (13), "rate" (21), attribute count (29), 2 attributes of 17
+  //   bytes (33), destination count (67), 3 offsets (71), then (core, axon)
+  //   pairs (83);
   // - output 'y': count, name (4), width (9), then (core, neuron) (13).
   const Case cases[] = {
       {SectionKind::Routes, 28, 7,
@@ -464,13 +471,13 @@ TEST_CASE("image: indices out of range, with the checksum recomputed") {
        "core 0: axon 0 is in group 2, the core has 2 groups"},
       {SectionKind::Groups, 12, 33,
        "core 0: group 0: weight bits 33 outside [1, 32]"},
-      {SectionKind::Inputs, 79, 4,
+      {SectionKind::Inputs, 87, 4,
        "input 'x': element 0: destination 0 names axon 4 of core 0, which "
        "has 4 axons"},
-      {SectionKind::Inputs, 75, 2,
+      {SectionKind::Inputs, 83, 2,
        "input 'x': element 0: destination 0 names core 2, the image has 2 "
        "cores"},
-      {SectionKind::Inputs, 71, 2,
+      {SectionKind::Inputs, 79, 2,
        "input 'x': destination offsets end at 2, but there are 3 "
        "destinations"},
       {SectionKind::Outputs, 13, 2,
@@ -501,7 +508,7 @@ TEST_CASE("image: malformed fields inside a section") {
         std::string::npos);
   b = sampleBytes();
   // The type byte of input 'x''s first attribute ("gain").
-  b.at(sectionAt(b, SectionKind::Inputs) + 33) = 3;
+  b.at(sectionAt(b, SectionKind::Inputs) + 41) = 3;
   fixCrc(b);
   CHECK(errorOf(b).find("input 0: encoder attribute 'gain' has type 3") !=
         std::string::npos);
@@ -586,7 +593,7 @@ TEST_CASE("image: JSON and summary hold the content") {
   CHECK(j["outputs"][0]["sources"] == nlohmann::json({{1, 0}, {1, 1}}));
 
   std::string s = summarize(img);
-  CHECK(s.find("image version 1 for target 'mixed' (hash 00112233aabbccdd), "
+  CHECK(s.find("image version 2 for target 'mixed' (hash 00112233aabbccdd), "
                "mesh 2x2x2, dt 0.001 s, hardware timing\n") == 0);
   CHECK(s.find("2 cores: 5 neurons, 6 axons, 9 synapses, 4 routes\n") !=
         std::string::npos);

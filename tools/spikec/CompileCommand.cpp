@@ -18,6 +18,7 @@
 #include "spikec/Image/ImageIO.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Passes/Pipelines.h"
+#include "spikec/Target/Target.h"
 
 #include "mlir/Pass/PassManager.h"
 
@@ -217,6 +218,15 @@ int runCompile(MLIRContext &ctx) {
   auto img = nc::chipToImage(chip, prov);
   if (failed(img))
     return 1;
+  // The image carries its target's description, so that it runs in cycle
+  // mode, co-simulates and evaluates without the description file. An
+  // nc.chip read as it is may name a hash that no description has now: its
+  // image then carries none, and runs with --target as before.
+  if (auto loaded = target::loadTarget(compileTarget);
+      auto *desc = std::get_if<target::TargetDesc>(&loaded))
+    if (desc->name == img->header.target &&
+        desc->contentHashHex() == img->header.targetHash)
+      img->targetDescription = desc->toJson(-1);
   if (compileEmit == "image-json") {
     std::string invalid = image::validate(*img);
     if (!invalid.empty())

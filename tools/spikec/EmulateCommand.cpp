@@ -178,9 +178,7 @@ int runEmulate(MLIRContext &ctx) {
     return usageError(emulateImage + ": " + why);
   const image::Image &img = emulator->image();
 
-  std::vector<io::InputSpec> specs;
-  for (const image::Input &in : img.inputs)
-    specs.push_back({in.name, {int64_t(in.width)}});
+  std::vector<io::InputSpec> specs = io::getInputSpecs(img);
   std::vector<std::string> inputArgs(emulateInput.begin(), emulateInput.end());
   auto rows = io::readInputArgs(inputArgs, specs, &ctx);
   if (failed(rows))

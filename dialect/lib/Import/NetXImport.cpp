@@ -462,7 +462,8 @@ private:
                    "positive sizes");
     int64_t n = product(shape);
     Value in = builder.create<nc::InputOp>(nameLoc("input"), i32Tensor(n),
-                                           "input", DictionaryAttr());
+                                           "input", DictionaryAttr(),
+                                           DenseI64ArrayAttr());
     if (!layer.has("neuron")) {
       if (!options.netxInputBias.empty())
         fail(where + ": the input layer has no neuron, so "
@@ -704,7 +705,8 @@ private:
       fail(where + ": 'inFeatures' and 'outFeatures' must be > 0");
     if (!prev) {
       Value x = builder.create<nc::InputOp>(nameLoc("input"), i32Tensor(in),
-                                            "input", DictionaryAttr());
+                                            "input", DictionaryAttr(),
+                                           DenseI64ArrayAttr());
       prev = Layer{x, {in, 1, 1}};
     } else if (in != prev->size()) {
       fail(where + ": 'inFeatures' " + str(in) + " but the layer before has " +

@@ -87,6 +87,10 @@ spikec::nc::chipToImage(ChipOp chip, const image::Provenance &provenance) {
     image::Input &i = img.inputs.emplace_back();
     i.name = in.getName().str();
     i.width = uint32_t(in.getWidth());
+    if (auto shape = in.getShape())
+      i.shape.assign(shape->begin(), shape->end());
+    else
+      i.shape = {i.width};
     if (DictionaryAttr enc = in.getEncoderAttr()) {
       for (NamedAttribute a : enc) {
         StringRef key = a.getName().getValue();

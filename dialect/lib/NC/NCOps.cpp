@@ -118,6 +118,19 @@ LogicalResult InputOp::verify() {
       return emitOpError("encoder needs a kind: direct, rate, latency or "
                          "delta");
   }
+  if (auto shape = getShape()) {
+    int64_t n = 1;
+    for (int64_t d : *shape) {
+      if (d < 1 || n > (int64_t(1) << 40) / d)
+        return emitOpError("shape needs dimensions >= 1 and fewer than 2^40 "
+                           "elements");
+      n *= d;
+    }
+    int64_t width = cast<RankedTensorType>(getType()).getNumElements();
+    if (n != width)
+      return emitOpError() << "shape has " << n << " elements, the tensor "
+                           << width;
+  }
   return success();
 }
 

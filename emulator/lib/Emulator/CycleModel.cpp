@@ -40,12 +40,20 @@ std::string emu::loadImageTarget(const image::Image &img,
                                  const std::string &which,
                                  target::TargetDesc &out) {
   std::string name = which.empty() ? img.header.target : which;
-  auto loaded = target::loadTarget(name);
+  // The description the image carries (format version 2) unless the caller
+  // names another, whose hash must then match.
+  auto loaded =
+      which.empty() && !img.targetDescription.empty()
+          ? target::parseTarget(img.targetDescription,
+                                "the image's target description")
+          : target::loadTarget(name);
   if (auto *err = std::get_if<std::string>(&loaded))
-    return which.empty() ? "the image's target '" + name +
-                               "' is not a preset; give its description "
-                               "with --target=FILE (" + *err + ")"
-                         : *err;
+    return which.empty() && img.targetDescription.empty()
+               ? "the image's target '" + name +
+                     "' is not a preset and the image does not carry its "
+                     "description; give it with "
+                     "--target=FILE (" + *err + ")"
+               : *err;
   out = std::get<target::TargetDesc>(std::move(loaded));
   if (out.contentHashHex() != img.header.targetHash)
     return "target '" + out.name + "' has hash " + out.contentHashHex() +

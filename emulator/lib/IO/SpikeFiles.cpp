@@ -469,7 +469,24 @@ std::vector<InputSpec> spikec::io::getInputSpecs(nc::GraphOp graph) {
     InputSpec spec;
     spec.name = in.getName().str();
     auto type = llvm::cast<RankedTensorType>(in.getType());
-    spec.shape.assign(type.getShape().begin(), type.getShape().end());
+    if (auto shape = in.getShape())
+      spec.shape.assign(shape->begin(), shape->end());
+    else
+      spec.shape.assign(type.getShape().begin(), type.getShape().end());
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+std::vector<InputSpec> spikec::io::getInputSpecs(const image::Image &img) {
+  std::vector<InputSpec> specs;
+  for (const image::Input &in : img.inputs) {
+    InputSpec spec;
+    spec.name = in.name;
+    if (in.shape.empty())
+      spec.shape = {int64_t(in.width)};
+    else
+      spec.shape.assign(in.shape.begin(), in.shape.end());
     specs.push_back(std::move(spec));
   }
   return specs;

@@ -94,6 +94,9 @@ json spikec::image::toJSON(const Image &image) {
   out["provenance"] = {{"tool_version", image.provenance.toolVersion},
                        {"network", image.provenance.network},
                        {"options", options}};
+  if (!image.targetDescription.empty())
+    out["target_description"] = json::parse(image.targetDescription, nullptr,
+                                            /*allow_exceptions=*/false);
   out["cores"] = json::array();
   for (size_t i = 0; i < image.cores.size(); ++i)
     out["cores"].push_back(coreToJSON(i, image.cores[i]));
@@ -104,6 +107,7 @@ json spikec::image::toJSON(const Image &image) {
       dests.push_back(endpoints(in.dests, in.offsets[e], in.offsets[e + 1]));
     out["inputs"].push_back({{"name", in.name},
                              {"width", in.width},
+                             {"shape", in.shape},
                              {"encoder", encoderToJSON(in.encoder)},
                              {"destinations", dests}});
   }
@@ -147,12 +151,24 @@ std::string spikec::image::summarize(const Image &image) {
       << " routes\n";
   }
   s << image.inputs.size() << " inputs\n";
-  for (const Input &in : image.inputs)
-    s << "  '" << in.name << "': " << in.width << " wide, encoder "
-      << encoderText(in.encoder) << ", " << in.dests.size()
+  for (const Input &in : image.inputs) {
+    s << "  '" << in.name << "': " << in.width << " wide";
+    if (in.shape.size() > 1) {
+      s << " (shape";
+      for (size_t d = 0; d < in.shape.size(); ++d)
+        s << (d ? "x" : " ") << in.shape[d];
+      s << ")";
+    }
+    s << ", encoder " << encoderText(in.encoder) << ", " << in.dests.size()
       << " destinations\n";
+  }
   s << image.outputs.size() << " outputs\n";
   for (const Output &o : image.outputs)
     s << "  '" << o.name << "': " << o.width << " wide\n";
+  if (image.targetDescription.empty())
+    s << "target description: not in the image\n";
+  else
+    s << "target description: in the image (" << image.targetDescription.size()
+      << " bytes of JSON)\n";
   return s.str();
 }

@@ -312,19 +312,37 @@ void decodeRoutes(Decoder &d, Image &image,
   }
 }
 
-void decodeInputs(Decoder &d, Image &image) {
+/// The most dimensions an input's shape may have.
+constexpr uint32_t kMaxInputRank = 16;
+
+void decodeInputs(Decoder &d, Image &image, uint32_t version) {
   uint32_t n;
   // name length, width, kind length, attribute count, destination count,
-  // one offset.
-  if (!d.count(n, 24, "inputs"))
+  // one offset (and from version 2 a rank and one dimension).
+  if (!d.count(n, version >= 2 ? 32 : 24, "inputs"))
     return;
   image.inputs.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     Input &in = image.inputs[i];
     uint32_t attrs, dests;
     d.at("input", i);
-    if (!d.str(in.name, "input name") || !d.u32(in.width, "input width") ||
-        !d.str(in.encoder.kind, "encoder kind") ||
+    if (!d.str(in.name, "input name") || !d.u32(in.width, "input width"))
+      return;
+    if (version >= 2) {
+      uint32_t rank;
+      if (!d.u32(rank, "shape rank"))
+        return;
+      if (rank < 1 || rank > kMaxInputRank) {
+        d.fail(cat("shape has ", rank, " dimensions, not 1 to ",
+                   kMaxInputRank));
+        return;
+      }
+      if (!d.u32s(in.shape, rank, "shape"))
+        return;
+    } else {
+      in.shape = {in.width};
+    }
+    if (!d.str(in.encoder.kind, "encoder kind") ||
         !d.count(attrs, 13, "encoder attributes"))
       return;
     in.encoder.attrs.resize(attrs);
@@ -378,7 +396,8 @@ struct Section {
 
 /// Checks the section table; fills one entry per kind.
 std::string readTable(const uint8_t *data, uint32_t count, uint64_t tableEnd,
-                      uint64_t crcAt, Section (&byKind)[kNumSectionKinds]) {
+                      uint64_t crcAt, uint32_t kinds,
+                      Section (&byKind)[kNumSectionKinds]) {
   std::vector<Section> sections;
   for (uint32_t i = 0; i < count; ++i) {
     const uint8_t *e = data + kFileHeaderSize + kSectionEntrySize * i;
@@ -387,7 +406,7 @@ std::string readTable(const uint8_t *data, uint32_t count, uint64_t tableEnd,
     if (reserved != 0)
       return cat("section table entry ", i, ": reserved field is ", reserved,
                  ", not 0");
-    if (s.kind < 1 || s.kind > kNumSectionKinds)
+    if (s.kind < 1 || s.kind > kinds)
       return cat("section table entry ", i, ": unknown section kind ", s.kind);
     if (byKind[s.kind - 1].kind != 0)
       return cat("section table entry ", i, ": a second '", sectionName(s.kind),
@@ -401,7 +420,7 @@ std::string readTable(const uint8_t *data, uint32_t count, uint64_t tableEnd,
     byKind[s.kind - 1] = s;
     sections.push_back(s);
   }
-  for (uint32_t k = 0; k < kNumSectionKinds; ++k)
+  for (uint32_t k = 0; k < kinds; ++k)
     if (byKind[k].kind == 0)
       return cat("the image has no '", sectionName(k + 1), "' section");
   std::sort(
@@ -433,7 +452,8 @@ std::string checkTarget(const Header &h, const TargetCheck &expect) {
 const char *spikec::image::sectionName(uint32_t kind) {
   static const char *const names[] = {"header", "provenance", "cores",
                                       "params", "groups",     "synapses",
-                                      "routes", "inputs",     "outputs"};
+                                      "routes", "inputs",     "outputs",
+                                      "target"};
   return kind >= 1 && kind <= kNumSectionKinds ? names[kind - 1] : "?";
 }
 
@@ -455,9 +475,11 @@ ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
     return cat("truncated: ", size, " bytes, less than the ", kFileHeaderSize,
                "-byte file header");
   uint32_t version = uint32_t(le(data + 8, 4));
-  if (version != kFormatVersion)
+  if (version < kOldestFormatVersion || version > kFormatVersion)
     return cat("unsupported format version ", version, " (this reader knows ",
-               kFormatVersion, ")");
+               kOldestFormatVersion, " to ", kFormatVersion, ")");
+  uint32_t kinds =
+      version >= 2 ? kNumSectionKinds : kNumSectionKindsV1;
   uint32_t count = uint32_t(le(data + 12, 4));
   uint64_t fileSize = le(data + 16, 8);
   if (fileSize > size)
@@ -481,7 +503,7 @@ ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
     return std::string(buf);
   }
   Section byKind[kNumSectionKinds] = {};
-  std::string why = readTable(data, count, tableEnd, crcAt, byKind);
+  std::string why = readTable(data, count, tableEnd, crcAt, kinds, byKind);
   if (!why.empty())
     return why;
 
@@ -498,6 +520,7 @@ ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
   };
   bool ok =
       decode(SectionKind::Header, [&](Decoder &d) { decodeHeader(d, image); });
+  image.header.version = version;
   if (ok && !(why = checkTarget(image.header, expect)).empty())
     return why;
   ok = ok &&
@@ -514,9 +537,12 @@ ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
        decode(SectionKind::Routes,
               [&](Decoder &d) { decodeRoutes(d, image, counts); }) &&
        decode(SectionKind::Inputs,
-              [&](Decoder &d) { decodeInputs(d, image); }) &&
+              [&](Decoder &d) { decodeInputs(d, image, version); }) &&
        decode(SectionKind::Outputs,
-              [&](Decoder &d) { decodeOutputs(d, image); });
+              [&](Decoder &d) { decodeOutputs(d, image); }) &&
+       (version < 2 || decode(SectionKind::Target, [&](Decoder &d) {
+          d.str(image.targetDescription, "target description");
+        }));
   if (!ok)
     return why;
   why = validate(image);

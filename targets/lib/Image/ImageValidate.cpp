@@ -72,9 +72,9 @@ bool isHashHex(const std::string &s) {
 }
 
 std::string validateHeader(const Header &h) {
-  if (h.version != kFormatVersion)
+  if (h.version < kOldestFormatVersion || h.version > kFormatVersion)
     return cat("unsupported format version ", h.version, " (this library has ",
-               kFormatVersion, ")");
+               kOldestFormatVersion, " to ", kFormatVersion, ")");
   if (h.target.empty())
     return "the target name is empty";
   if (!isHashHex(h.targetHash))
@@ -202,6 +202,14 @@ std::string spikec::image::validate(const Image &image) {
     if (in.name.empty() || !names.insert(in.name).second)
       return cat("input '", in.name, "': the name is empty or used twice");
     why = validateEncoder(in.encoder);
+    if (why.empty() && !in.shape.empty()) {
+      uint64_t n = 1;
+      for (uint32_t d : in.shape)
+        n = d == 0 || n > UINT32_MAX ? 0 : n * d;
+      if (n != in.width)
+        why = cat("shape of ", in.shape.size(), " dimensions holds ", n,
+                  " elements, not the width ", in.width);
+    }
     if (why.empty())
       why = checkOffsets(in.offsets, in.width, in.dests.size(), "destination",
                          "element");

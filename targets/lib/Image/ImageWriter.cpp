@@ -215,6 +215,11 @@ void encodeInputs(Sink &s, const Image &image) {
   for (const Input &in : image.inputs) {
     s.str(in.name);
     s.u32(in.width);
+    // The shape's rank, then its dimensions ({width} when none is known).
+    std::vector<uint32_t> shape =
+        in.shape.empty() ? std::vector<uint32_t>{in.width} : in.shape;
+    s.u32(uint32_t(shape.size()));
+    s.u32s(shape);
     s.str(in.encoder.kind);
     s.u32(uint32_t(in.encoder.attrs.size()));
     for (const EncoderAttr &a : in.encoder.attrs) {
@@ -242,11 +247,16 @@ void encodeOutputs(Sink &s, const Image &image) {
   }
 }
 
+void encodeTarget(Sink &s, const Image &image) {
+  s.str(image.targetDescription);
+}
+
 using SectionEncoder = void (*)(Sink &, const Image &);
 /// Indexed by SectionKind - 1, which is also the order in the file.
 const SectionEncoder kEncoders[kNumSectionKinds] = {
     encodeHeader,   encodeProvenance, encodeCores,  encodeParams, encodeGroups,
-    encodeSynapses, encodeRoutes,     encodeInputs, encodeOutputs};
+    encodeSynapses, encodeRoutes,     encodeInputs, encodeOutputs,
+    encodeTarget};
 
 /// Streams a valid `image` to `out`.
 std::string encode(const Image &image, const Sink::Out &out) {

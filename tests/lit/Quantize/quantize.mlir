@@ -113,7 +113,7 @@ snn.network @recurrent {
 // where 0.1 needs e = 7 (64 codes); the grid candidate 5201919 gives 127 at
 // e = 6 with worst sum 4*127*64 = 32512 <= 32767; vth_mant = 81280.
 // CHECK-LABEL: nc.graph @conv
-// CHECK: nc.input "img" : tensor<9xi32>
+// CHECK: nc.input "img" {shape = array<i64: 1, 3, 3>} : tensor<9xi32>
 // CHECK: nc.synapses {{.*}}weight_exp = 6 : i64{{.*}} : tensor<9xi32> -> tensor<4xi32>
 // CHECK: nc.synapses {{.*}}weight_exp = 6 : i64{{.*}} : tensor<4xi32> -> tensor<1xi32>
 // CHECK: vth_mant = 81280 : i64

@@ -38,8 +38,9 @@
 namespace spikec::emu {
 
 /// The target an image was compiled for: `which` (a preset name or a
-/// description file) or, when empty, the preset the image names; its content
-/// hash must be the image's. "" or why not.
+/// description file) or, when empty, the description the image carries (the
+/// preset it names, for a format version 1 image); its content hash must be
+/// the image's. "" or why not.
 std::string loadImageTarget(const image::Image &image, const std::string &which,
                             target::TargetDesc &out);
 

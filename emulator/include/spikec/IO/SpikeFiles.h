@@ -20,6 +20,7 @@
 #define SPIKEC_IO_SPIKEFILES_H
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Image/Image.h"
 #include "spikec/Reference/Simulator.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -44,6 +45,8 @@ struct InputSpec {
 std::vector<InputSpec> getInputSpecs(snn::NetworkOp net);
 /// The inputs of a quantized graph, in the order of their nc.input ops.
 std::vector<InputSpec> getInputSpecs(nc::GraphOp graph);
+/// The inputs of a hardware image, with the shapes it records.
+std::vector<InputSpec> getInputSpecs(const image::Image &img);
 
 /// Reads a whole input file (JSON or .npy, by extension; "-" is JSON on
 /// stdin) for a network whose inputs are `inputs`. A list of rows or an .npy

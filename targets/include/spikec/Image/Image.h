@@ -25,8 +25,10 @@
 
 namespace spikec::image {
 
-/// The file format version this library writes and reads.
-constexpr uint32_t kFormatVersion = 1;
+/// The file format version this library writes. It reads this one and
+/// version 1, which had no target section and no input shapes.
+constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kOldestFormatVersion = 1;
 /// Axon types a synapse may carry (TrueNorth's G in [0, 3], nc.synapses'
 /// axon_types).
 constexpr uint32_t kMaxAxonTypes = 4;
@@ -140,6 +142,10 @@ struct Input {
   Encoder encoder;
   std::vector<uint32_t> offsets = {0};
   std::vector<Endpoint> dests;
+  /// The network input's dimensions, whose product is `width` (row-major):
+  /// input files may nest each row in them. Empty or {width} for a flat
+  /// input.
+  std::vector<uint32_t> shape;
 };
 
 /// A port to the host: element e reads the events of neuron sources[e] (core,
@@ -153,6 +159,11 @@ struct Output {
 struct Image {
   Header header;
   Provenance provenance;
+  /// The target description the image was compiled for, as JSON
+  /// (target::TargetDesc::toJson; its content hash is header.targetHash), so
+  /// that the image runs in cycle mode without the description file. Empty
+  /// in a version 1 image.
+  std::string targetDescription;
   std::vector<Core> cores;
   std::vector<Input> inputs;
   std::vector<Output> outputs;

@@ -44,8 +44,11 @@ enum class SectionKind : uint32_t {
   Routes = 7,
   Inputs = 8,
   Outputs = 9,
+  Target = 10,
 };
-constexpr uint32_t kNumSectionKinds = 9;
+constexpr uint32_t kNumSectionKinds = 10;
+/// Version 1 images have the first nine kinds.
+constexpr uint32_t kNumSectionKindsV1 = 9;
 /// "header", "provenance", ...; "?" for an unknown kind.
 const char *sectionName(uint32_t kind);
 

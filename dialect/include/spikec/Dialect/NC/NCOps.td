@@ -87,12 +87,15 @@ def NC_InputOp : NC_InGraphOp<"input", [Pure]> {
     events, with the snn encoder's attributes: `{kind = "rate", gain, seed}`,
     `{kind = "latency", window, threshold}`, `{kind = "delta", threshold,
     off_spikes}`. Without one the input file holds the events themselves.
+    An optional `shape` keeps the network input's dimensions (the tensor is
+    their row-major flattening), so that input files may nest each row in it.
 
     ```mlir
     %x = nc.input "pixels" {encoder = {kind = "rate", gain = 1.0 : f64, seed = 7 : i64}} : tensor<784xi32>
     ```
   }];
-  let arguments = (ins StrAttr:$name, OptionalAttr<DictionaryAttr>:$encoder);
+  let arguments = (ins StrAttr:$name, OptionalAttr<DictionaryAttr>:$encoder,
+                       OptionalAttr<DenseI64ArrayAttr>:$shape);
   let results = (outs NC_Tensor:$out);
   let assemblyFormat = "$name attr-dict `:` type($out)";
   let hasVerifier = 1;
@@ -330,12 +333,13 @@ def NC_InOp : NC_InChipOp<"in"> {
   let description = [{
     Element e of input `name` (with nc.input's optional `encoder`) sends its
     events to the (core, axon) pairs `offsets[e] .. offsets[e+1]` of
-    `dest_core` and `dest_axon`.
+    `dest_core` and `dest_axon`. `shape` is nc.input's.
   }];
   let arguments = (ins StrAttr:$name, I64Attr:$width,
                        OptionalAttr<DictionaryAttr>:$encoder,
                        NC_IndexBlob:$offsets, NC_IndexBlob:$dest_core,
-                       NC_IndexBlob:$dest_axon);
+                       NC_IndexBlob:$dest_axon,
+                       OptionalAttr<DenseI64ArrayAttr>:$shape);
   let assemblyFormat = "$name `width` $width attr-dict";
 }
 
