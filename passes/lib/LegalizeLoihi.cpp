@@ -64,10 +64,12 @@ struct LegalizeLoihiPass
     const int64_t maxFanIn = desc.core.maxFanIn.value;
     const int64_t memory = desc.core.synapseMemoryBits.value;
     for (auto pop : graph.getBodyBlock().getOps<PopulationOp>()) {
-      if (pop.getModel() != "loihi")
+      if (pop.getModel() != "loihi" && pop.getModel() != "loihi_readout")
         return pop.emitError() << describe(pop) << ": model '"
                                << pop.getModel() << "' does not run on "
-                               << desc.name << " (its compartments are loihi)";
+                               << desc.name
+                               << " (its compartments are loihi and "
+                                  "loihi_readout)";
       std::vector<int64_t> fanIn = legalize::fanIn(pop);
       for (size_t j = 0; j < fanIn.size(); ++j) {
         if (fanIn[j] > maxFanIn)

@@ -486,6 +486,13 @@ LogicalResult readLIFFamily(Operation *op, FloatPopulation &pop) {
   ResetMode reset;
   SpikeTiming timing;
   int64_t refractory;
+  if (isa<LIOp, CubaLIOp, IntegratorOp>(op)) {
+    // Readouts: no threshold, no reset; v is the output.
+    pop.reset = "none";
+    pop.timingPre = false;
+    pop.refractory = 0;
+    return success();
+  }
   if (auto l = dyn_cast<LIFOp>(op)) {
     reset = l.getReset(); timing = l.getTiming(); refractory = l.getRefractory();
   } else if (auto l = dyn_cast<IFOp>(op)) {
@@ -516,7 +523,7 @@ LogicalResult QuantizePass::readPopulation(Operation *op,
   if (!cast<NeuronOpInterface>(op).isDiscrete())
     return fail("parameters are not in per-step form: run snn-discretize "
                 "first");
-  if ((pop.isLIFFamily() || pop.kind == "alif") &&
+  if ((pop.isLIFFamily() || pop.kind == "alif" || pop.isReadout()) &&
       failed(readLIFFamily(op, pop)))
     return failure();
   std::string why = backend->checkPopulation(pop);

@@ -43,10 +43,10 @@ struct FloatTable {
 };
 
 /// What calibration measured of one population, per neuron, in float units:
-/// the range of its summed input x (projections and their biases) and its
-/// lowest membrane (empty for a model without v).
+/// the range of its summed input x (projections and their biases) and the
+/// range of its membrane (empty for a model without v).
 struct PopulationActivity {
-  std::vector<double> inMin, inMax, vMin;
+  std::vector<double> inMin, inMax, vMin, vMax;
 };
 
 /// snn-quantize{calibrate=FILE}: the float reference's activity on sample
@@ -58,7 +58,7 @@ struct Calibration {
 };
 
 /// A population in per-step form. The LIF-family fields are filled for lif,
-/// if, cuba_lif and alif (every parameter expanded per neuron); a backend
+/// if, cuba_lif, alif and the readouts (li, cuba_li, integrator) (every parameter expanded per neuron); a backend
 /// that runs other models (or alif's adaptation) reads them from `op`.
 struct FloatPopulation {
   mlir::Operation *op = nullptr; ///< the snn neuron op
@@ -79,6 +79,12 @@ struct FloatPopulation {
 
   bool isLIFFamily() const {
     return kind == "lif" || kind == "if" || kind == "cuba_lif";
+  }
+  /// li, cuba_li and integrator: no spikes, the membrane is the output. Their
+  /// per-step fields are filled as the LIF family's, with v_threshold and
+  /// v_reset 0 and reset "none".
+  bool isReadout() const {
+    return kind == "li" || kind == "cuba_li" || kind == "integrator";
   }
 };
 

@@ -123,6 +123,12 @@ spikec::quant::makeAkidaBackend(const target::TargetDesc &t) {
 std::string AkidaBackend::checkPopulation(const FloatPopulation &pop) {
   const std::string stateless =
       target.name + " layers keep no state across frames";
+  if (pop.isReadout())
+    return target.name + " cannot output " + pop.kind +
+           "'s membrane: its layers emit quantized activations, and reading "
+           "a final layer's potentials is not mapped (run the readout on "
+           "the host, or compile for loihi, which runs li, cuba_li and "
+           "integrator as readout compartments)";
   if (pop.kind != "lif" && pop.kind != "if")
     return target.name + " runs stateless layers (lif with decay = 0, or if "
                          "layers under --approx=" +

@@ -34,6 +34,23 @@ std::string validateLoihi(llvm::ArrayRef<int64_t> v) {
   return "";
 }
 
+const llvm::StringRef kLoihiReadoutParams[] = {"du", "dv", "bias_mant",
+                                               "bias_exp"};
+
+std::string validateLoihiReadout(llvm::ArrayRef<int64_t> v) {
+  if (v[0] < 0 || v[0] > 0xFFFF || v[1] < 0 || v[1] > 0xFFFF)
+    return "du and dv must be non-negative 16-bit values";
+  loihi::NeuronParams p;
+  p.du = uint16_t(v[0]);
+  p.dv = uint16_t(v[1]);
+  p.biasMant = int32_t(v[2]);
+  p.biasExp = int32_t(v[3]);
+  std::string why;
+  if (!loihi::validate(p, &why))
+    return why.empty() ? "parameters outside the model's ranges" : why;
+  return "";
+}
+
 const llvm::StringRef kAkidaParams[] = {"threshold_offset", "step",
                                         "output_bits"};
 
@@ -90,7 +107,9 @@ std::string validateTrueNorth(llvm::ArrayRef<int64_t> v) {
 }
 
 const NCModel *const *allModels() {
-  static const NCModel *const models[] = {&loihiNCModel(), &akidaNCModel(),
+  static const NCModel *const models[] = {&loihiNCModel(),
+                                          &loihiReadoutNCModel(),
+                                          &akidaNCModel(),
                                           &trueNorthNCModel(),
                                           &genericLIFNCModel(),
                                           &genericALIFNCModel(),
@@ -101,6 +120,12 @@ const NCModel *const *allModels() {
 
 const NCModel &spikec::nc::loihiNCModel() {
   static const NCModel m{"loihi", kLoihiParams, validateLoihi, true};
+  return m;
+}
+
+const NCModel &spikec::nc::loihiReadoutNCModel() {
+  static const NCModel m{"loihi_readout", kLoihiReadoutParams,
+                         validateLoihiReadout, false, true};
   return m;
 }
 

@@ -31,6 +31,7 @@ std::string CoreModel::init(const image::Core &c) {
       return "model '" + c.model + "' has no parameter '" + p.name + "'";
   std::string why;
   kernel = ref::makeCheckedPopulationKernel(*model, values, c.numNeurons, why);
+  sendsEvents = !model->readout;
   if (!kernel)
     return why;
 
@@ -130,7 +131,7 @@ NeuronWork CoreModel::neuronPhase() {
   for (uint32_t i = 0; i < n; ++i) {
     work.driven += input[i] != 0;
     work.active += activeAfter(i);
-    if (out[i] != 0)
+    if (out[i] != 0 && sendsEvents)
       firedList.push_back(i);
   }
   work.updated = n;
@@ -221,7 +222,7 @@ void CoreModel::sparseNeuronPhase(NeuronWork &work) {
   for (uint32_t i : updateList) {
     work.driven += input[i] != 0;
     work.active += activeAfter(i);
-    if (out[i] != 0)
+    if (out[i] != 0 && sendsEvents)
       firedList.push_back(i);
     isLive[i] = !kernel->atRest(i);
     if (isLive[i])

@@ -9,6 +9,8 @@ makePopulationKernel(const nc::NCModel &model,
                      const std::vector<std::vector<int32_t>> &values) {
   if (model.name == "loihi")
     return makeLoihiKernel(values);
+  if (model.name == "loihi_readout")
+    return makeLoihiReadoutKernel(values);
   if (model.name == "truenorth")
     return makeTrueNorthKernel(values);
   if (model.name == "akida")

@@ -28,12 +28,32 @@ snn.network @pre {
 
 // -----
 
-// CHECK: error: {{.*}}li 'out': loihi cannot run li (its neurons emit only spikes and support lif, if and cuba_lif dynamics)
+// li runs as a readout compartment, which sends no events: nothing may
+// take its membrane as input.
+// CHECK: error: {{.*}}lif 'after': its input comes from li 'out', whose output is a membrane value; on loihi li runs as a readout compartment, which sends no events (a readout may only feed network outputs)
 snn.network @li {
   %x = snn.input "x" : tensor<2xf32>
   %v = snn.li %x {tau = 1.0e-2 : f32} : tensor<2xf32> loc("out")
-  snn.output %v as "y" : tensor<2xf32>
+  %s = snn.lif %v {tau = 1.0e-2 : f32, v_threshold = 1.0 : f32} : tensor<2xf32> loc("after")
+  snn.output %s as "y" : tensor<2xf32>
 }
+
+// -----
+
+// A projection bias into cuba_li passes through its synaptic current too.
+// CHECK: error: {{.*}}cuba_li 'cr': a projection bias enters cuba_li through its synaptic current; loihi's bias enters the membrane, so it is not exact
+snn.network @cuba_li_bias {
+  %x = snn.input "x" : tensor<1xf32>
+  %h = snn.affine %x {weight = dense_resource<w1> : tensor<1x1xf32>, bias = dense_resource<w1b> : tensor<1xf32>} : tensor<1xf32> -> tensor<1xf32>
+  %v = snn.cuba_li %h {tau_syn = 5.0e-3 : f32, tau = 1.0e-2 : f32} : tensor<1xf32> loc("cr")
+  snn.output %v as "y" : tensor<1xf32>
+}
+{-#
+  dialect_resources: { builtin: {
+    w1: "0x040000000000803F",
+    w1b: "0x040000000000803F"
+  } }
+#-}
 
 // -----
 

@@ -179,6 +179,23 @@ inline bool stepNeuron(const NeuronParams &p, NeuronState &s, int32_t input) {
       s.refractoryCount, input);
 }
 
+/// A readout compartment (nc model `loihi_readout`, targets/MODELS.md): the
+/// same u and v arithmetic with no threshold and no refractory period, so
+/// it never fires and its membrane v is its output, a graded value. v
+/// saturates at +-(2^23 - 1) as in every compartment; kNoThreshold exceeds
+/// any v, so the shared step never spikes.
+constexpr int64_t kNoThreshold = int64_t(1) << 40;
+
+/// Advances one readout compartment by one timestep: stepCompartment with
+/// kNoThreshold and no refractory delay. Returns the new v.
+inline int32_t stepReadout(uint16_t du, uint16_t dv, int64_t bias, int32_t &u,
+                           int32_t &v, int32_t input) {
+  uint16_t refractoryCount = 0;
+  detail::stepCompartment(du, dv, bias, kNoThreshold, 0, u, v,
+                          refractoryCount, input);
+  return v;
+}
+
 /// Advances every compartment of a population by one timestep, in place.
 /// `input[i]` is compartment i's dendritic sum; `spikes[i]` receives 1 or 0.
 /// Both arrays hold params.size() elements; state.size() must be equal.

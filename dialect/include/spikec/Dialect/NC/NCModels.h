@@ -32,6 +32,10 @@ struct NCModel {
   /// Whether the population's values are spikes (0/1) rather than
   /// multi-bit activations.
   bool spiking = true;
+  /// Whether the neurons are readouts: they never fire, send no events, and
+  /// their output is the membrane, a graded value the host reads
+  /// (loihi_readout).
+  bool readout = false;
 };
 
 /// Parameter `name` of n neurons from an nc params dictionary: an integer
@@ -53,6 +57,9 @@ std::string knownNCModels();
 
 // One definition per model, in NCModels.cpp's table.
 const NCModel &loihiNCModel();
+/// loihi_readout: du, dv, bias_mant, bias_exp; a loihi compartment without a
+/// threshold whose output is v (targets/MODELS.md, "loihi readouts").
+const NCModel &loihiReadoutNCModel();
 /// akida: threshold_offset (int32), step (> 0), output_bits (1, 2, 4); the
 /// output is the activation (targets/MODELS.md, "akida").
 const NCModel &akidaNCModel();
