@@ -55,6 +55,13 @@ struct LegalizeLoihiPass
         return syn.emitError()
                << describe(syn) << ": weight_bits " << syn.getWeightBits()
                << " is not " << desc.name << "'s " << bits << "-bit weights";
+      if (desc.core.maxSynapticDelay &&
+          int64_t(syn.getDelay()) > desc.core.maxSynapticDelay->value)
+        return syn.emitError()
+               << describe(syn) << ": delay " << syn.getDelay()
+               << " steps exceeds " << desc.name << "'s "
+               << desc.core.maxSynapticDelay->value
+               << " (core.max_synaptic_delay)";
       if (int64_t(syn.getWeightExp()) < eMin || int64_t(syn.getWeightExp()) > eMax)
         return syn.emitError()
                << describe(syn) << ": weight_exp " << int64_t(syn.getWeightExp())

@@ -627,14 +627,35 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   }
 
   // Populations: check and read them all first, with placeholder inputs.
+  // A delay of spikes becomes the delay of the synapse groups its events
+  // reach (nc.synapses' delay): its result is a spike source with the nc
+  // value of its input and `delayOf` extra steps.
+  SmallVector<DelayOp> delays;
+  llvm::DenseMap<Value, int64_t> delayOf;
   SmallVector<std::pair<Operation *, nc::PopulationOp>> pops;
   for (Operation &op : net.getBodyBlock()) {
     if (!isa<NeuronOpInterface>(op) || isEncoder(&op))
       continue;
-    if (isa<DelayOp>(op)) {
-      op.emitError() << describe(&op) << ": delay ops are not mapped to "
-                     << desc.name << " yet";
-      return cleanup();
+    if (auto d = dyn_cast<DelayOp>(op)) {
+      const auto &maxDelay = desc.core.maxSynapticDelay;
+      if (!maxDelay) {
+        op.emitError() << describe(&op) << ": " << desc.name
+                       << " declares no synaptic delays "
+                          "(core.max_synaptic_delay), so a delay cannot be "
+                          "mapped";
+        return cleanup();
+      }
+      ArrayRef<int64_t> steps = *d.getSteps();
+      for (int64_t s : steps)
+        if (s != steps.front()) {
+          op.emitError() << describe(&op) << ": per-element delays (" << s
+                         << " and " << steps.front() << " steps) differ; "
+                         << desc.name << "'s delays belong to a synapse "
+                            "group (one per table), not to a neuron";
+          return cleanup();
+        }
+      delays.push_back(d);
+      continue;
     }
     FloatPopulation &fp = floatPops.emplace_back();
     if (failed(readPopulation(&op, fp)))
@@ -648,6 +669,37 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     map.map(op.getResult(0), pop.getResult());
     pops.push_back({&op, pop});
   }
+
+  // Delays: a source through delays (chains add up), resolved now that
+  // every population has its nc value.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (DelayOp d : delays) {
+      if (map.contains(d.getResult()))
+        continue;
+      Value in = d.getInput();
+      if (!map.contains(in)) {
+        Operation *def = in.getDefiningOp();
+        bool pendingDelay = def && isa<DelayOp>(def);
+        if (pendingDelay)
+          continue;
+        d.emitError() << describe(d) << ": delays "
+                      << (def ? describe(def) : std::string("a block argument"))
+                      << ", which is not spikes; " << desc.name
+                      << " delays events between neurons only (put the "
+                         "delay before the projection)";
+        return cleanup();
+      }
+      map.map(d.getResult(), map.lookup(in));
+      delayOf[d.getResult()] = delayOf.lookup(in) + (*d.getSteps()).front();
+      changed = true;
+    }
+  }
+  for (DelayOp d : delays)
+    if (!map.contains(d.getResult())) {
+      d.emitError() << describe(d) << ": a cycle of delays with no neuron";
+      return cleanup();
+    }
 
   GraphReport &rep = graphs.emplace_back();
   rep.name = net.getSymName().str();
@@ -667,7 +719,10 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       FloatTable &t = fp.tables.emplace_back();
       t.source = getNodeName(src.getDefiningOp());
       t.preSize = numElements(src);
+      // The op whose events these are, through any delays.
       t.sourceOp = src.getDefiningOp();
+      while (isa_and_nonnull<DelayOp>(t.sourceOp))
+        t.sourceOp = t.sourceOp->getOperand(0).getDefiningOp();
       t.syn = std::move(syn.items);
       t.syn.erase(std::remove_if(t.syn.begin(), t.syn.end(),
                                  [](const Synapse &s) { return s.w == 0; }),
@@ -700,6 +755,24 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     std::string base = fp.name.empty() ? "pop" : fp.name;
     for (size_t t = 0; t < sources.size(); ++t) {
       IntTable &it = ip.tables[t];
+      if (int64_t extra = delayOf.lookup(sources[t])) {
+        it.delay += extra;
+        int64_t max = desc.core.maxSynapticDelay->value;
+        if (it.delay > max) {
+          op->emitError() << describe(op) << ": its input from '"
+                          << fp.tables[t].source << "' is delayed "
+                          << it.delay << " steps"
+                          << (it.delay != extra
+                                  ? " (" + std::to_string(extra) +
+                                        " by delays, " +
+                                        std::to_string(it.delay - extra) +
+                                        " by the mapping)"
+                                  : std::string())
+                          << ", beyond " << desc.name << "'s "
+                          << max << " (core.max_synaptic_delay)";
+          return cleanup();
+        }
+      }
       it.synapses = int64_t(it.weights.size());
       std::string blob = base + ".in" + std::to_string(t);
       auto syn = b.create<nc::SynapsesOp>(
@@ -749,6 +822,14 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     auto out = dyn_cast<OutputOp>(op);
     if (!out)
       continue;
+    if (auto d = out.getInput().getDefiningOp<DelayOp>()) {
+      out.emitError() << describe(out) << ": reads " << describe(d)
+                      << "; " << desc.name
+                      << "'s delays belong to the synapse groups between "
+                         "neurons, and an output reads a neuron directly";
+      graphs.pop_back();
+      return cleanup();
+    }
     Value v = map.lookupOrNull(out.getInput());
     if (!v) {
       Operation *def = out.getInput().getDefiningOp();
