@@ -14,6 +14,7 @@
 #include "LegalizeCommon.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Target/LoihiModel.h"
 #include "spikec/Passes/Passes.h"
 
 namespace spikec {
@@ -39,7 +40,8 @@ struct LegalizeLoihiPass
 
   LogicalResult run() {
     GraphOp graph = getOperation();
-    if (failed(legalize::checkApproximations(graph, approx, {})))
+    if (failed(legalize::checkApproximations(
+            graph, approx, {loihi::kCurrentBiasToMembrane})))
       return failure();
     auto loaded = legalize::loadGraphTarget(graph, target,
                                             target::Arithmetic::Loihi);
@@ -71,6 +73,16 @@ struct LegalizeLoihiPass
     const int64_t maxFanIn = desc.core.maxFanIn.value;
     const int64_t memory = desc.core.synapseMemoryBits.value;
     for (auto pop : graph.getBodyBlock().getOps<PopulationOp>()) {
+      if (auto a = pop->getAttrOfType<StringAttr>("approximation")) {
+        if (a.getValue() != loihi::kCurrentBiasToMembrane)
+          return pop.emitError() << describe(pop) << ": unknown approximation '"
+                                 << a.getValue() << "'";
+        if (!llvm::is_contained(approx, a.getValue().str()))
+          return pop.emitError()
+                 << describe(pop) << ": its mapping is the approximation "
+                 << a.getValue() << "; allow it with --approx="
+                 << a.getValue();
+      }
       if (pop.getModel() != "loihi" && pop.getModel() != "loihi_readout")
         return pop.emitError() << describe(pop) << ": model '"
                                << pop.getModel() << "' does not run on "

@@ -810,6 +810,9 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     ncPop.setParamsAttr(b.getDictionaryAttr(params));
     if (!ip.approximation.empty())
       ncPop->setAttr("approximation", b.getStringAttr(ip.approximation));
+    if (!ip.approximationNote.empty())
+      op->emitRemark() << describe(op) << ": approximated ("
+                       << ip.approximation << "): " << ip.approximationNote;
     ++numPopulations;
     rep.pops.push_back({&fp, &ip});
   }

@@ -112,6 +112,9 @@ struct IntPopulation {
   /// makes, recorded as the nc.population's `approximation` attribute for
   /// the legalization to allow or refuse; "" when exact.
   std::string approximation;
+  /// What the approximation costs, for the remark snn-quantize emits on the
+  /// population ("" for none).
+  std::string approximationNote;
   /// Backend-specific report fields (scale, bounds, parameter errors), in
   /// the order the report prints them.
   std::vector<std::pair<std::string, llvm::json::Value>> report;

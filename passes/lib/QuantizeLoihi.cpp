@@ -132,7 +132,10 @@ public:
              " (its compartments run lif, if and cuba_lif dynamics, and li, "
              "cuba_li and integrator as readouts)";
     if (pop.reset == "subtract")
-      return "reset by subtraction is not exact on loihi (it resets to 0)";
+      return "reset by subtraction is not exact on loihi (it resets to 0); "
+             "of the preset chips only truenorth runs it (its linear reset), "
+             "as does any user chip of the generic arithmetic (e.g. "
+             "examples/targets/odin.json)";
     if (pop.reset == "none")
       return "reset none is not exact on loihi (it resets to 0)";
     for (int64_t j = 0; j < pop.size; ++j)
@@ -147,12 +150,19 @@ public:
 
   std::string quantize(const FloatPopulation &pop,
                        IntPopulation &out) override {
-    if (pop.kind == "cuba_lif" || pop.kind == "cuba_li")
+    const bool cuba = pop.kind == "cuba_lif" || pop.kind == "cuba_li";
+    bool currentBias = false;
+    if (cuba)
       for (double c : pop.constant)
-        if (c != 0)
-          return "a projection bias enters " + pop.kind +
-                 " through its synaptic current; loihi's bias enters the "
-                 "membrane, so it is not exact";
+        currentBias |= c != 0;
+    if (currentBias &&
+        !llvm::is_contained(options.approximations,
+                            loihi::kCurrentBiasToMembrane))
+      return "a projection bias enters " + pop.kind +
+             " through its synaptic current; loihi's bias enters the "
+             "membrane, so it is not exact (--approx=" +
+             loihi::kCurrentBiasToMembrane +
+             " maps it as the membrane bias its steady current gives)";
     // A readout sends no events: nothing on the chip can take its membrane
     // as input.
     for (const FloatTable &t : pop.tables)
@@ -163,10 +173,48 @@ public:
                t.sourceOp->getName().stripDialect().str() +
                " runs as a readout compartment, which sends no events "
                "(a readout may only feed network outputs)";
+    // The approximation: the bias c's current settles at
+    // syn_gain c / (1 - syn_decay), which drives v by gain times that every
+    // step; the float current reaches it only after its transient
+    // (syn_decay^t of it is missing at step t), so the membrane gets that
+    // much more drive early on.
+    FloatPopulation approx;
+    const FloatPopulation *use = &pop;
+    double worstEarly = 0, settling = 0;
+    if (currentBias) {
+      approx = pop;
+      for (int64_t j = 0; j < pop.size; ++j) {
+        double c = pop.constant[j];
+        if (c == 0)
+          continue;
+        if (!(pop.synDecay[j] < 1))
+          return "neuron " + std::to_string(j) + ": syn_decay " +
+                 formatNumber(pop.synDecay[j]) +
+                 " never lets the bias current settle, so --approx=" +
+                 loihi::kCurrentBiasToMembrane + " has no steady state to use";
+        double drive =
+            pop.gain[j] * pop.synGain[j] * c / (1.0 - pop.synDecay[j]);
+        approx.bias[j] += drive;
+        approx.constant[j] = 0;
+        worstEarly = std::max(worstEarly, std::abs(drive));
+        settling = std::max(settling, 1.0 / (1.0 - pop.synDecay[j]));
+      }
+      use = &approx;
+    }
     LoihiPopulation lp;
     std::string error;
-    if (!quantizeLoihi(pop, target, lp, error))
+    if (!quantizeLoihi(*use, target, lp, error))
       return error;
+    if (currentBias) {
+      out.approximation = loihi::kCurrentBiasToMembrane;
+      out.approximationNote =
+          "the projection bias drives the membrane with its settled "
+          "current from step 0: up to " +
+          formatNumber(worstEarly) +
+          " (float units of v per step) too much at step 0, the excess "
+          "falling by syn_decay each step (time constant up to " +
+          formatNumber(settling) + " steps)";
+    }
     if (pop.isReadout()) {
       out.model = "loihi_readout";
       out.params = {{"du", lp.du},
@@ -187,6 +235,11 @@ public:
                   {"S_bound", lp.scaleBound},
                   {"threshold_rel_error", lp.maxThresholdRelError},
                   {"bias_rel_error", lp.maxBiasRelError}};
+    if (currentBias) {
+      out.report.push_back({"approximation", out.approximation});
+      out.report.push_back({"current_bias_max_early_error", worstEarly});
+      out.report.push_back({"current_bias_settling_steps", settling});
+    }
     return "";
   }
 };

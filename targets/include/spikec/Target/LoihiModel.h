@@ -59,6 +59,11 @@ constexpr int kMaxBiasExp = 7;           ///< bias_exp: unsigned 3-bit
 constexpr unsigned kWeightBits = 8;      ///< Dense weights (num_weight_bits)
 constexpr unsigned kMaxRefractoryDelay = 255; ///< our assumption (8 bits)
 
+/// The approximation (--approx) that maps a projection bias into cuba_lif
+/// or cuba_li, which enters the synaptic current, as the membrane bias its
+/// steady state gives (targets/MODELS.md, "Quantizing for loihi").
+constexpr const char *kCurrentBiasToMembrane = "loihi-current-bias-to-membrane";
+
 /// u lies in [kMinU, kMaxU] after every step: Lava's wrap maps -2^23 to
 /// +2^23, so the range is (-2^23, 2^23], one value off two's complement.
 constexpr int64_t kMinU = -kMaxUV + 1;
