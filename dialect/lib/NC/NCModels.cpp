@@ -72,6 +72,14 @@ std::string validateAkida(llvm::ArrayRef<int64_t> v) {
   return "";
 }
 
+const llvm::StringRef kAkidaReadoutParams[] = {"offset"};
+
+std::string validateAkidaReadout(llvm::ArrayRef<int64_t> v) {
+  if (v[0] < INT32_MIN || v[0] > INT32_MAX)
+    return "offset must be an int32";
+  return "";
+}
+
 const llvm::StringRef kTrueNorthParams[] = {
     "weight0", "weight1", "weight2", "weight3", "leak", "leak_reversal",
     "alpha", "beta", "reset_v", "reset_mode", "neg_saturate", "mask_bits"};
@@ -110,6 +118,7 @@ const NCModel *const *allModels() {
   static const NCModel *const models[] = {&loihiNCModel(),
                                           &loihiReadoutNCModel(),
                                           &akidaNCModel(),
+                                          &akidaReadoutNCModel(),
                                           &trueNorthNCModel(),
                                           &genericLIFNCModel(),
                                           &genericALIFNCModel(),
@@ -131,6 +140,12 @@ const NCModel &spikec::nc::loihiReadoutNCModel() {
 
 const NCModel &spikec::nc::akidaNCModel() {
   static const NCModel m{"akida", kAkidaParams, validateAkida, false};
+  return m;
+}
+
+const NCModel &spikec::nc::akidaReadoutNCModel() {
+  static const NCModel m{"akida_readout", kAkidaReadoutParams,
+                         validateAkidaReadout, false, true};
   return m;
 }
 

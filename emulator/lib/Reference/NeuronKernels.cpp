@@ -15,6 +15,8 @@ makePopulationKernel(const nc::NCModel &model,
     return makeTrueNorthKernel(values);
   if (model.name == "akida")
     return makeAkidaKernel(values);
+  if (model.name == "akida_readout")
+    return makeAkidaReadoutKernel(values);
   if (model.name == "generic_lif" || model.name == "generic_alif")
     return makeGenericLIFKernel(values, model.name == "generic_alif");
   if (model.name == "generic_izhikevich")

@@ -90,6 +90,8 @@ makeTrueNorthKernel(const std::vector<std::vector<int32_t>> &values);
 std::unique_ptr<PopulationKernel>
 makeAkidaKernel(const std::vector<std::vector<int32_t>> &values);
 std::unique_ptr<PopulationKernel>
+makeAkidaReadoutKernel(const std::vector<std::vector<int32_t>> &values);
+std::unique_ptr<PopulationKernel>
 makeGenericLIFKernel(const std::vector<std::vector<int32_t>> &values,
                      bool adaptive);
 std::unique_ptr<PopulationKernel>

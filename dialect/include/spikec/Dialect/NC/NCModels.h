@@ -63,6 +63,10 @@ const NCModel &loihiReadoutNCModel();
 /// akida: threshold_offset (int32), step (> 0), output_bits (1, 2, 4); the
 /// output is the activation (targets/MODELS.md, "akida").
 const NCModel &akidaNCModel();
+/// akida_readout: offset (int32); a final akida layer without activation,
+/// whose output is its frame's potential plus the offset, int32
+/// (targets/MODELS.md, "akida readouts").
+const NCModel &akidaReadoutNCModel();
 /// truenorth: weight0..3 (s_j per axon type), leak, leak_reversal, alpha,
 /// beta, reset_v, reset_mode, neg_saturate, mask_bits (targets/MODELS.md,
 /// "truenorth"); mask_bits must be 0 (no stochastic threshold in nc).
