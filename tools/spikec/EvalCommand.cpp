@@ -692,13 +692,20 @@ int runEval(MLIRContext &ctx) {
   const bool progress =
       evalProgress || llvm::sys::Process::StandardErrIsDisplayed();
   int64_t shown = -1;
+  auto showProgress = [&](int64_t done) {
+    constexpr int64_t width = 30;
+    int64_t filled = done * width / count;
+    llvm::errs() << "\reval [" << std::string(size_t(filled), '#')
+                 << std::string(size_t(width - filled), ' ') << "] "
+                 << llvm::format("%3lld%% %lld/%lld images",
+                                 (long long)(done * 100 / count),
+                                 (long long)done, (long long)count);
+    llvm::errs().flush();
+  };
   for (int64_t i = 0; i < count; ++i) {
     if (progress && (i * 100 / count) != shown) {
       shown = i * 100 / count;
-      llvm::errs() << llvm::format("\reval: %lld/%lld images (%lld%%)",
-                                   (long long)i, (long long)count,
-                                   (long long)shown);
-      llvm::errs().flush();
+      showProgress(i);
     }
     Inference inference;
     inference.score.assign(classes, 0.0);
@@ -723,9 +730,10 @@ int runEval(MLIRContext &ctx) {
     pj += inference.pj;
   }
 
-  if (progress)
-    llvm::errs() << llvm::format("\reval: %lld/%lld images (100%%)\n",
-                                 (long long)count, (long long)count);
+  if (progress) {
+    showProgress(count);
+    llvm::errs() << "\n";
+  }
   double n = double(count);
   llvm::raw_ostream &os = llvm::outs();
   os << "eval      " << evalNetwork << ": " << runner.how << "\n"
