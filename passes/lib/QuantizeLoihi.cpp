@@ -392,9 +392,9 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
       negSum[s.post] += std::min(0.0, g[s.post] * s.w);
       posSum[s.post] += std::max(0.0, g[s.post] * s.w);
     }
-  // A readout's sums through a synaptic current (cuba_li) settle at
-  // 1 / (1 - syn_decay) times a step's input: its bounds take that factor.
-  if (readout && cuba)
+  // Sums through a synaptic current (cuba_lif, cuba_li) settle at
+  // 1 / (1 - syn_decay) times a step's input: the bounds take that factor.
+  if (cuba)
     for (int64_t j = 0; j < n; ++j)
       if (pop.synDecay[j] < 1) {
         negSum[j] /= 1 - pop.synDecay[j];
