@@ -173,6 +173,9 @@ struct Runner {
   /// What the output reads when it is a membrane ("li 'out'", "readout
   /// cores of model loihi_readout"), "" when it reads spikes.
   std::string membrane;
+  /// What its values are: "membranes", or "currents" for a projection's
+  /// output or a direct encoder's.
+  std::string gradedWhat = "membranes";
   /// Runs `rows` (one per step) from a fresh state; "" or what failed
   /// ("-" when a diagnostic has said it already).
   std::function<std::string(ref::Rows, Inference &)> run;
@@ -482,13 +485,24 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
         if (snn::isEncoder(user))
           runner.inputEncoder =
               user->getName().getStringRef().rsplit("encode_").second.str();
-    for (auto out : net.getBodyBlock().getOps<snn::OutputOp>())
-      if (Operation *def = out.getInput().getDefiningOp())
-        if (isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(def)) {
-          std::string name = snn::getNodeName(def);
-          runner.membrane = def->getName().stripDialect().str() + " '" +
-                            (name.empty() ? "<unnamed>" : name) + "'";
-        }
+    // Spikes come from inputs (encoded by eval) and spiking neurons, through
+    // delays; anything else (li, cuba_li, integrator, a projection's
+    // output, a direct encoder's current) is a graded value.
+    for (auto out : net.getBodyBlock().getOps<snn::OutputOp>()) {
+      Operation *def = out.getInput().getDefiningOp();
+      while (isa_and_nonnull<snn::DelayOp>(def))
+        def = def->getOperand(0).getDefiningOp();
+      if (!def || isa<snn::InputOp>(def))
+        continue;
+      if (auto neuron = dyn_cast<snn::NeuronOpInterface>(def);
+          neuron && neuron.isSpiking())
+        continue;
+      std::string name = snn::getNodeName(def);
+      runner.membrane = def->getName().stripDialect().str() + " '" +
+                        (name.empty() ? "<unnamed>" : name) + "'";
+      if (!isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(def))
+        runner.gradedWhat = "currents";
+    }
     runner.how = "float reference, layer timing";
     runner.run = [net, &runner](ref::Rows rows, Inference &out) -> std::string {
       ref::SimOptions options;
@@ -669,9 +683,10 @@ int runEval(MLIRContext &ctx) {
   else if (*readout == Readout::Count && !runner.membrane.empty())
     return usageError(
         "--readout=count: output '" + runner.outputName + "' of " +
-        evalNetwork + " reads " + runner.membrane +
-        ", whose values are membranes, not spikes (counting nonzero values "
-        "would score every neuron alike); use --readout=max, last or mean");
+        evalNetwork + " reads " + runner.membrane + ", whose values are " +
+        runner.gradedWhat +
+        ", not spikes (counting nonzero values would score every neuron "
+        "alike); use --readout=max, last or mean");
   int64_t drain = runner.lag;
   if (evalDrain.getNumOccurrences())
     drain = evalDrain;
@@ -747,7 +762,7 @@ int runEval(MLIRContext &ctx) {
      << "readout   " << readoutName(*readout) << " of output '"
      << runner.outputName << "' ("
      << (runner.membrane.empty() ? std::string("spikes")
-                                 : "membranes of " + runner.membrane)
+                                 : runner.gradedWhat + " of " + runner.membrane)
      << ")\n"
      << "ties      " << ties << " of " << count
      << " inferences had a tie for the highest score (the lowest class "
@@ -780,7 +795,7 @@ int runEval(MLIRContext &ctx) {
                                                        runner.inputEncoder},
         {"correct", correct},
         {"readout", readoutName(*readout)},
-        {"output_kind", runner.membrane.empty() ? "spikes" : "membrane"},
+        {"output_kind", runner.membrane.empty() ? "spikes" : runner.gradedWhat},
         {"ties", ties},
         {"accuracy", correct / n},
         {"synaptic_ops_per_inference", synapticOps / n},
