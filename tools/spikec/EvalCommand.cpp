@@ -26,14 +26,14 @@
 //
 // The class is the output neuron with the highest score (--readout):
 // `count`, the nonzero outputs over the run (spikes; the default for a
-// spiking output), `max` (the default for a membrane output: li, cuba_li,
-// integrator, or an image's readout cores), `last` (the value at the last
-// step, drain included) or `mean` over the run. The float reference scores
-// float membranes, the quantized reference and the emulator the chip's
-// integers (one scale per population, so the same ranking). A tie goes to
-// the lowest index and is counted: the report gives how many inferences
-// had one. `count` on a membrane output is refused (it would count nonzero
-// membrane values).
+// spiking output), `max` (the default for a graded output: li, cuba_li,
+// integrator, a projection's current, an image's readout cores), `last`
+// (the value at the last step, drain included) or `mean` over the run. The
+// float reference scores float membranes, the quantized reference and the
+// emulator the chip's integers (one scale per population, so the same
+// ranking). A tie goes to the lowest index and is counted: the report
+// gives how many inferences had one. `count` on a graded output is refused
+// (it would count nonzero membrane values).
 //
 //===----------------------------------------------------------------------===//
 
