@@ -629,9 +629,10 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   // Populations: check and read them all first, with placeholder inputs.
   // A delay of spikes becomes the delay of the synapse groups its events
   // reach (nc.synapses' delay): its result is a spike source with the nc
-  // value of its input and `delayOf` extra steps.
+  // value of its input and `delayOf` extra steps per element (one value
+  // when uniform). Per-element delays split a table into one per delay.
   SmallVector<DelayOp> delays;
-  llvm::DenseMap<Value, int64_t> delayOf;
+  llvm::DenseMap<Value, std::vector<int64_t>> delayOf;
   SmallVector<std::pair<Operation *, nc::PopulationOp>> pops;
   for (Operation &op : net.getBodyBlock()) {
     if (!isa<NeuronOpInterface>(op) || isEncoder(&op))
@@ -645,15 +646,6 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
                           "mapped";
         return cleanup();
       }
-      ArrayRef<int64_t> steps = *d.getSteps();
-      for (int64_t s : steps)
-        if (s != steps.front()) {
-          op.emitError() << describe(&op) << ": per-element delays (" << s
-                         << " and " << steps.front() << " steps) differ; "
-                         << desc.name << "'s delays belong to a synapse "
-                            "group (one per table), not to a neuron";
-          return cleanup();
-        }
       delays.push_back(d);
       continue;
     }
@@ -691,7 +683,18 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
         return cleanup();
       }
       map.map(d.getResult(), map.lookup(in));
-      delayOf[d.getResult()] = delayOf.lookup(in) + (*d.getSteps()).front();
+      // Elementwise: element i waits its own steps plus its input's.
+      ArrayRef<int64_t> steps = *d.getSteps();
+      std::vector<int64_t> inner = delayOf.lookup(in);
+      size_t n = std::max({steps.size(), inner.size(), size_t(1)});
+      std::vector<int64_t> total(n);
+      for (size_t i = 0; i < n; ++i)
+        total[i] = (steps.size() == 1 ? steps[0] : steps[i]) +
+                   (inner.empty() ? 0 : inner.size() == 1 ? inner[0] : inner[i]);
+      if (std::all_of(total.begin(), total.end(),
+                      [&](int64_t x) { return x == total[0]; }))
+        total.resize(1);
+      delayOf[d.getResult()] = std::move(total);
       changed = true;
     }
   }
@@ -755,37 +758,76 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     std::string base = fp.name.empty() ? "pop" : fp.name;
     for (size_t t = 0; t < sources.size(); ++t) {
       IntTable &it = ip.tables[t];
-      if (int64_t extra = delayOf.lookup(sources[t])) {
-        it.delay += extra;
+      it.synapses = int64_t(it.weights.size());
+      // Delays: one table per distinct delay of its pre neurons (each keeps
+      // only its pres' rows), every one within the target's range.
+      std::vector<int64_t> extra = delayOf.lookup(sources[t]);
+      if (extra.empty())
+        extra.assign(1, 0);
+      std::vector<int64_t> distinct(extra);
+      std::sort(distinct.begin(), distinct.end());
+      distinct.erase(std::unique(distinct.begin(), distinct.end()),
+                     distinct.end());
+      if (distinct.back() > 0) {
         int64_t max = desc.core.maxSynapticDelay->value;
-        if (it.delay > max) {
-          op->emitError() << describe(op) << ": its input from '"
-                          << fp.tables[t].source << "' is delayed "
-                          << it.delay << " steps"
-                          << (it.delay != extra
-                                  ? " (" + std::to_string(extra) +
-                                        " by delays, " +
-                                        std::to_string(it.delay - extra) +
-                                        " by the mapping)"
-                                  : std::string())
-                          << ", beyond " << desc.name << "'s "
-                          << max << " (core.max_synaptic_delay)";
+        int64_t worst = distinct.back();
+        if (it.delay + worst > max) {
+          size_t pre = std::find(extra.begin(), extra.end(), worst) -
+                       extra.begin();
+          op->emitError()
+              << describe(op) << ": its input from '" << fp.tables[t].source
+              << "'" << (extra.size() > 1 ? " (element " +
+                                                std::to_string(pre) + ")"
+                                          : std::string())
+              << " is delayed " << it.delay + worst << " steps"
+              << (it.delay ? " (" + std::to_string(worst) + " by delays, " +
+                                 std::to_string(it.delay) + " by the mapping)"
+                           : std::string())
+              << ", beyond " << desc.name << "'s " << max
+              << " (core.max_synaptic_delay)";
           return cleanup();
         }
       }
-      it.synapses = int64_t(it.weights.size());
-      std::string blob = base + ".in" + std::to_string(t);
-      auto syn = b.create<nc::SynapsesOp>(
-          namedLoc(op, base + "/in" + std::to_string(t)), i32Tensor(fp.size),
-          map.lookup(sources[t]),
-          makeIndexBlob(ctx, blob + ".offsets", std::move(it.offsets)),
-          makeIndexBlob(ctx, blob + ".targets", std::move(it.targets)),
-          makeIndexBlob(ctx, blob + ".weights", std::move(it.weights)),
-          b.getI64IntegerAttr(it.weightBits ? it.weightBits
-                                            : desc.precision.weight.bits.value),
-          b.getI64IntegerAttr(it.weightExp), b.getI64IntegerAttr(it.delay));
+      for (size_t k = 0; k < distinct.size(); ++k) {
+        // One table: its vectors move into the blobs (no copy at 100M
+        // synapses); several: each part gets its rows.
+        IntTable part;
+        IntTable *use = &it;
+        if (distinct.size() > 1) {
+          part.offsets.assign(it.offsets.size(), 0);
+          for (size_t p = 0; p + 1 < it.offsets.size(); ++p) {
+            if (extra[p] == distinct[k])
+              for (int32_t q = it.offsets[p]; q < it.offsets[p + 1]; ++q) {
+                part.targets.push_back(it.targets[q]);
+                part.weights.push_back(it.weights[q]);
+              }
+            part.offsets[p + 1] = int32_t(part.targets.size());
+          }
+          use = &part;
+        }
+        std::string suffix =
+            distinct.size() > 1 ? ".d" + std::to_string(distinct[k]) : "";
+        std::string blob = base + ".in" + std::to_string(t) + suffix;
+        auto syn = b.create<nc::SynapsesOp>(
+            namedLoc(op, base + "/in" + std::to_string(t) + suffix),
+            i32Tensor(fp.size), map.lookup(sources[t]),
+            makeIndexBlob(ctx, blob + ".offsets", std::move(use->offsets)),
+            makeIndexBlob(ctx, blob + ".targets", std::move(use->targets)),
+            makeIndexBlob(ctx, blob + ".weights", std::move(use->weights)),
+            b.getI64IntegerAttr(it.weightBits
+                                    ? it.weightBits
+                                    : desc.precision.weight.bits.value),
+            b.getI64IntegerAttr(it.weightExp),
+            b.getI64IntegerAttr(it.delay + distinct[k]));
+        sums.push_back(syn);
+      }
+      if (distinct.size() == 1)
+        it.delay += distinct[0];
+      // The vectors moved into the IR; the report keeps the figures.
+      it.offsets = {};
+      it.targets = {};
+      it.weights = {};
       numSynapses += uint64_t(it.synapses);
-      sums.push_back(syn);
       // The report keeps only the tables' figures.
       fp.tables[t].syn = {};
     }

@@ -91,11 +91,12 @@ snn.network @delay_range_cuba {
 
 // -----
 
-// CHECK: error: {{.*}}delay 'dd': per-element delays (2 and 1 steps) differ; loihi's delays belong to a synapse group (one per table), not to a neuron
+// Per-element delays split the table by delay; each part must fit.
+// CHECK: error: {{.*}}lif 'pe': its input from 'dd' (element 1) is delayed 63 steps, beyond loihi's 62 (core.max_synaptic_delay)
 snn.network @delay_per_element {
   %x = snn.input "x" : tensor<2xf32>
-  %d = snn.delay %x {steps = array<i64: 1, 2>} : tensor<2xf32> loc("dd")
-  %s = snn.lif %d {tau = 1.0e-2 : f32, v_threshold = 1.0 : f32} : tensor<2xf32>
+  %d = snn.delay %x {steps = array<i64: 1, 63>} : tensor<2xf32> loc("dd")
+  %s = snn.lif %d {tau = 1.0e-2 : f32, v_threshold = 1.0 : f32} : tensor<2xf32> loc("pe")
   snn.output %s as "y" : tensor<2xf32>
 }
 
