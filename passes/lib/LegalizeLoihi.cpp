@@ -14,8 +14,8 @@
 #include "LegalizeCommon.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
-#include "spikec/Target/LoihiModel.h"
 #include "spikec/Passes/Passes.h"
+#include "spikec/Target/LoihiModel.h"
 
 namespace spikec {
 #define GEN_PASS_DEF_LEGALIZELOIHI
@@ -40,8 +40,8 @@ struct LegalizeLoihiPass
 
   LogicalResult run() {
     GraphOp graph = getOperation();
-    if (failed(legalize::checkApproximations(
-            graph, approx, {loihi::kCurrentBiasToMembrane})))
+    if (failed(legalize::checkApproximations(graph, approx,
+                                             {loihi::kCurrentBiasToMembrane})))
       return failure();
     auto loaded = legalize::loadGraphTarget(graph, target,
                                             target::Arithmetic::Loihi);
@@ -59,11 +59,10 @@ struct LegalizeLoihiPass
                << " is not " << desc.name << "'s " << bits << "-bit weights";
       if (desc.core.maxSynapticDelay &&
           int64_t(syn.getDelay()) > desc.core.maxSynapticDelay->value)
-        return syn.emitError()
-               << describe(syn) << ": delay " << syn.getDelay()
-               << " steps exceeds " << desc.name << "'s "
-               << desc.core.maxSynapticDelay->value
-               << " (core.max_synaptic_delay)";
+        return syn.emitError() << describe(syn) << ": delay " << syn.getDelay()
+                               << " steps exceeds " << desc.name << "'s "
+                               << desc.core.maxSynapticDelay->value
+                               << " (core.max_synaptic_delay)";
       if (int64_t(syn.getWeightExp()) < eMin || int64_t(syn.getWeightExp()) > eMax)
         return syn.emitError()
                << describe(syn) << ": weight_exp " << int64_t(syn.getWeightExp())
@@ -80,13 +79,11 @@ struct LegalizeLoihiPass
         if (!llvm::is_contained(approx, a.getValue().str()))
           return pop.emitError()
                  << describe(pop) << ": its mapping is the approximation "
-                 << a.getValue() << "; allow it with --approx="
-                 << a.getValue();
+                 << a.getValue() << "; allow it with --approx=" << a.getValue();
       }
       if (pop.getModel() != "loihi" && pop.getModel() != "loihi_readout")
-        return pop.emitError() << describe(pop) << ": model '"
-                               << pop.getModel() << "' does not run on "
-                               << desc.name
+        return pop.emitError() << describe(pop) << ": model '" << pop.getModel()
+                               << "' does not run on " << desc.name
                                << " (its compartments are loihi and "
                                   "loihi_readout)";
       std::vector<int64_t> fanIn = legalize::fanIn(pop);

@@ -690,7 +690,9 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       std::vector<int64_t> total(n);
       for (size_t i = 0; i < n; ++i)
         total[i] = (steps.size() == 1 ? steps[0] : steps[i]) +
-                   (inner.empty() ? 0 : inner.size() == 1 ? inner[0] : inner[i]);
+                   (inner.empty()       ? 0
+                    : inner.size() == 1 ? inner[0]
+                                        : inner[i]);
       if (std::all_of(total.begin(), total.end(),
                       [&](int64_t x) { return x == total[0]; }))
         total.resize(1);
@@ -772,13 +774,13 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
         int64_t max = desc.core.maxSynapticDelay->value;
         int64_t worst = distinct.back();
         if (it.delay + worst > max) {
-          size_t pre = std::find(extra.begin(), extra.end(), worst) -
-                       extra.begin();
+          size_t pre =
+              std::find(extra.begin(), extra.end(), worst) - extra.begin();
           op->emitError()
               << describe(op) << ": its input from '" << fp.tables[t].source
-              << "'" << (extra.size() > 1 ? " (element " +
-                                                std::to_string(pre) + ")"
-                                          : std::string())
+              << "'"
+              << (extra.size() > 1 ? " (element " + std::to_string(pre) + ")"
+                                   : std::string())
               << " is delayed " << it.delay + worst << " steps"
               << (it.delay ? " (" + std::to_string(worst) + " by delays, " +
                                  std::to_string(it.delay) + " by the mapping)"
@@ -853,8 +855,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     if (!ip.approximation.empty())
       ncPop->setAttr("approximation", b.getStringAttr(ip.approximation));
     if (!ip.approximationNote.empty())
-      op->emitRemark() << describe(op) << ": approximated ("
-                       << ip.approximation << "): " << ip.approximationNote;
+      op->emitRemark() << describe(op) << ": approximated (" << ip.approximation
+                       << "): " << ip.approximationNote;
     ++numPopulations;
     rep.pops.push_back({&fp, &ip});
   }
@@ -868,8 +870,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     if (!out)
       continue;
     if (auto d = out.getInput().getDefiningOp<DelayOp>()) {
-      out.emitError() << describe(out) << ": reads " << describe(d)
-                      << "; " << desc.name
+      out.emitError() << describe(out) << ": reads " << describe(d) << "; "
+                      << desc.name
                       << "'s delays belong to the synapse groups between "
                          "neurons, and an output reads a neuron directly";
       graphs.pop_back();

@@ -58,8 +58,9 @@ struct Calibration {
 };
 
 /// A population in per-step form. The LIF-family fields are filled for lif,
-/// if, cuba_lif, alif and the readouts (li, cuba_li, integrator) (every parameter expanded per neuron); a backend
-/// that runs other models (or alif's adaptation) reads them from `op`.
+/// if, cuba_lif, alif and the readouts (li, cuba_li, integrator) (every
+/// parameter expanded per neuron); a backend that runs other models (or alif's
+/// adaptation) reads them from `op`.
 struct FloatPopulation {
   mlir::Operation *op = nullptr; ///< the snn neuron op
   std::string kind; ///< the op's mnemonic: "lif", "izhikevich", ...

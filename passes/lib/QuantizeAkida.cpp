@@ -126,8 +126,9 @@ std::string AkidaBackend::checkPopulation(const FloatPopulation &pop) {
   // A readout is the final layer's potential (no activation), exact for an
   // li without leak: v = gain x + bias, the frame's own sum.
   if (pop.kind == "cuba_li" || pop.kind == "integrator")
-    return target.name + " reads a final layer's potential, which holds one "
-                         "frame; " +
+    return target.name +
+           " reads a final layer's potential, which holds one "
+           "frame; " +
            pop.kind + " carries its " +
            (pop.kind == "cuba_li" ? "current and membrane" : "membrane") +
            " across frames: " + stateless +
@@ -250,10 +251,9 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   std::vector<int64_t> actAllowed;
   if (prec.activation)
     actAllowed = widths(prec.activation->allowedBits, prec.activation->bits);
-  if (!readout &&
-      (!akida::isOutputBits(unsigned(outBits)) ||
-       std::find(actAllowed.begin(), actAllowed.end(), outBits) ==
-           actAllowed.end()))
+  if (!readout && (!akida::isOutputBits(unsigned(outBits)) ||
+                   std::find(actAllowed.begin(), actAllowed.end(), outBits) ==
+                       actAllowed.end()))
     return std::to_string(outBits) + "-bit activations are not among " +
            target.name + "'s activation widths (" + joinedBits(actAllowed) +
            ")";
@@ -424,9 +424,8 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
     out.params = {{"offset", offset}};
   } else {
     out.model = "akida";
-    out.params = {{"threshold_offset", offset},
-                  {"step", step},
-                  {"output_bits", bits}};
+    out.params = {
+        {"threshold_offset", offset}, {"step", step}, {"output_bits", bits}};
   }
   if (approx)
     out.approximation = akida::kRateToActivation;
@@ -440,18 +439,17 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   int64_t inBits = 1;
   for (const SourceScale &s : scales)
     inBits = std::max(inBits, s.bits);
-  out.report = {
-      {"mapping", approx      ? std::string(akida::kRateToActivation)
-                  : readout ? std::string("readout (potential)")
-                            : std::string("exact")},
-      {"weight_bits", wBits},
-      {"scale", sigma},
-      {"weight_error", error},
-      {"weight_error_by_bits", llvm::json::Value(std::move(tried))},
-      {"input_bits", inBits},
-      {"activation_bits", outBits},
-      {"step", range(step)},
-      {"threshold_offset", range(offset)}};
+  out.report = {{"mapping", approx    ? std::string(akida::kRateToActivation)
+                            : readout ? std::string("readout (potential)")
+                                      : std::string("exact")},
+                {"weight_bits", wBits},
+                {"scale", sigma},
+                {"weight_error", error},
+                {"weight_error_by_bits", llvm::json::Value(std::move(tried))},
+                {"input_bits", inBits},
+                {"activation_bits", outBits},
+                {"step", range(step)},
+                {"threshold_offset", range(offset)}};
   if (approx)
     out.report.push_back({"step_reference", stepRef});
   return "";

@@ -155,9 +155,8 @@ public:
     if (cuba)
       for (double c : pop.constant)
         currentBias |= c != 0;
-    if (currentBias &&
-        !llvm::is_contained(options.approximations,
-                            loihi::kCurrentBiasToMembrane))
+    if (currentBias && !llvm::is_contained(options.approximations,
+                                           loihi::kCurrentBiasToMembrane))
       return "a projection bias enters " + pop.kind +
              " through its synaptic current; loihi's bias enters the "
              "membrane, so it is not exact (--approx=" +
@@ -166,8 +165,8 @@ public:
     // A readout sends no events: nothing on the chip can take its membrane
     // as input.
     for (const FloatTable &t : pop.tables)
-      if (t.sourceOp && mlir::isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(
-                            t.sourceOp))
+      if (t.sourceOp &&
+          mlir::isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(t.sourceOp))
         return "its input comes from " + describeOp(t.sourceOp) +
                ", whose output is a membrane value; on loihi " +
                t.sourceOp->getName().stripDialect().str() +

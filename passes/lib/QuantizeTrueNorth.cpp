@@ -59,7 +59,8 @@ std::string TrueNorthBackend::checkPopulation(const FloatPopulation &pop) {
   if (pop.kind == "li" || pop.kind == "cuba_li" || pop.kind == "integrator")
     return "truenorth cannot run " + pop.kind +
            " (its neurons only send spikes and it has no graded output; " +
-           pop.kind + "'s output is its membrane: compile for loihi, whose "
+           pop.kind +
+           "'s output is its membrane: compile for loihi, whose "
            "readout compartments output it)";
   if (!pop.isLIFFamily())
     return "truenorth cannot run " + pop.kind + " (it runs lif and if)";

@@ -135,9 +135,8 @@ std::string CoreCosim::fits(const image::Core &core) {
              std::to_string(expMin) + ", " + std::to_string(expMax) +
              "] (EXP_W = " + std::to_string(p.expBits) + ")";
   }
-  const nc::NCModel &model = core.model == "loihi"
-                                 ? nc::loihiNCModel()
-                                 : nc::loihiReadoutNCModel();
+  const nc::NCModel &model =
+      core.model == "loihi" ? nc::loihiNCModel() : nc::loihiReadoutNCModel();
   for (llvm::StringRef name : model.params)
     if (!core.param(name.str()))
       return "has no parameter '" + name.str() + "'";

@@ -490,8 +490,7 @@ void readCore(Reader &r, const json &j, const std::string &p, CoreLimits &c) {
   if (!r.object(j, p,
                 {"neurons", "input_axons", "output_axons",
                  "synapse_memory_bits", "max_fan_in", "max_fan_out",
-                 "axon_types", "max_synaptic_delay",
-                 "synapse_ops_per_cycle"}))
+                 "axon_types", "max_synaptic_delay", "synapse_ops_per_cycle"}))
     return;
   r.intField(j, p, "neurons", Range::Capacity, c.neurons);
   r.intField(j, p, "input_axons", Range::Capacity, c.inputAxons);

@@ -325,7 +325,6 @@ TEST_CASE("loihi: validate and encode") {
   CHECK(encodeDv(-1.0) == 0);
 }
 
-
 TEST_CASE("loihi: a readout compartment never fires; v saturates and stays") {
   // du = 4095: u = a*64; dv = 0: no leak. Hand-computed as the rows above:
   // v = 8388000 + 448000 -> 8388607 (clipped), where a spiking compartment
@@ -351,8 +350,8 @@ TEST_CASE("loihi: a readout step is the compartment step without a spike") {
   for (int32_t in : inputs) {
     int32_t out = stepReadout(100, 300, int64_t(-7) << 3, u, v, in);
     bool spiked = detail::stepCompartment(100, 300, int64_t(-7) << 3,
-                                          effectiveThreshold(131071), 0, u2,
-                                          v2, refr, in);
+                                          effectiveThreshold(131071), 0, u2, v2,
+                                          refr, in);
     CHECK_FALSE(spiked);
     CHECK(out == v);
     CHECK(u == u2);

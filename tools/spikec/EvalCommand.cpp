@@ -40,7 +40,6 @@
 #include "Driver.h"
 
 #include "spikec/Dialect/NC/NCModels.h"
-#include "spikec/Support/LocationName.h"
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
@@ -55,6 +54,7 @@
 #include "spikec/Reference/Encoders.h"
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Simulator.h"
+#include "spikec/Support/LocationName.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -132,8 +132,7 @@ static cl::opt<std::string> evalReadout(
              "count (nonzero values; default for spiking outputs), max "
              "(default for membrane outputs: li, cuba_li, integrator), last "
              "or mean"),
-    cl::value_desc("count|last|max|mean"), cl::init(""),
-    cl::sub(evalCommand));
+    cl::value_desc("count|last|max|mean"), cl::init(""), cl::sub(evalCommand));
 static cl::opt<bool> evalProgress(
     "progress",
     cl::desc("Show progress on stderr (default: when stderr is a terminal)"),
@@ -541,9 +540,8 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
     if (auto pop = out.getInput().getDefiningOp<nc::PopulationOp>())
       if (const nc::NCModel *m = nc::lookupNCModel(pop.getModel());
           m && m->readout)
-        runner.membrane = "population '" +
-                          nameOfLocation(pop.getLoc()) + "' of model " +
-                          m->name.str();
+        runner.membrane = "population '" + nameOfLocation(pop.getLoc()) +
+                          "' of model " + m->name.str();
   runner.how = "quantized reference for " + graph.getTarget().str() +
                ", hardware timing";
   runner.run = [graph, &runner](ref::Rows rows, Inference &out) -> std::string {
@@ -790,9 +788,9 @@ int runEval(MLIRContext &ctx) {
         {"images", count},
         {"timesteps", evalTimesteps.getValue()},
         {"drain", drain},
-        {"encode", runner.inputEncoder.empty() ? evalEncode.getValue()
-                                                 : "network " +
-                                                       runner.inputEncoder},
+        {"encode", runner.inputEncoder.empty()
+                       ? evalEncode.getValue()
+                       : "network " + runner.inputEncoder},
         {"correct", correct},
         {"readout", readoutName(*readout)},
         {"output_kind", runner.membrane.empty() ? "spikes" : runner.gradedWhat},

@@ -115,14 +115,10 @@ std::string validateTrueNorth(llvm::ArrayRef<int64_t> v) {
 }
 
 const NCModel *const *allModels() {
-  static const NCModel *const models[] = {&loihiNCModel(),
-                                          &loihiReadoutNCModel(),
-                                          &akidaNCModel(),
-                                          &akidaReadoutNCModel(),
-                                          &trueNorthNCModel(),
-                                          &genericLIFNCModel(),
-                                          &genericALIFNCModel(),
-                                          &genericIzhikevichNCModel(), nullptr};
+  static const NCModel *const models[] = {
+      &loihiNCModel(),        &loihiReadoutNCModel(),      &akidaNCModel(),
+      &akidaReadoutNCModel(), &trueNorthNCModel(),         &genericLIFNCModel(),
+      &genericALIFNCModel(),  &genericIzhikevichNCModel(), nullptr};
   return models;
 }
 } // namespace

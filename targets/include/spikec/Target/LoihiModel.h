@@ -196,8 +196,8 @@ constexpr int64_t kNoThreshold = int64_t(1) << 40;
 inline int32_t stepReadout(uint16_t du, uint16_t dv, int64_t bias, int32_t &u,
                            int32_t &v, int32_t input) {
   uint16_t refractoryCount = 0;
-  detail::stepCompartment(du, dv, bias, kNoThreshold, 0, u, v,
-                          refractoryCount, input);
+  detail::stepCompartment(du, dv, bias, kNoThreshold, 0, u, v, refractoryCount,
+                          input);
   return v;
 }
 
