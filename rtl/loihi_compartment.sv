@@ -12,6 +12,10 @@
 //   bias = bias_mant * 2^bias_exp
 //   spike = v' > vth_mant * 2^6; on a spike v' = 0, count = refractory delay
 //
+// With `readout` set (a loihi_readout core, LoihiModel.h stepReadout) the
+// compartment has no threshold: it never spikes and v' is its output.
+// (The loader writes vth_mant and the refractory delay as 0 then.)
+//
 // u lies in (-2^23, 2^23] (Lava's one-correction wrap), one value more than a
 // 24-bit register holds; it is stored in 24 bits with +2^23 encoded as the
 // bit pattern of -2^23, which the wrap never produces.
@@ -28,6 +32,7 @@ module loihi_compartment (
     input  logic signed [12:0] bias_mant,
     input  logic        [ 2:0] bias_exp,
     input  logic        [ 7:0] refr_delay,
+    input  logic               readout,
     input  logic        [23:0] u_in,      // encoded: 24'h800000 is +2^23
     input  logic signed [23:0] v_in,
     input  logic        [ 7:0] refr_in,
@@ -94,7 +99,7 @@ module loihi_compartment (
   end
 
   // Threshold vth_mant << 6, at most 2^23 - 64: compared as signed 25 bits.
-  assign spike = 25'(v_updated) > signed'({2'b00, vth_mant, 6'd0});
+  assign spike = !readout && (25'(v_updated) > signed'({2'b00, vth_mant, 6'd0}));
   assign v_out = spike ? 24'sd0 : v_updated;
   assign refr_out = spike ? refr_delay : refr_updated;
   assign u_out = u_next[23:0];

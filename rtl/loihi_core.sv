@@ -44,6 +44,10 @@
 //   CfgGroupExp               group g's weight exponent
 //   CfgAccClear               neuron n's accumulators, every group, to 0
 //                             (once after reset; a step leaves them at 0)
+//   CfgReadout  -             1: the core's neurons are readouts (the image
+//                             model loihi_readout): no threshold, they never
+//                             spike and their v is the output; 0 (after
+//                             reset): CUBA LIF compartments
 // rtl/tb/CoreCosim.cpp is the loader; the codes are repeated there.
 //
 //===----------------------------------------------------------------------===//
@@ -92,7 +96,8 @@ module loihi_core #(
   localparam logic [4:0] CfgNeurons = 5'd0, CfgDu = 5'd1, CfgDv = 5'd2, CfgVth = 5'd3,
       CfgBiasMant = 5'd4, CfgBiasExp = 5'd5, CfgRefrDelay = 5'd6, CfgU = 5'd7, CfgV = 5'd8,
       CfgRefr = 5'd9, CfgAxonBegin = 5'd10, CfgAxonEnd = 5'd11, CfgAxonGroup = 5'd12,
-      CfgSynTarget = 5'd13, CfgSynWeight = 5'd14, CfgGroupExp = 5'd15, CfgAccClear = 5'd16;
+      CfgSynTarget = 5'd13, CfgSynWeight = 5'd14, CfgGroupExp = 5'd15, CfgAccClear = 5'd16,
+      CfgReadout = 5'd17;
   localparam int NCountW = $clog2(NEURONS + 1);
   localparam int SynIdxW = SYNAPSES > 1 ? $clog2(SYNAPSES) : 1;
   localparam int SynW = $clog2(SYNAPSES + 1);
@@ -141,6 +146,7 @@ module loihi_core #(
   logic signed [    WEIGHT_W-1:0] w_mem      [0:SYNAPSES-1];
   logic        [GROUPS*EXP_W-1:0] gexp;
   logic        [     NCountW-1:0] num_neurons;
+  logic                           readout;
 
   // The event queue: per event its synapses [begin, end), group and value.
   logic [SynW-1:0] q_begin[0:EVENTS-1];
@@ -202,6 +208,7 @@ module loihi_core #(
       .bias_mant(bmant_q),
       .bias_exp(bexp_q),
       .refr_delay(rdelay_q),
+      .readout(readout),
       .u_in(u_q),
       .v_in(v_q),
       .refr_in(refr_q),
@@ -391,8 +398,11 @@ module loihi_core #(
     if (!rst_n) begin
       num_neurons <= '0;
       gexp <= '0;
+      readout <= 1'b0;
     end else if (cfg_we && cfg_sel == CfgNeurons) begin
       num_neurons <= cfg_data[NCountW-1:0];
+    end else if (cfg_we && cfg_sel == CfgReadout) begin
+      readout <= cfg_data[0];
     end else if (cfg_we && cfg_sel == CfgGroupExp) begin
       gexp[cfg_group*EXP_W+:EXP_W] <= cfg_data[EXP_W-1:0];
     end

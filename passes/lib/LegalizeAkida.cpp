@@ -131,6 +131,14 @@ LogicalResult LegalizeAkidaPass::checkInput(InputOp in) {
 }
 
 LogicalResult LegalizeAkidaPass::checkPopulation(PopulationOp pop) {
+  // A readout: the final layer's potential, sent to the host only.
+  if (pop.getModel() == "akida_readout") {
+    for (Operation *user : pop->getUsers())
+      if (!isa<OutputOp>(user))
+        return fail(pop) << "a readout (the final layer's potential) feeds "
+                         << describe(user) << "; it may only feed outputs";
+    return success();
+  }
   if (pop.getModel() != "akida")
     return fail(pop) << "model '" << pop.getModel()
                      << "' is not akida's neuron model";

@@ -15,6 +15,7 @@
 
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Passes/Passes.h"
+#include "spikec/Target/LoihiModel.h"
 
 namespace spikec {
 #define GEN_PASS_DEF_LEGALIZELOIHI
@@ -39,7 +40,8 @@ struct LegalizeLoihiPass
 
   LogicalResult run() {
     GraphOp graph = getOperation();
-    if (failed(legalize::checkApproximations(graph, approx, {})))
+    if (failed(legalize::checkApproximations(graph, approx,
+                                             {loihi::kCurrentBiasToMembrane})))
       return failure();
     auto loaded = legalize::loadGraphTarget(graph, target,
                                             target::Arithmetic::Loihi);
@@ -55,6 +57,12 @@ struct LegalizeLoihiPass
         return syn.emitError()
                << describe(syn) << ": weight_bits " << syn.getWeightBits()
                << " is not " << desc.name << "'s " << bits << "-bit weights";
+      if (desc.core.maxSynapticDelay &&
+          int64_t(syn.getDelay()) > desc.core.maxSynapticDelay->value)
+        return syn.emitError() << describe(syn) << ": delay " << syn.getDelay()
+                               << " steps exceeds " << desc.name << "'s "
+                               << desc.core.maxSynapticDelay->value
+                               << " (core.max_synaptic_delay)";
       if (int64_t(syn.getWeightExp()) < eMin || int64_t(syn.getWeightExp()) > eMax)
         return syn.emitError()
                << describe(syn) << ": weight_exp " << int64_t(syn.getWeightExp())
@@ -64,10 +72,20 @@ struct LegalizeLoihiPass
     const int64_t maxFanIn = desc.core.maxFanIn.value;
     const int64_t memory = desc.core.synapseMemoryBits.value;
     for (auto pop : graph.getBodyBlock().getOps<PopulationOp>()) {
-      if (pop.getModel() != "loihi")
-        return pop.emitError() << describe(pop) << ": model '"
-                               << pop.getModel() << "' does not run on "
-                               << desc.name << " (its compartments are loihi)";
+      if (auto a = pop->getAttrOfType<StringAttr>("approximation")) {
+        if (a.getValue() != loihi::kCurrentBiasToMembrane)
+          return pop.emitError() << describe(pop) << ": unknown approximation '"
+                                 << a.getValue() << "'";
+        if (!llvm::is_contained(approx, a.getValue().str()))
+          return pop.emitError()
+                 << describe(pop) << ": its mapping is the approximation "
+                 << a.getValue() << "; allow it with --approx=" << a.getValue();
+      }
+      if (pop.getModel() != "loihi" && pop.getModel() != "loihi_readout")
+        return pop.emitError() << describe(pop) << ": model '" << pop.getModel()
+                               << "' does not run on " << desc.name
+                               << " (its compartments are loihi and "
+                                  "loihi_readout)";
       std::vector<int64_t> fanIn = legalize::fanIn(pop);
       for (size_t j = 0; j < fanIn.size(); ++j) {
         if (fanIn[j] > maxFanIn)

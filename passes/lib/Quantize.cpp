@@ -486,6 +486,13 @@ LogicalResult readLIFFamily(Operation *op, FloatPopulation &pop) {
   ResetMode reset;
   SpikeTiming timing;
   int64_t refractory;
+  if (isa<LIOp, CubaLIOp, IntegratorOp>(op)) {
+    // Readouts: no threshold, no reset; v is the output.
+    pop.reset = "none";
+    pop.timingPre = false;
+    pop.refractory = 0;
+    return success();
+  }
   if (auto l = dyn_cast<LIFOp>(op)) {
     reset = l.getReset(); timing = l.getTiming(); refractory = l.getRefractory();
   } else if (auto l = dyn_cast<IFOp>(op)) {
@@ -516,7 +523,7 @@ LogicalResult QuantizePass::readPopulation(Operation *op,
   if (!cast<NeuronOpInterface>(op).isDiscrete())
     return fail("parameters are not in per-step form: run snn-discretize "
                 "first");
-  if ((pop.isLIFFamily() || pop.kind == "alif") &&
+  if ((pop.isLIFFamily() || pop.kind == "alif" || pop.isReadout()) &&
       failed(readLIFFamily(op, pop)))
     return failure();
   std::string why = backend->checkPopulation(pop);
@@ -623,14 +630,27 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   }
 
   // Populations: check and read them all first, with placeholder inputs.
+  // A delay of spikes becomes the delay of the synapse groups its events
+  // reach (nc.synapses' delay): its result is a spike source with the nc
+  // value of its input and `delayOf` extra steps per element (one value
+  // when uniform). Per-element delays split a table into one per delay.
+  SmallVector<DelayOp> delays;
+  llvm::DenseMap<Value, std::vector<int64_t>> delayOf;
   SmallVector<std::pair<Operation *, nc::PopulationOp>> pops;
   for (Operation &op : net.getBodyBlock()) {
     if (!isa<NeuronOpInterface>(op) || isEncoder(&op))
       continue;
-    if (isa<DelayOp>(op)) {
-      op.emitError() << describe(&op) << ": delay ops are not mapped to "
-                     << desc.name << " yet";
-      return cleanup();
+    if (auto d = dyn_cast<DelayOp>(op)) {
+      const auto &maxDelay = desc.core.maxSynapticDelay;
+      if (!maxDelay) {
+        op.emitError() << describe(&op) << ": " << desc.name
+                       << " declares no synaptic delays "
+                          "(core.max_synaptic_delay), so a delay cannot be "
+                          "mapped";
+        return cleanup();
+      }
+      delays.push_back(d);
+      continue;
     }
     FloatPopulation &fp = floatPops.emplace_back();
     if (failed(readPopulation(&op, fp)))
@@ -644,6 +664,50 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     map.map(op.getResult(0), pop.getResult());
     pops.push_back({&op, pop});
   }
+
+  // Delays: a source through delays (chains add up), resolved now that
+  // every population has its nc value.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (DelayOp d : delays) {
+      if (map.contains(d.getResult()))
+        continue;
+      Value in = d.getInput();
+      if (!map.contains(in)) {
+        Operation *def = in.getDefiningOp();
+        bool pendingDelay = def && isa<DelayOp>(def);
+        if (pendingDelay)
+          continue;
+        d.emitError() << describe(d) << ": delays "
+                      << (def ? describe(def) : std::string("a block argument"))
+                      << ", which is not spikes; " << desc.name
+                      << " delays events between neurons only (put the "
+                         "delay before the projection)";
+        return cleanup();
+      }
+      map.map(d.getResult(), map.lookup(in));
+      // Elementwise: element i waits its own steps plus its input's.
+      ArrayRef<int64_t> steps = *d.getSteps();
+      std::vector<int64_t> inner = delayOf.lookup(in);
+      size_t n = std::max({steps.size(), inner.size(), size_t(1)});
+      std::vector<int64_t> total(n);
+      for (size_t i = 0; i < n; ++i)
+        total[i] = (steps.size() == 1 ? steps[0] : steps[i]) +
+                   (inner.empty()       ? 0
+                    : inner.size() == 1 ? inner[0]
+                                        : inner[i]);
+      if (std::all_of(total.begin(), total.end(),
+                      [&](int64_t x) { return x == total[0]; }))
+        total.resize(1);
+      delayOf[d.getResult()] = std::move(total);
+      changed = true;
+    }
+  }
+  for (DelayOp d : delays)
+    if (!map.contains(d.getResult())) {
+      d.emitError() << describe(d) << ": a cycle of delays with no neuron";
+      return cleanup();
+    }
 
   GraphReport &rep = graphs.emplace_back();
   rep.name = net.getSymName().str();
@@ -663,7 +727,10 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       FloatTable &t = fp.tables.emplace_back();
       t.source = getNodeName(src.getDefiningOp());
       t.preSize = numElements(src);
+      // The op whose events these are, through any delays.
       t.sourceOp = src.getDefiningOp();
+      while (isa_and_nonnull<DelayOp>(t.sourceOp))
+        t.sourceOp = t.sourceOp->getOperand(0).getDefiningOp();
       t.syn = std::move(syn.items);
       t.syn.erase(std::remove_if(t.syn.begin(), t.syn.end(),
                                  [](const Synapse &s) { return s.w == 0; }),
@@ -697,18 +764,75 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     for (size_t t = 0; t < sources.size(); ++t) {
       IntTable &it = ip.tables[t];
       it.synapses = int64_t(it.weights.size());
-      std::string blob = base + ".in" + std::to_string(t);
-      auto syn = b.create<nc::SynapsesOp>(
-          namedLoc(op, base + "/in" + std::to_string(t)), i32Tensor(fp.size),
-          map.lookup(sources[t]),
-          makeIndexBlob(ctx, blob + ".offsets", std::move(it.offsets)),
-          makeIndexBlob(ctx, blob + ".targets", std::move(it.targets)),
-          makeIndexBlob(ctx, blob + ".weights", std::move(it.weights)),
-          b.getI64IntegerAttr(it.weightBits ? it.weightBits
-                                            : desc.precision.weight.bits.value),
-          b.getI64IntegerAttr(it.weightExp), b.getI64IntegerAttr(it.delay));
+      // Delays: one table per distinct delay of its pre neurons (each keeps
+      // only its pres' rows), every one within the target's range.
+      std::vector<int64_t> extra = delayOf.lookup(sources[t]);
+      if (extra.empty())
+        extra.assign(1, 0);
+      std::vector<int64_t> distinct(extra);
+      std::sort(distinct.begin(), distinct.end());
+      distinct.erase(std::unique(distinct.begin(), distinct.end()),
+                     distinct.end());
+      if (distinct.back() > 0) {
+        int64_t max = desc.core.maxSynapticDelay->value;
+        int64_t worst = distinct.back();
+        if (it.delay + worst > max) {
+          size_t pre =
+              std::find(extra.begin(), extra.end(), worst) - extra.begin();
+          op->emitError()
+              << describe(op) << ": its input from '" << fp.tables[t].source
+              << "'"
+              << (extra.size() > 1 ? " (element " + std::to_string(pre) + ")"
+                                   : std::string())
+              << " is delayed " << it.delay + worst << " steps"
+              << (it.delay ? " (" + std::to_string(worst) + " by delays, " +
+                                 std::to_string(it.delay) + " by the mapping)"
+                           : std::string())
+              << ", beyond " << desc.name << "'s " << max
+              << " (core.max_synaptic_delay)";
+          return cleanup();
+        }
+      }
+      for (size_t k = 0; k < distinct.size(); ++k) {
+        // One table: its vectors move into the blobs (no copy at 100M
+        // synapses); several: each part gets its rows.
+        IntTable part;
+        IntTable *use = &it;
+        if (distinct.size() > 1) {
+          part.offsets.assign(it.offsets.size(), 0);
+          for (size_t p = 0; p + 1 < it.offsets.size(); ++p) {
+            if (extra[p] == distinct[k])
+              for (int32_t q = it.offsets[p]; q < it.offsets[p + 1]; ++q) {
+                part.targets.push_back(it.targets[q]);
+                part.weights.push_back(it.weights[q]);
+              }
+            part.offsets[p + 1] = int32_t(part.targets.size());
+          }
+          use = &part;
+        }
+        std::string suffix =
+            distinct.size() > 1 ? ".d" + std::to_string(distinct[k]) : "";
+        std::string blob = base + ".in" + std::to_string(t) + suffix;
+        auto syn = b.create<nc::SynapsesOp>(
+            namedLoc(op, base + "/in" + std::to_string(t) + suffix),
+            i32Tensor(fp.size), map.lookup(sources[t]),
+            makeIndexBlob(ctx, blob + ".offsets", std::move(use->offsets)),
+            makeIndexBlob(ctx, blob + ".targets", std::move(use->targets)),
+            makeIndexBlob(ctx, blob + ".weights", std::move(use->weights)),
+            b.getI64IntegerAttr(it.weightBits
+                                    ? it.weightBits
+                                    : desc.precision.weight.bits.value),
+            b.getI64IntegerAttr(it.weightExp),
+            b.getI64IntegerAttr(it.delay + distinct[k]));
+        sums.push_back(syn);
+      }
+      if (distinct.size() == 1)
+        it.delay += distinct[0];
+      // The vectors moved into the IR; the report keeps the figures.
+      it.offsets = {};
+      it.targets = {};
+      it.weights = {};
       numSynapses += uint64_t(it.synapses);
-      sums.push_back(syn);
       // The report keeps only the tables' figures.
       fp.tables[t].syn = {};
     }
@@ -733,6 +857,9 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     ncPop.setParamsAttr(b.getDictionaryAttr(params));
     if (!ip.approximation.empty())
       ncPop->setAttr("approximation", b.getStringAttr(ip.approximation));
+    if (!ip.approximationNote.empty())
+      op->emitRemark() << describe(op) << ": approximated (" << ip.approximation
+                       << "): " << ip.approximationNote;
     ++numPopulations;
     rep.pops.push_back({&fp, &ip});
   }
@@ -745,6 +872,14 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     auto out = dyn_cast<OutputOp>(op);
     if (!out)
       continue;
+    if (auto d = out.getInput().getDefiningOp<DelayOp>()) {
+      out.emitError() << describe(out) << ": reads " << describe(d) << "; "
+                      << desc.name
+                      << "'s delays belong to the synapse groups between "
+                         "neurons, and an output reads a neuron directly";
+      graphs.pop_back();
+      return cleanup();
+    }
     Value v = map.lookupOrNull(out.getInput());
     if (!v) {
       Operation *def = out.getInput().getDefiningOp();

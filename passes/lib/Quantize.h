@@ -43,10 +43,10 @@ struct FloatTable {
 };
 
 /// What calibration measured of one population, per neuron, in float units:
-/// the range of its summed input x (projections and their biases) and its
-/// lowest membrane (empty for a model without v).
+/// the range of its summed input x (projections and their biases) and the
+/// range of its membrane (empty for a model without v).
 struct PopulationActivity {
-  std::vector<double> inMin, inMax, vMin;
+  std::vector<double> inMin, inMax, vMin, vMax;
 };
 
 /// snn-quantize{calibrate=FILE}: the float reference's activity on sample
@@ -58,8 +58,9 @@ struct Calibration {
 };
 
 /// A population in per-step form. The LIF-family fields are filled for lif,
-/// if, cuba_lif and alif (every parameter expanded per neuron); a backend
-/// that runs other models (or alif's adaptation) reads them from `op`.
+/// if, cuba_lif, alif and the readouts (li, cuba_li, integrator) (every
+/// parameter expanded per neuron); a backend that runs other models (or alif's
+/// adaptation) reads them from `op`.
 struct FloatPopulation {
   mlir::Operation *op = nullptr; ///< the snn neuron op
   std::string kind; ///< the op's mnemonic: "lif", "izhikevich", ...
@@ -79,6 +80,12 @@ struct FloatPopulation {
 
   bool isLIFFamily() const {
     return kind == "lif" || kind == "if" || kind == "cuba_lif";
+  }
+  /// li, cuba_li and integrator: no spikes, the membrane is the output. Their
+  /// per-step fields are filled as the LIF family's, with v_threshold and
+  /// v_reset 0 and reset "none".
+  bool isReadout() const {
+    return kind == "li" || kind == "cuba_li" || kind == "integrator";
   }
 };
 
@@ -106,6 +113,9 @@ struct IntPopulation {
   /// makes, recorded as the nc.population's `approximation` attribute for
   /// the legalization to allow or refuse; "" when exact.
   std::string approximation;
+  /// What the approximation costs, for the remark snn-quantize emits on the
+  /// population ("" for none).
+  std::string approximationNote;
   /// Backend-specific report fields (scale, bounds, parameter errors), in
   /// the order the report prints them.
   std::vector<std::pair<std::string, llvm::json::Value>> report;

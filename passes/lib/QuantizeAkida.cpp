@@ -123,6 +123,26 @@ spikec::quant::makeAkidaBackend(const target::TargetDesc &t) {
 std::string AkidaBackend::checkPopulation(const FloatPopulation &pop) {
   const std::string stateless =
       target.name + " layers keep no state across frames";
+  // A readout is the final layer's potential (no activation), exact for an
+  // li without leak: v = gain x + bias, the frame's own sum.
+  if (pop.kind == "cuba_li" || pop.kind == "integrator")
+    return target.name +
+           " reads a final layer's potential, which holds one "
+           "frame; " +
+           pop.kind + " carries its " +
+           (pop.kind == "cuba_li" ? "current and membrane" : "membrane") +
+           " across frames: " + stateless +
+           " (an li readout with decay = 0 is exact)";
+  if (pop.kind == "li") {
+    for (int64_t j = 0; j < pop.size; ++j)
+      if (pop.decay[j] != 0)
+        return "decay " + formatNumber(pop.decay[j]) + " (neuron " +
+               std::to_string(j) +
+               ") carries the membrane to the next frame: " + stateless +
+               " (an li readout, the final layer's potential, is exact only "
+               "with decay = 0)";
+    return checkLayerKinds(pop);
+  }
   if (pop.kind != "lif" && pop.kind != "if")
     return target.name + " runs stateless layers (lif with decay = 0, or if "
                          "layers under --approx=" +
@@ -203,7 +223,14 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
                                    IntPopulation &out) {
   const int64_t n = pop.size;
   const bool approx = pop.kind == "if";
+  const bool readout = pop.isReadout();
   const auto &prec = target.precision;
+  for (const FloatTable &t : pop.tables)
+    if (t.sourceOp && isa<LIOp>(t.sourceOp))
+      return "its input comes from " + describeOp(t.sourceOp) +
+             ", a readout: " + target.name +
+             " outputs a final layer's potential to the host, not to "
+             "another layer";
 
   // Sources: the worth of one unit of each table's events.
   std::vector<SourceScale> scales(pop.tables.size());
@@ -224,9 +251,9 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   std::vector<int64_t> actAllowed;
   if (prec.activation)
     actAllowed = widths(prec.activation->allowedBits, prec.activation->bits);
-  if (!akida::isOutputBits(unsigned(outBits)) ||
-      std::find(actAllowed.begin(), actAllowed.end(), outBits) ==
-          actAllowed.end())
+  if (!readout && (!akida::isOutputBits(unsigned(outBits)) ||
+                   std::find(actAllowed.begin(), actAllowed.end(), outBits) ==
+                       actAllowed.end()))
     return std::to_string(outBits) + "-bit activations are not among " +
            target.name + "'s activation widths (" + joinedBits(actAllowed) +
            ")";
@@ -346,7 +373,12 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   std::vector<int32_t> offset(n), step(n), bits(n, int32_t(outBits));
   for (int64_t j = 0; j < n; ++j) {
     double o;
-    if (approx) {
+    if (readout) {
+      // The potential plus the offset, in units of sigma: v = sigma (acc +
+      // offset) up to the rounding of k / sigma.
+      step[j] = 1;
+      o = std::round(k[j] / sigma);
+    } else if (approx) {
       // out = round(M (sigma acc + k) / vth) = floor((acc + k / sigma +
       // step / 2) / step) with step = vth / (M sigma); acc and step are
       // integers, so the offset may be floored.
@@ -387,10 +419,14 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   }
 
   quantized[pop.op] = {outBits, approx ? 1.0 / levels : 1.0, false};
-  out.model = "akida";
-  out.params = {{"threshold_offset", offset},
-                {"step", step},
-                {"output_bits", bits}};
+  if (readout) {
+    out.model = "akida_readout";
+    out.params = {{"offset", offset}};
+  } else {
+    out.model = "akida";
+    out.params = {
+        {"threshold_offset", offset}, {"step", step}, {"output_bits", bits}};
+  }
   if (approx)
     out.approximation = akida::kRateToActivation;
 
@@ -403,17 +439,17 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   int64_t inBits = 1;
   for (const SourceScale &s : scales)
     inBits = std::max(inBits, s.bits);
-  out.report = {
-      {"mapping", approx ? std::string(akida::kRateToActivation)
-                         : std::string("exact")},
-      {"weight_bits", wBits},
-      {"scale", sigma},
-      {"weight_error", error},
-      {"weight_error_by_bits", llvm::json::Value(std::move(tried))},
-      {"input_bits", inBits},
-      {"activation_bits", outBits},
-      {"step", range(step)},
-      {"threshold_offset", range(offset)}};
+  out.report = {{"mapping", approx    ? std::string(akida::kRateToActivation)
+                            : readout ? std::string("readout (potential)")
+                                      : std::string("exact")},
+                {"weight_bits", wBits},
+                {"scale", sigma},
+                {"weight_error", error},
+                {"weight_error_by_bits", llvm::json::Value(std::move(tried))},
+                {"input_bits", inBits},
+                {"activation_bits", outBits},
+                {"step", range(step)},
+                {"threshold_offset", range(offset)}};
   if (approx)
     out.report.push_back({"step_reference", stepRef});
   return "";

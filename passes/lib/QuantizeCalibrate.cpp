@@ -94,9 +94,12 @@ FailureOr<quant::Calibration> quant::calibrate(NetworkOp net,
     auto v = trace->probes.find(key("v"));
     if (v != trace->probes.end()) {
       a.vMin.assign(n, 0.0);
+      a.vMax.assign(n, 0.0);
       for (const auto &row : v->second)
-        for (size_t i = 0; i < n; ++i)
+        for (size_t i = 0; i < n; ++i) {
           a.vMin[i] = std::min(a.vMin[i], row[i]);
+          a.vMax[i] = std::max(a.vMax[i], row[i]);
+        }
     }
   }
   return cal;

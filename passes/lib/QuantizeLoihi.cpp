@@ -9,6 +9,7 @@
 #include "Quantize.h"
 #include "QuantizeScale.h"
 
+#include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Target/LoihiModel.h"
 
 #include <algorithm>
@@ -19,6 +20,13 @@ using namespace spikec;
 using namespace spikec::quant;
 
 namespace {
+
+/// "li 'out'" for diagnostics.
+std::string describeOp(mlir::Operation *op) {
+  std::string name = snn::getNodeName(op);
+  return op->getName().stripDialect().str() + " '" +
+         (name.empty() ? std::string("<unnamed>") : name) + "'";
+}
 
 /// The weight step of a table is lsb = unit 2^e / S in float units, e the
 /// smallest exponent at which its largest |gain w| = m fits wMax. The
@@ -117,12 +125,17 @@ public:
   using Backend::Backend;
 
   std::string checkPopulation(const FloatPopulation &pop) override {
+    if (pop.isReadout())
+      return ""; // a readout compartment: no threshold, no reset
     if (!pop.isLIFFamily())
       return "loihi cannot run " + pop.kind +
-             " (its neurons emit only spikes and support lif, if and cuba_lif "
-             "dynamics)";
+             " (its compartments run lif, if and cuba_lif dynamics, and li, "
+             "cuba_li and integrator as readouts)";
     if (pop.reset == "subtract")
-      return "reset by subtraction is not exact on loihi (it resets to 0)";
+      return "reset by subtraction is not exact on loihi (it resets to 0); "
+             "of the preset chips only truenorth runs it (its linear reset), "
+             "as does any user chip of the generic arithmetic (e.g. "
+             "examples/targets/odin.json)";
     if (pop.reset == "none")
       return "reset none is not exact on loihi (it resets to 0)";
     for (int64_t j = 0; j < pop.size; ++j)
@@ -137,28 +150,95 @@ public:
 
   std::string quantize(const FloatPopulation &pop,
                        IntPopulation &out) override {
-    if (pop.kind == "cuba_lif")
+    const bool cuba = pop.kind == "cuba_lif" || pop.kind == "cuba_li";
+    bool currentBias = false;
+    if (cuba)
       for (double c : pop.constant)
-        if (c != 0)
-          return "a projection bias enters cuba_lif through its synaptic "
-                 "current; loihi's bias enters the membrane, so it is not "
-                 "exact";
+        currentBias |= c != 0;
+    if (currentBias && !llvm::is_contained(options.approximations,
+                                           loihi::kCurrentBiasToMembrane))
+      return "a projection bias enters " + pop.kind +
+             " through its synaptic current; loihi's bias enters the "
+             "membrane, so it is not exact (--approx=" +
+             loihi::kCurrentBiasToMembrane +
+             " maps it as the membrane bias its steady current gives)";
+    // A readout sends no events: nothing on the chip can take its membrane
+    // as input.
+    for (const FloatTable &t : pop.tables)
+      if (t.sourceOp &&
+          mlir::isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(t.sourceOp))
+        return "its input comes from " + describeOp(t.sourceOp) +
+               ", whose output is a membrane value; on loihi " +
+               t.sourceOp->getName().stripDialect().str() +
+               " runs as a readout compartment, which sends no events "
+               "(a readout may only feed network outputs)";
+    // The approximation: the bias c's current settles at
+    // syn_gain c / (1 - syn_decay), which drives v by gain times that every
+    // step; the float current reaches it only after its transient
+    // (syn_decay^t of it is missing at step t), so the membrane gets that
+    // much more drive early on.
+    FloatPopulation approx;
+    const FloatPopulation *use = &pop;
+    double worstEarly = 0, settling = 0;
+    if (currentBias) {
+      approx = pop;
+      for (int64_t j = 0; j < pop.size; ++j) {
+        double c = pop.constant[j];
+        if (c == 0)
+          continue;
+        if (!(pop.synDecay[j] < 1))
+          return "neuron " + std::to_string(j) + ": syn_decay " +
+                 formatNumber(pop.synDecay[j]) +
+                 " never lets the bias current settle, so --approx=" +
+                 loihi::kCurrentBiasToMembrane + " has no steady state to use";
+        double drive =
+            pop.gain[j] * pop.synGain[j] * c / (1.0 - pop.synDecay[j]);
+        approx.bias[j] += drive;
+        approx.constant[j] = 0;
+        worstEarly = std::max(worstEarly, std::abs(drive));
+        settling = std::max(settling, 1.0 / (1.0 - pop.synDecay[j]));
+      }
+      use = &approx;
+    }
     LoihiPopulation lp;
     std::string error;
-    if (!quantizeLoihi(pop, target, lp, error))
+    if (!quantizeLoihi(*use, target, lp, error))
       return error;
-    out.model = "loihi";
-    out.params = {{"du", lp.du},
-                  {"dv", lp.dv},
-                  {"vth_mant", lp.vthMant},
-                  {"bias_mant", lp.biasMant},
-                  {"bias_exp", lp.biasExp},
-                  {"refractory_delay", lp.refractoryDelay}};
+    if (currentBias) {
+      out.approximation = loihi::kCurrentBiasToMembrane;
+      out.approximationNote =
+          "the projection bias drives the membrane with its settled "
+          "current from step 0: up to " +
+          formatNumber(worstEarly) +
+          " (float units of v per step) too much at step 0, the excess "
+          "falling by syn_decay each step (time constant up to " +
+          formatNumber(settling) + " steps)";
+    }
+    if (pop.isReadout()) {
+      out.model = "loihi_readout";
+      out.params = {{"du", lp.du},
+                    {"dv", lp.dv},
+                    {"bias_mant", lp.biasMant},
+                    {"bias_exp", lp.biasExp}};
+    } else {
+      out.model = "loihi";
+      out.params = {{"du", lp.du},
+                    {"dv", lp.dv},
+                    {"vth_mant", lp.vthMant},
+                    {"bias_mant", lp.biasMant},
+                    {"bias_exp", lp.biasExp},
+                    {"refractory_delay", lp.refractoryDelay}};
+    }
     out.tables = std::move(lp.tables);
     out.report = {{"S", lp.scale},
                   {"S_bound", lp.scaleBound},
                   {"threshold_rel_error", lp.maxThresholdRelError},
                   {"bias_rel_error", lp.maxBiasRelError}};
+    if (currentBias) {
+      out.report.push_back({"approximation", out.approximation});
+      out.report.push_back({"current_bias_max_early_error", worstEarly});
+      out.report.push_back({"current_bias_settling_steps", settling});
+    }
     return "";
   }
 };
@@ -173,7 +253,8 @@ namespace {
 bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
                    LoihiPopulation &out, std::string &error) {
   const int64_t n = pop.size;
-  const bool cuba = pop.kind == "cuba_lif";
+  const bool cuba = pop.kind == "cuba_lif" || pop.kind == "cuba_li";
+  const bool readout = pop.isReadout();
   const auto &prec = t.precision;
   const int64_t wBits = prec.weight.bits.value;
   const int64_t wMax = (int64_t(1) << (wBits - 1)) - 1;
@@ -304,10 +385,36 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   // The membrane saturates at -(2^23 - 1): keep the most negative value a
   // leaky neuron can reach, (sum of negative inputs) / (1 - decay), inside.
   // (A non-leaky neuron, decay = 1, has no such bound; see MODELS.md.)
-  std::vector<double> negSum(n, 0.0);
+  std::vector<double> negSum(n, 0.0), posSum(n, 0.0);
   for (const FloatTable &tab : pop.tables)
-    for (const Synapse &s : tab.syn)
+    for (const Synapse &s : tab.syn) {
       negSum[s.post] += std::min(0.0, g[s.post] * s.w);
+      posSum[s.post] += std::max(0.0, g[s.post] * s.w);
+    }
+  // Sums through a synaptic current (cuba_lif, cuba_li) settle at
+  // 1 / (1 - syn_decay) times a step's input: the bounds take that factor.
+  if (cuba)
+    for (int64_t j = 0; j < n; ++j)
+      if (pop.synDecay[j] < 1) {
+        negSum[j] /= 1 - pop.synDecay[j];
+        posSum[j] /= 1 - pop.synDecay[j];
+      }
+  // A readout never fires, so its membrane also has a ceiling to keep:
+  // (sum of positive inputs) / (1 - decay) below 2^23 - 1, where the leak
+  // bounds it (an integrator's saturation is counted by the reference).
+  if (readout)
+    for (int64_t j = 0; j < n; ++j) {
+      double ceiling = 0;
+      if (act && !act->vMax.empty())
+        ceiling = pop.margin * std::max(0.0, act->vMax[j]);
+      else if (pop.decay[j] < 1)
+        ceiling = (std::max(0.0, k[j]) + posSum[j]) / (1 - pop.decay[j]);
+      if (ceiling > 0)
+        bound(double(loihi::kMaxV) / ceiling,
+              "membrane ceiling: readout neuron " + std::to_string(j) +
+                  (act ? " was measured up to (x margin) " : " can reach ") +
+                  formatNumber(ceiling));
+    }
   for (int64_t j = 0; j < n; ++j) {
     double floor = 0;
     if (act && !act->vMin.empty())

@@ -58,8 +58,10 @@ std::string TrueNorthBackend::checkPopulation(const FloatPopulation &pop) {
            "quadratic term and no recovery variable)";
   if (pop.kind == "li" || pop.kind == "cuba_li" || pop.kind == "integrator")
     return "truenorth cannot run " + pop.kind +
-           " (its neurons only send spikes; " + pop.kind +
-           "'s output is its state)";
+           " (its neurons only send spikes and it has no graded output; " +
+           pop.kind +
+           "'s output is its membrane: compile for loihi, whose "
+           "readout compartments output it)";
   if (!pop.isLIFFamily())
     return "truenorth cannot run " + pop.kind + " (it runs lif and if)";
   if (pop.timingPre)

@@ -49,6 +49,7 @@ enum Cfg : uint8_t {
   CfgSynWeight = 14,
   CfgGroupExp = 15,
   CfgAccClear = 16,
+  CfgReadout = 17,
 };
 constexpr size_t kNumNeuronParams = 6;
 
@@ -104,9 +105,9 @@ CoreCosim &CoreCosim::operator=(CoreCosim &&) noexcept = default;
 
 std::string CoreCosim::fits(const image::Core &core) {
   const CoreParams &p = builtParams();
-  if (core.model != "loihi")
+  if (core.model != "loihi" && core.model != "loihi_readout")
     return "runs model '" + core.model +
-           "'; the RTL core implements 'loihi'";
+           "'; the RTL core implements 'loihi' and 'loihi_readout'";
   auto tooMany = [](const char *what, size_t n, const char *param,
                     uint32_t max) {
     return "has " + std::to_string(n) + " " + what + ", more than the RTL's " +
@@ -134,7 +135,9 @@ std::string CoreCosim::fits(const image::Core &core) {
              std::to_string(expMin) + ", " + std::to_string(expMax) +
              "] (EXP_W = " + std::to_string(p.expBits) + ")";
   }
-  for (llvm::StringRef name : nc::loihiNCModel().params)
+  const nc::NCModel &model =
+      core.model == "loihi" ? nc::loihiNCModel() : nc::loihiReadoutNCModel();
+  for (llvm::StringRef name : model.params)
     if (!core.param(name.str()))
       return "has no parameter '" + name.str() + "'";
   return "";
@@ -150,10 +153,16 @@ void CoreCosim::load(const image::Core &core) {
   m.top.rst_n = 1;
   m.tick();
   m.write(CfgNeurons, 0, int32_t(core.numNeurons));
+  // A readout core (loihi_readout) has no threshold and no refractory delay:
+  // the compartment ignores both with CfgReadout set; they are written as 0.
+  const bool readout = core.model == "loihi_readout";
+  m.write(CfgReadout, 0, readout ? 1 : 0);
   llvm::ArrayRef<llvm::StringRef> names = nc::loihiNCModel().params;
   for (uint32_t n = 0; n < core.numNeurons; ++n) {
-    for (size_t i = 0; i < kNumNeuronParams; ++i)
-      m.write(uint8_t(CfgDu + i), n, core.param(names[i].str())->of(n));
+    for (size_t i = 0; i < kNumNeuronParams; ++i) {
+      const image::NeuronParam *p = core.param(names[i].str());
+      m.write(uint8_t(CfgDu + i), n, p ? p->of(n) : 0);
+    }
     for (uint8_t sel : {CfgU, CfgV, CfgRefr, CfgAccClear})
       m.write(sel, n, 0);
   }

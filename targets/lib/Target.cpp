@@ -490,7 +490,7 @@ void readCore(Reader &r, const json &j, const std::string &p, CoreLimits &c) {
   if (!r.object(j, p,
                 {"neurons", "input_axons", "output_axons",
                  "synapse_memory_bits", "max_fan_in", "max_fan_out",
-                 "axon_types", "synapse_ops_per_cycle"}))
+                 "axon_types", "max_synaptic_delay", "synapse_ops_per_cycle"}))
     return;
   r.intField(j, p, "neurons", Range::Capacity, c.neurons);
   r.intField(j, p, "input_axons", Range::Capacity, c.inputAxons);
@@ -499,6 +499,8 @@ void readCore(Reader &r, const json &j, const std::string &p, CoreLimits &c) {
   r.intField(j, p, "max_fan_in", Range::Capacity, c.maxFanIn);
   r.intField(j, p, "max_fan_out", Range::Capacity, c.maxFanOut);
   r.optIntField(j, p, "axon_types", Range::Capacity, c.axonTypes);
+  r.optIntField(j, p, "max_synaptic_delay", Range::NonNegative,
+                c.maxSynapticDelay);
   r.realField(j, p, "synapse_ops_per_cycle", Range::Positive,
               c.synapseOpsPerCycle, Prov::Optional);
 }
@@ -761,6 +763,8 @@ json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
       {"synapse_ops_per_cycle", emit(c.synapseOpsPerCycle, provenance)}};
   if (c.axonTypes)
     core["axon_types"] = emit(*c.axonTypes, provenance);
+  if (c.maxSynapticDelay)
+    core["max_synaptic_delay"] = emit(*c.maxSynapticDelay, provenance);
   out["core"] = core;
 
   const Precision &p = d.precision;

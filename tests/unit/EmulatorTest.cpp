@@ -211,6 +211,35 @@ TEST_CASE("emulator: akida activations travel with their value") {
   CHECK(emu->stats().spikes == 2); // one activation, one spike
 }
 
+TEST_CASE("emulator: a readout core outputs its membrane and sends nothing") {
+  // Core 1 becomes a loihi_readout neuron (du = 4095, dv = 2048: v halves
+  // toward zero each step, bias 0) without its route back to core 0. n0
+  // spikes at steps 1 and 2 (as in the first case), each spike reaching
+  // m0 a step later with weight 6: u = 6 << 6 = 384.
+  // step 2: v = 0 + 384 = 384; step 3: 192 + 384 = 576; step 4: 288;
+  // step 5: 144; ... never a spike, and m0's output each step is v.
+  image::Image img = twoCoreImage();
+  image::Core &c = img.cores[1];
+  c.model = "loihi_readout";
+  c.params = {{"du", {4095}}, {"dv", {2048}}, {"bias_mant", {0}},
+              {"bias_exp", {0}}};
+  c.routeOffsets = {0, 0};
+  c.routes.clear();
+  auto emu = make(std::move(img));
+  Rows x = {{2}, {1}, {0}, {0}, {0}, {0}};
+  REQUIRE(emu->start({{"x", x}}, 6) == "");
+  CountingObserver obs;
+  emu->run(obs);
+  std::vector<int32_t> m0;
+  for (size_t t = 0; t < 6; ++t)
+    m0.push_back(emu->outputRows(0)[t * 3 + 2]);
+  CHECK(m0 == std::vector<int32_t>{0, 0, 384, 576, 288, 144});
+  CHECK(emu->stats().spikesPerCore == std::vector<uint64_t>{2, 0});
+  CHECK(emu->core(1).fired().empty());
+  CHECK_FALSE(emu->core(1).emitsEvents());
+  CHECK(obs.packets[{1, 0}] == 0);
+}
+
 TEST_CASE("emulator: what it refuses") {
   std::string why;
   auto refuse = [&](image::Image img) {
@@ -227,6 +256,12 @@ TEST_CASE("emulator: what it refuses") {
   img.cores[0].params.erase(img.cores[0].params.begin() + 1);
   CHECK(refuse(img) == "core 0: model 'loihi' needs parameter 'dv', which "
                        "the core does not have");
+  img = twoCoreImage();
+  img.cores[1].model = "loihi_readout";
+  img.cores[1].params = {{"du", {4095}}, {"dv", {0}}, {"bias_mant", {0}},
+                         {"bias_exp", {0}}};
+  CHECK(refuse(img) == "core 1: model 'loihi_readout' neurons send no "
+                       "events, but neuron 0 has 1 routes");
   img = twoCoreImage();
   img.cores[0].params.push_back({"gain", {1}});
   CHECK(refuse(img) == "core 0: model 'loihi' has no parameter 'gain'");

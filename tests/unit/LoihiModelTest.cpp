@@ -325,3 +325,37 @@ TEST_CASE("loihi: validate and encode") {
   CHECK(encodeDv(-1.0) == 0);
 }
 
+TEST_CASE("loihi: a readout compartment never fires; v saturates and stays") {
+  // du = 4095: u = a*64; dv = 0: no leak. Hand-computed as the rows above:
+  // v = 8388000 + 448000 -> 8388607 (clipped), where a spiking compartment
+  // fires (the previous case); the readout keeps it.
+  int32_t u = 0, v = 8388000;
+  CHECK(stepReadout(4095, 0, 0, u, v, 7000) == 8388607);
+  CHECK(u == 448000);
+  CHECK(v == 8388607);
+  CHECK(stepReadout(4095, 0, 0, u, v, 7000) == 8388607);
+  // Negative input brings it down; the bias adds without << 6.
+  CHECK(stepReadout(4095, 0, 5, u, v, -7000) == 8388607 - 448000 + 5);
+  CHECK(u == -448000);
+}
+
+TEST_CASE("loihi: a readout step is the compartment step without a spike") {
+  // Decays with rounding toward zero, a slow current (du = 100), a leak
+  // (dv = 300) and a bias: v follows stepCompartment's arithmetic exactly
+  // wherever that one does not fire (a threshold of the largest mantissa,
+  // 131071 << 6, is never reached here).
+  const int32_t inputs[] = {3000, -2000, 0, 32767, -32768, 0, 0, 12345, -1};
+  int32_t u = 0, v = 0, u2 = 0, v2 = 0;
+  uint16_t refr = 0;
+  for (int32_t in : inputs) {
+    int32_t out = stepReadout(100, 300, int64_t(-7) << 3, u, v, in);
+    bool spiked = detail::stepCompartment(100, 300, int64_t(-7) << 3,
+                                          effectiveThreshold(131071), 0, u2, v2,
+                                          refr, in);
+    CHECK_FALSE(spiked);
+    CHECK(out == v);
+    CHECK(u == u2);
+    CHECK(v == v2);
+  }
+  CHECK(v != 0);
+}

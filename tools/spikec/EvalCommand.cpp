@@ -22,14 +22,24 @@
 // file; latency: one spike at step round((1 - x) (N - 1)) when x > 0;
 // direct: x at every step. A network whose input has its own encoder (an
 // snn encoder op, nc.input's encoder) gets x at every step and encodes it
-// itself; --encode is refused for it (it would encode twice). The class is
-// the output neuron with the most nonzero outputs over the run; a tie goes
-// to the lowest index.
+// itself; --encode is refused for it (it would encode twice).
+//
+// The class is the output neuron with the highest score (--readout):
+// `count`, the nonzero outputs over the run (spikes; the default for a
+// spiking output), `max` (the default for a graded output: li, cuba_li,
+// integrator, a projection's current, an image's readout cores), `last`
+// (the value at the last step, drain included) or `mean` over the run. The
+// float reference scores float membranes, the quantized reference and the
+// emulator the chip's integers (one scale per population, so the same
+// ranking). A tie goes to the lowest index and is counted: the report
+// gives how many inferences had one. `count` on a graded output is refused
+// (it would count nonzero membrane values).
 //
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
 
+#include "spikec/Dialect/NC/NCModels.h"
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
@@ -44,16 +54,19 @@
 #include "spikec/Reference/Encoders.h"
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Simulator.h"
+#include "spikec/Support/LocationName.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Process.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <optional>
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -113,6 +126,17 @@ static cl::opt<bool> evalNirDiscrete(
     "nir-discrete",
     cl::desc("NIR: parameters are per-step factors already (dt folded in)"),
     cl::init(false), cl::sub(evalCommand));
+static cl::opt<std::string> evalReadout(
+    "readout",
+    cl::desc("How an output neuron's values over the run become its score: "
+             "count (nonzero values; default for spiking outputs), max "
+             "(default for membrane outputs: li, cuba_li, integrator), last "
+             "or mean"),
+    cl::value_desc("count|last|max|mean"), cl::init(""), cl::sub(evalCommand));
+static cl::opt<bool> evalProgress(
+    "progress",
+    cl::desc("Show progress on stderr (default: when stderr is a terminal)"),
+    cl::init(false), cl::sub(evalCommand));
 static cl::opt<std::string> evalReport(
     "report", cl::desc("Write the figures and the confusion matrix as JSON"),
     cl::value_desc("file.json"), cl::init(""), cl::sub(evalCommand));
@@ -121,9 +145,15 @@ namespace {
 
 enum class Encoding { Rate, Latency, Direct };
 
+enum class Readout { Count, Last, Max, Mean };
+
 /// What one inference did.
 struct Inference {
-  std::vector<uint64_t> counts; ///< nonzero outputs per output neuron
+  /// Per output neuron, its score so far (Readout) and, for the mean, the
+  /// steps seen.
+  std::vector<double> score;
+  int64_t steps = 0;
+  Readout readout = Readout::Count;
   uint64_t synapticOps = 0, spikes = 0;
   double ns = 0, pj = 0; ///< cycle mode only
 };
@@ -139,21 +169,57 @@ struct Runner {
   /// Steps of hardware-timing lag (0 for layer timing).
   int64_t lag = 0;
   bool cycle = false;
+  /// What the output reads when it is a membrane ("li 'out'", "readout
+  /// cores of model loihi_readout"), "" when it reads spikes.
+  std::string membrane;
+  /// What its values are: "membranes", or "currents" for a projection's
+  /// output or a direct encoder's.
+  std::string gradedWhat = "membranes";
   /// Runs `rows` (one per step) from a fresh state; "" or what failed
   /// ("-" when a diagnostic has said it already).
   std::function<std::string(ref::Rows, Inference &)> run;
 };
 
-/// Takes what a reference run gives: per-neuron counts of nonzero values
-/// of `output`, and the work. "-" when the run failed (a diagnostic said
-/// why).
+/// Adds one step's output row to the scores.
+template <typename T> void scoreRow(const T *row, Inference &out) {
+  const size_t n = out.score.size();
+  const bool first = out.steps == 0;
+  for (size_t e = 0; e < n; ++e) {
+    double x = double(row[e]);
+    switch (out.readout) {
+    case Readout::Count:
+      out.score[e] += x != 0;
+      break;
+    case Readout::Last:
+      out.score[e] = x;
+      break;
+    case Readout::Max:
+      out.score[e] = first ? x : std::max(out.score[e], x);
+      break;
+    case Readout::Mean:
+      out.score[e] += x;
+      break;
+    }
+  }
+  ++out.steps;
+}
+
+/// Ends an inference's scores (the mean divides by the steps).
+void finishScores(Inference &out) {
+  if (out.readout == Readout::Mean && out.steps > 0)
+    for (double &x : out.score)
+      x /= double(out.steps);
+}
+
+/// Takes what a reference run gives: the scores of `output`'s neurons, and
+/// the work. "-" when the run failed (a diagnostic said why).
 std::string takeTrace(FailureOr<ref::Trace> trace, const std::string &output,
                       Inference &out) {
   if (failed(trace))
     return "-";
   for (const std::vector<double> &row : trace->outputs[output])
-    for (size_t e = 0; e < row.size(); ++e)
-      out.counts[e] += row[e] != 0;
+    scoreRow(row.data(), out);
+  finishScores(out);
   out.synapticOps = trace->stats.synapticEvents;
   out.spikes = trace->stats.spikes;
   return "";
@@ -316,6 +382,27 @@ std::string imageRunner(const std::string &path, Runner &runner,
     return path + ": " + why;
   runner.inputEncoder = img->inputs[0].encoder.kind;
   runner.lag = imageLag(*img);
+  {
+    // An output reads membranes when its neurons live on readout cores;
+    // one port mixing the two has no single score.
+    size_t readouts = 0;
+    std::string model;
+    for (const image::Endpoint &s : img->outputs[0].sources) {
+      const nc::NCModel *m = nc::lookupNCModel(img->cores[s.core].model);
+      if (m && m->readout) {
+        ++readouts;
+        model = m->name.str();
+      }
+    }
+    if (readouts && readouts != img->outputs[0].sources.size())
+      return path + ": output '" + runner.outputName + "' reads " +
+             std::to_string(readouts) + " readout neurons (model " + model +
+             ") and " +
+             std::to_string(img->outputs[0].sources.size() - readouts) +
+             " spiking ones: eval scores one kind per output";
+    if (readouts)
+      runner.membrane = "readout cores of model " + model;
+  }
   runner.cycle = evalMode == "cycle";
   if (runner.cycle) {
     std::string which = evalTarget.empty() ? img->header.target
@@ -353,8 +440,10 @@ std::string imageRunner(const std::string &path, Runner &runner,
       emulator->run();
     }
     const std::vector<int32_t> &values = emulator->outputRows(0);
-    for (size_t k = 0; k < values.size(); ++k)
-      out.counts[k % runner.outputWidth] += values[k] != 0;
+    for (size_t k = 0; k + runner.outputWidth <= values.size();
+         k += runner.outputWidth)
+      scoreRow(values.data() + k, out);
+    finishScores(out);
     out.synapticOps = emulator->stats().synapticEvents;
     out.spikes = emulator->stats().spikes;
     return "";
@@ -395,6 +484,24 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
         if (snn::isEncoder(user))
           runner.inputEncoder =
               user->getName().getStringRef().rsplit("encode_").second.str();
+    // Spikes come from inputs (encoded by eval) and spiking neurons, through
+    // delays; anything else (li, cuba_li, integrator, a projection's
+    // output, a direct encoder's current) is a graded value.
+    for (auto out : net.getBodyBlock().getOps<snn::OutputOp>()) {
+      Operation *def = out.getInput().getDefiningOp();
+      while (isa_and_nonnull<snn::DelayOp>(def))
+        def = def->getOperand(0).getDefiningOp();
+      if (!def || isa<snn::InputOp>(def))
+        continue;
+      if (auto neuron = dyn_cast<snn::NeuronOpInterface>(def);
+          neuron && neuron.isSpiking())
+        continue;
+      std::string name = snn::getNodeName(def);
+      runner.membrane = def->getName().stripDialect().str() + " '" +
+                        (name.empty() ? "<unnamed>" : name) + "'";
+      if (!isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(def))
+        runner.gradedWhat = "currents";
+    }
     runner.how = "float reference, layer timing";
     runner.run = [net, &runner](ref::Rows rows, Inference &out) -> std::string {
       ref::SimOptions options;
@@ -429,6 +536,12 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
       if (auto kind = encoder.getAs<StringAttr>("kind"))
         runner.inputEncoder = kind.str();
   runner.lag = graphLag(graph);
+  for (auto out : graph.getBodyBlock().getOps<nc::OutputOp>())
+    if (auto pop = out.getInput().getDefiningOp<nc::PopulationOp>())
+      if (const nc::NCModel *m = nc::lookupNCModel(pop.getModel());
+          m && m->readout)
+        runner.membrane = "population '" + nameOfLocation(pop.getLoc()) +
+                          "' of model " + m->name.str();
   runner.how = "quantized reference for " + graph.getTarget().str() +
                ", hardware timing";
   runner.run = [graph, &runner](ref::Rows rows, Inference &out) -> std::string {
@@ -441,13 +554,31 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
   return "";
 }
 
-/// The index of the largest count, the lowest on a tie.
-int64_t argmax(const std::vector<uint64_t> &counts) {
+/// The index of the largest score, the lowest on a tie; `tie` says whether
+/// another neuron has the same score.
+int64_t argmax(const std::vector<double> &score, bool &tie) {
   int64_t best = 0;
-  for (size_t k = 1; k < counts.size(); ++k)
-    if (counts[k] > counts[best])
+  for (size_t k = 1; k < score.size(); ++k)
+    if (score[k] > score[best])
       best = k;
+  tie = false;
+  for (size_t k = 0; k < score.size(); ++k)
+    tie |= int64_t(k) != best && score[k] == score[best];
   return best;
+}
+
+const char *readoutName(Readout r) {
+  switch (r) {
+  case Readout::Count:
+    return "count";
+  case Readout::Last:
+    return "last";
+  case Readout::Max:
+    return "max";
+  case Readout::Mean:
+    return "mean";
+  }
+  return "";
 }
 
 } // namespace
@@ -493,6 +624,19 @@ int runEval(MLIRContext &ctx) {
     return usageError("--approx applies when quantizing a network; an image "
                       "is quantized already");
 
+  std::optional<Readout> readout;
+  if (evalReadout == "count")
+    readout = Readout::Count;
+  else if (evalReadout == "last")
+    readout = Readout::Last;
+  else if (evalReadout == "max")
+    readout = Readout::Max;
+  else if (evalReadout == "mean")
+    readout = Readout::Mean;
+  else if (!evalReadout.empty())
+    return usageError("unknown --readout '" + evalReadout +
+                      "' (expected count, last, max or mean)");
+
   auto read = io::readIdxDataset(imagesPath.str(), labelsPath.str());
   if (auto *why = std::get_if<std::string>(&read))
     return usageError(*why);
@@ -532,6 +676,15 @@ int runEval(MLIRContext &ctx) {
                       std::to_string(data.numClasses - 1) + ", output '" +
                       runner.outputName + "' of " + evalNetwork + " has " +
                       std::to_string(runner.outputWidth) + " neurons");
+  if (!readout)
+    readout = runner.membrane.empty() ? Readout::Count : Readout::Max;
+  else if (*readout == Readout::Count && !runner.membrane.empty())
+    return usageError(
+        "--readout=count: output '" + runner.outputName + "' of " +
+        evalNetwork + " reads " + runner.membrane + ", whose values are " +
+        runner.gradedWhat +
+        ", not spikes (counting nonzero values would score every neuron "
+        "alike); use --readout=max, last or mean");
   int64_t drain = runner.lag;
   if (evalDrain.getNumOccurrences())
     drain = evalDrain;
@@ -545,11 +698,31 @@ int runEval(MLIRContext &ctx) {
   int64_t classes = runner.outputWidth;
   std::vector<std::vector<uint64_t>> confusion(
       classes, std::vector<uint64_t>(classes, 0));
-  uint64_t correct = 0, synapticOps = 0, spikes = 0;
+  uint64_t correct = 0, synapticOps = 0, spikes = 0, ties = 0;
   double ns = 0, pj = 0;
+  // Progress on stderr, when it is a terminal or with --progress; the line
+  // is rewritten in place and cleared at the end.
+  const bool progress =
+      evalProgress || llvm::sys::Process::StandardErrIsDisplayed();
+  int64_t shown = -1;
+  auto showProgress = [&](int64_t done) {
+    constexpr int64_t width = 30;
+    int64_t filled = done * width / count;
+    llvm::errs() << "\reval [" << std::string(size_t(filled), '#')
+                 << std::string(size_t(width - filled), ' ') << "] "
+                 << llvm::format("%3lld%% %lld/%lld images",
+                                 (long long)(done * 100 / count),
+                                 (long long)done, (long long)count);
+    llvm::errs().flush();
+  };
   for (int64_t i = 0; i < count; ++i) {
+    if (progress && (i * 100 / count) != shown) {
+      shown = i * 100 / count;
+      showProgress(i);
+    }
     Inference inference;
-    inference.counts.assign(classes, 0);
+    inference.score.assign(classes, 0.0);
+    inference.readout = *readout;
     why = runner.run(encodeImage(data.pixels.data() + i * data.itemSize,
                                  data.itemSize, encoding, uint64_t(i),
                                  evalTimesteps, drain),
@@ -559,7 +732,9 @@ int runEval(MLIRContext &ctx) {
     if (!why.empty())
       return usageError(evalNetwork + ": image " + std::to_string(i) + ": " +
                         why);
-    int64_t label = data.labels[i], predicted = argmax(inference.counts);
+    bool tie = false;
+    int64_t label = data.labels[i], predicted = argmax(inference.score, tie);
+    ties += tie;
     confusion[label][predicted] += 1;
     correct += label == predicted;
     synapticOps += inference.synapticOps;
@@ -568,6 +743,10 @@ int runEval(MLIRContext &ctx) {
     pj += inference.pj;
   }
 
+  if (progress) {
+    showProgress(count);
+    llvm::errs() << "\n";
+  }
   double n = double(count);
   llvm::raw_ostream &os = llvm::outs();
   os << "eval      " << evalNetwork << ": " << runner.how << "\n"
@@ -578,6 +757,14 @@ int runEval(MLIRContext &ctx) {
   os << "\n"
      << llvm::format("accuracy  %.2f%% (%llu/%lld)\n", 100.0 * correct / n,
                      (unsigned long long)correct, (long long)count)
+     << "readout   " << readoutName(*readout) << " of output '"
+     << runner.outputName << "' ("
+     << (runner.membrane.empty() ? std::string("spikes")
+                                 : runner.gradedWhat + " of " + runner.membrane)
+     << ")\n"
+     << "ties      " << ties << " of " << count
+     << " inferences had a tie for the highest score (the lowest class "
+        "was taken)\n"
      << llvm::format("per inference: %.1f synaptic ops, %.1f spikes\n",
                      synapticOps / n, spikes / n);
   if (runner.cycle)
@@ -601,10 +788,13 @@ int runEval(MLIRContext &ctx) {
         {"images", count},
         {"timesteps", evalTimesteps.getValue()},
         {"drain", drain},
-        {"encode", runner.inputEncoder.empty() ? evalEncode.getValue()
-                                                 : "network " +
-                                                       runner.inputEncoder},
+        {"encode", runner.inputEncoder.empty()
+                       ? evalEncode.getValue()
+                       : "network " + runner.inputEncoder},
         {"correct", correct},
+        {"readout", readoutName(*readout)},
+        {"output_kind", runner.membrane.empty() ? "spikes" : runner.gradedWhat},
+        {"ties", ties},
         {"accuracy", correct / n},
         {"synaptic_ops_per_inference", synapticOps / n},
         {"spikes_per_inference", spikes / n},

@@ -34,6 +34,23 @@ std::string validateLoihi(llvm::ArrayRef<int64_t> v) {
   return "";
 }
 
+const llvm::StringRef kLoihiReadoutParams[] = {"du", "dv", "bias_mant",
+                                               "bias_exp"};
+
+std::string validateLoihiReadout(llvm::ArrayRef<int64_t> v) {
+  if (v[0] < 0 || v[0] > 0xFFFF || v[1] < 0 || v[1] > 0xFFFF)
+    return "du and dv must be non-negative 16-bit values";
+  loihi::NeuronParams p;
+  p.du = uint16_t(v[0]);
+  p.dv = uint16_t(v[1]);
+  p.biasMant = int32_t(v[2]);
+  p.biasExp = int32_t(v[3]);
+  std::string why;
+  if (!loihi::validate(p, &why))
+    return why.empty() ? "parameters outside the model's ranges" : why;
+  return "";
+}
+
 const llvm::StringRef kAkidaParams[] = {"threshold_offset", "step",
                                         "output_bits"};
 
@@ -52,6 +69,14 @@ std::string validateAkida(llvm::ArrayRef<int64_t> v) {
   std::string why;
   if (!akida::validate(p, &why))
     return why;
+  return "";
+}
+
+const llvm::StringRef kAkidaReadoutParams[] = {"offset"};
+
+std::string validateAkidaReadout(llvm::ArrayRef<int64_t> v) {
+  if (v[0] < INT32_MIN || v[0] > INT32_MAX)
+    return "offset must be an int32";
   return "";
 }
 
@@ -90,11 +115,10 @@ std::string validateTrueNorth(llvm::ArrayRef<int64_t> v) {
 }
 
 const NCModel *const *allModels() {
-  static const NCModel *const models[] = {&loihiNCModel(), &akidaNCModel(),
-                                          &trueNorthNCModel(),
-                                          &genericLIFNCModel(),
-                                          &genericALIFNCModel(),
-                                          &genericIzhikevichNCModel(), nullptr};
+  static const NCModel *const models[] = {
+      &loihiNCModel(),        &loihiReadoutNCModel(),      &akidaNCModel(),
+      &akidaReadoutNCModel(), &trueNorthNCModel(),         &genericLIFNCModel(),
+      &genericALIFNCModel(),  &genericIzhikevichNCModel(), nullptr};
   return models;
 }
 } // namespace
@@ -104,8 +128,20 @@ const NCModel &spikec::nc::loihiNCModel() {
   return m;
 }
 
+const NCModel &spikec::nc::loihiReadoutNCModel() {
+  static const NCModel m{"loihi_readout", kLoihiReadoutParams,
+                         validateLoihiReadout, false, true};
+  return m;
+}
+
 const NCModel &spikec::nc::akidaNCModel() {
   static const NCModel m{"akida", kAkidaParams, validateAkida, false};
+  return m;
+}
+
+const NCModel &spikec::nc::akidaReadoutNCModel() {
+  static const NCModel m{"akida_readout", kAkidaReadoutParams,
+                         validateAkidaReadout, false, true};
   return m;
 }
 

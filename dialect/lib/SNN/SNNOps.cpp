@@ -6,6 +6,7 @@
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
+#include "spikec/Support/FormatNumber.h"
 #include "spikec/Support/LocationName.h"
 
 #include "mlir/IR/Builders.h"
@@ -944,8 +945,19 @@ LogicalResult DelayOp::discretize(double dt) {
   auto values = getParamValues(getDelayAttr());
   SmallVector<int64_t> steps;
   bool uniform = true;
-  for (float v : *values) {
-    steps.push_back(std::llround(v / dt));
+  for (size_t i = 0; i < values->size(); ++i) {
+    // A delay is whole steps or it is not representable: never rounded. The
+    // tolerance absorbs only the f32 storage of the seconds.
+    double exact = double((*values)[i]) / dt;
+    int64_t whole = std::llround(exact);
+    if (std::abs(exact - double(whole)) > 1e-4 * std::max(1.0, exact))
+      return emitOpError() << "delay " << formatNumber((*values)[i])
+                           << " s (element " << i << ") is "
+                           << formatNumber(exact) << " steps of dt "
+                           << formatNumber(dt)
+                           << ": not a whole number of steps (choose a dt "
+                              "that divides it)";
+    steps.push_back(whole);
     uniform &= steps.back() == steps.front();
   }
   if (uniform)

@@ -29,8 +29,18 @@ std::string CoreModel::init(const image::Core &c) {
   for (const image::NeuronParam &p : c.params)
     if (!llvm::is_contained(model->params, p.name))
       return "model '" + c.model + "' has no parameter '" + p.name + "'";
+  // A readout's output is read by the host; it sends nothing, so a route
+  // out of one would be silently dropped.
+  if (model->readout)
+    for (uint32_t n = 0; n < c.numNeurons; ++n)
+      if (c.routeOffsets[n + 1] != c.routeOffsets[n])
+        return "model '" + c.model + "' neurons send no events, but neuron " +
+               std::to_string(n) + " has " +
+               std::to_string(c.routeOffsets[n + 1] - c.routeOffsets[n]) +
+               " routes";
   std::string why;
   kernel = ref::makeCheckedPopulationKernel(*model, values, c.numNeurons, why);
+  sendsEvents = !model->readout;
   if (!kernel)
     return why;
 
@@ -130,7 +140,7 @@ NeuronWork CoreModel::neuronPhase() {
   for (uint32_t i = 0; i < n; ++i) {
     work.driven += input[i] != 0;
     work.active += activeAfter(i);
-    if (out[i] != 0)
+    if (out[i] != 0 && sendsEvents)
       firedList.push_back(i);
   }
   work.updated = n;
@@ -221,7 +231,7 @@ void CoreModel::sparseNeuronPhase(NeuronWork &work) {
   for (uint32_t i : updateList) {
     work.driven += input[i] != 0;
     work.active += activeAfter(i);
-    if (out[i] != 0)
+    if (out[i] != 0 && sendsEvents)
       firedList.push_back(i);
     isLive[i] = !kernel->atRest(i);
     if (isLive[i])

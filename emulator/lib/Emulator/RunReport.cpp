@@ -139,12 +139,20 @@ json makeRunReport(const Emulator &emulator, const CycleModel *cycle,
                                (double(core.numNeurons) * double(T) * dt)
                          : 0.0}});
   }
+  // Per output, its nonzero values: spikes, or, for an output that reads
+  // readout cores (graded membranes), nonzero membrane values.
   json outputs = json::object();
+  json graded = json::array();
   for (size_t o = 0; o < img.outputs.size(); ++o) {
     uint64_t n = 0;
     for (int32_t v : emulator.outputRows(o))
       n += v != 0;
     outputs[img.outputs[o].name] = n;
+    for (const image::Endpoint &e : img.outputs[o].sources)
+      if (!emulator.core(e.core).emitsEvents()) {
+        graded.push_back(img.outputs[o].name);
+        break;
+      }
   }
   double steps = double(std::max<int64_t>(T, 1));
   // Sparsity counts the neurons' outputs, not the host's input events.
@@ -166,6 +174,7 @@ json makeRunReport(const Emulator &emulator, const CycleModel *cycle,
                    {"neuron_updates", s.neuronUpdates},
                    {"packets", s.packets},
                    {"outputs", outputs},
+                   {"graded_outputs", graded},
                    {"per_core", cores}};
   r["neurobench"] = {
       {"synaptic_operations", s.synapticEvents},
@@ -248,8 +257,13 @@ void printRunReport(const json &r, std::ostream &os) {
      << ", neuron updates " << act["neuron_updates"].get<uint64_t>()
      << ", spikes " << act["spikes"].get<uint64_t>() << "\n";
   os << "packets " << act["packets"].get<uint64_t>() << "; outputs:";
-  for (auto &[name, n] : act["outputs"].items())
-    os << " " << name << " " << n.get<uint64_t>() << " spikes";
+  for (auto &[name, n] : act["outputs"].items()) {
+    bool isGraded = false;
+    for (const json &g : act["graded_outputs"])
+      isGraded |= g.get<std::string>() == name;
+    os << " " << name << " " << n.get<uint64_t>()
+       << (isGraded ? " nonzero membrane values" : " spikes");
+  }
   os << "\n";
   os << "neurobench: synaptic ops " << nb["synaptic_operations"].get<uint64_t>()
      << " (" << fmt("%.4g", nb["synaptic_operations_per_step"].get<double>())

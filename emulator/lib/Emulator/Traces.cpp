@@ -124,8 +124,9 @@ void VcdTrace::sample(const Emulator &emulator) {
   bool stamped = false;
   for (Signal &s : signals) {
     const CoreModel &core = emulator.core(s.at.core);
-    int64_t v = s.var ? core.state(s.var)[s.at.neuron]
-                      : int64_t(core.outputs()[s.at.neuron] != 0);
+    int64_t v =
+        s.var ? core.state(s.var)[s.at.neuron]
+              : int64_t(core.emitsEvents() && core.outputs()[s.at.neuron] != 0);
     if (v == s.last)
       continue;
     if (!stamped) {

@@ -9,10 +9,14 @@ makePopulationKernel(const nc::NCModel &model,
                      const std::vector<std::vector<int32_t>> &values) {
   if (model.name == "loihi")
     return makeLoihiKernel(values);
+  if (model.name == "loihi_readout")
+    return makeLoihiReadoutKernel(values);
   if (model.name == "truenorth")
     return makeTrueNorthKernel(values);
   if (model.name == "akida")
     return makeAkidaKernel(values);
+  if (model.name == "akida_readout")
+    return makeAkidaReadoutKernel(values);
   if (model.name == "generic_lif" || model.name == "generic_alif")
     return makeGenericLIFKernel(values, model.name == "generic_alif");
   if (model.name == "generic_izhikevich")

@@ -64,7 +64,63 @@ public:
   loihi::State st;
   std::vector<uint8_t> spikes;
 };
+
+/// loihi_readout: the compartment without a threshold; out[i] is v.
+class LoihiReadoutKernel : public PopulationKernel {
+public:
+  void resize(size_t n) override {
+    u.assign(n, 0);
+    v.assign(n, 0);
+  }
+  void update(const int32_t *input, int32_t *out) override {
+    for (size_t i = 0; i < v.size(); ++i)
+      stepOne(i, input, out);
+  }
+  // At rest: u = v = 0 and no bias; zero input keeps it there, output 0.
+  bool hasRestState() const override { return true; }
+  bool atRest(size_t i) const override {
+    return u[i] == 0 && v[i] == 0 && biasMant[i] == 0;
+  }
+  void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
+                  int32_t *out) override {
+    for (size_t k = 0; k < n; ++k)
+      stepOne(idx[k], input, out);
+  }
+  const int32_t *state(llvm::StringRef name) const override {
+    if (name == "u")
+      return u.data();
+    if (name == "v")
+      return v.data();
+    return nullptr;
+  }
+  std::vector<uint16_t> du, dv;
+  std::vector<int32_t> biasMant, biasExp;
+  std::vector<int32_t> u, v;
+
+private:
+  void stepOne(size_t i, const int32_t *input, int32_t *out) {
+    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
+    overflows += input[i] > aMax || input[i] < -aMax - 1;
+    out[i] = loihi::stepReadout(du[i], dv[i],
+                                loihi::effectiveBias(biasMant[i], biasExp[i]),
+                                u[i], v[i], input[i]);
+    overflows += v[i] == loihi::kMinV || v[i] == loihi::kMaxV;
+  }
+};
 } // namespace
+
+std::unique_ptr<PopulationKernel>
+makeLoihiReadoutKernel(const std::vector<std::vector<int32_t>> &values) {
+  auto k = std::make_unique<LoihiReadoutKernel>();
+  size_t n = values[0].size();
+  for (size_t i = 0; i < n; ++i) {
+    k->du.push_back(uint16_t(values[0][i]));
+    k->dv.push_back(uint16_t(values[1][i]));
+  }
+  k->biasMant = values[2];
+  k->biasExp = values[3];
+  return k;
+}
 
 std::unique_ptr<PopulationKernel>
 makeLoihiKernel(const std::vector<std::vector<int32_t>> &values) {

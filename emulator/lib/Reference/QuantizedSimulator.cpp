@@ -389,8 +389,9 @@ FailureOr<KernelPtr> Builder::population(PopulationOp op) {
     }
   }
   // Every nonzero output is an event: a spike, or a nonzero multi-bit
-  // activation (akida), which the chip sends as one event too.
-  k->spiking = true;
+  // activation (akida), which the chip sends as one event too. A readout's
+  // output is its membrane, which it never sends.
+  k->spiking = !model->readout;
   return KernelPtr(std::move(k));
 }
 

@@ -193,3 +193,21 @@ nc.graph @nosyn target("akida", "HASH") {
   %p = nc.population %x {model = "akida", params = {output_bits = 1 : i64, step = 1 : i64, threshold_offset = 0 : i64}} : tensor<2xi32>
   nc.output %p as "y" : tensor<2xi32>
 }
+
+// -----
+
+// A readout (the final layer's potential) goes to the host only.
+nc.graph @readout_feeds target("akida", "HASH") {
+  %x = nc.input "x" : tensor<2xi32>
+  %a = nc.synapses %x {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
+  // expected-error @+1 {{population '<unnamed>': a readout (the final layer's potential) feeds synapses '<unnamed>'; it may only feed outputs}}
+  %r = nc.population %a {model = "akida_readout", params = {offset = 0 : i64}} : tensor<2xi32>
+  %b = nc.synapses %r {offsets = dense_resource<o> : tensor<3xi32>, targets = dense_resource<t> : tensor<2xi32>, weights = dense_resource<w> : tensor<2xi32>, weight_bits = 4 : i64} : tensor<2xi32> -> tensor<2xi32>
+  %p = nc.population %b {model = "akida", params = {output_bits = 1 : i64, step = 1 : i64, threshold_offset = 0 : i64}} : tensor<2xi32>
+  nc.output %p as "y" : tensor<2xi32>
+}
+{-# dialect_resources: { builtin: {
+  o: "0x04000000000000000100000002000000",
+  t: "0x040000000000000001000000",
+  w: "0x0400000003000000FEFFFFFF"
+} } #-}

@@ -4,7 +4,7 @@
 //
 // snn-legalize-loihi against Inputs/small-loihi.json: targets/loihi.json with
 // core.max_fan_in = 3 and 16 bits of synapse memory (two 8-bit synapses).
-// APPROX: error: unknown approximation 'truenorth-linear-leak' (loihi knows: none)
+// APPROX: error: unknown approximation 'truenorth-linear-leak' (loihi knows: loihi-current-bias-to-membrane)
 
 // Two synapses into each neuron: 16 bits, legal, and left as it was.
 // CHECK-LABEL: nc.graph @fits target("small-loihi"

@@ -650,3 +650,28 @@ nc.graph @akida target("akida", "0x0") {
        : tensor<2xi32>
   nc.output %s as "y" : tensor<2xi32>
 }
+
+// -----
+
+// loihi_readout has no threshold and no refractory delay.
+nc.graph @readout_param target("loihi", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op neuron 0: bias mantissa must lie in [-4096, 4095]}}
+  %s = nc.population %x {model = "loihi_readout",
+                         params = {du = 4095, dv = 0, bias_mant = 5000,
+                                   bias_exp = 0}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @readout_vth target("loihi", "0x0") {
+  %x = nc.input "x" : tensor<2xi32>
+  // expected-error @+1 {{'nc.population' op model 'loihi_readout' has no parameter 'vth_mant'}}
+  %s = nc.population %x {model = "loihi_readout",
+                         params = {du = 4095, dv = 0, vth_mant = 10,
+                                   bias_mant = 0, bias_exp = 0}}
+       : tensor<2xi32>
+  nc.output %s as "y" : tensor<2xi32>
+}

@@ -90,9 +90,29 @@ snn.network @n4 {
 snn.network @li {
   %x = snn.input "x" : tensor<2xf32>
   %h = snn.linear %x {weight = dense_resource<w> : tensor<2x2xf32>} : tensor<2xf32> -> tensor<2xf32>
-  // expected-error @+1 {{li '<unnamed>': akida runs stateless layers (lif with decay = 0, or if layers under --approx=akida-rate-to-activation); li is neither}}
-  %v = snn.li %h {decay = 0.0 : f32, gain = 1.0 : f32} : tensor<2xf32>
+  // expected-error @+1 {{li '<unnamed>': decay 0.5 (neuron 0) carries the membrane to the next frame: akida layers keep no state across frames (an li readout, the final layer's potential, is exact only with decay = 0)}}
+  %v = snn.li %h {decay = 0.5 : f32, gain = 1.0 : f32} : tensor<2xf32>
   snn.output %v as "y" : tensor<2xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x040000000000003F000080BE0000803F00000000"
+    }
+  }
+#-}
+
+// -----
+
+// A readout (li, the final layer's potential) goes to the host only.
+snn.network @li_feeds {
+  %x = snn.input "x" : tensor<2xf32>
+  %h = snn.linear %x {weight = dense_resource<w> : tensor<2x2xf32>} : tensor<2xf32> -> tensor<2xf32>
+  %v = snn.li %h {decay = 0.0 : f32, gain = 1.0 : f32} : tensor<2xf32> loc("pot")
+  %h2 = snn.linear %v {weight = dense_resource<w> : tensor<2x2xf32>} : tensor<2xf32> -> tensor<2xf32>
+  // expected-error @+1 {{lif '<unnamed>': its input comes from li 'pot', a readout: akida outputs a final layer's potential to the host, not to another layer}}
+  %s = snn.lif %h2 {decay = 0.0 : f32, gain = 1.0 : f32, v_threshold = 0.5 : f32} : tensor<2xf32>
+  snn.output %s as "y" : tensor<2xf32>
 }
 {-#
   dialect_resources: {

@@ -61,7 +61,7 @@ snn.network @cuba {
 
 // -----
 
-// CHECK: error: {{.*}}li 'out': truenorth cannot run li (its neurons only send spikes; li's output is its state)
+// CHECK: error: {{.*}}li 'out': truenorth cannot run li (its neurons only send spikes and it has no graded output; li's output is its membrane: compile for loihi, whose readout compartments output it)
 snn.network @li {
   %x = snn.input "x" : tensor<2xf32>
   %v = snn.li %x {tau = 1.0e-2 : f32} : tensor<2xf32> loc("out")

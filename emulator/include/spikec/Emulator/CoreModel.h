@@ -75,8 +75,12 @@ public:
   NeuronWork neuronPhase();
 
   /// The neurons whose output was nonzero in the last neuron phase, in
-  /// ascending order.
+  /// ascending order: the events the core sends (none for a readout model,
+  /// whose output is the membrane the host reads).
   llvm::ArrayRef<uint32_t> fired() const { return firedList; }
+  /// Whether the core's nonzero outputs are events it sends (false for a
+  /// readout model: its output is the membrane, a graded value).
+  bool emitsEvents() const { return sendsEvents; }
   /// Every neuron's output of the last neuron phase.
   const int32_t *outputs() const { return out.data(); }
   /// The dendritic sums the last synaptic phase formed.
@@ -108,6 +112,8 @@ private:
   const image::Core *core = nullptr;
   std::unique_ptr<ref::PopulationKernel> kernel;
   uint32_t maxGroupDelay = 0;
+  /// Whether nonzero outputs are events (false for readout models).
+  bool sendsEvents = true;
   /// Per group, per neuron: the int64 sum of this step's value x weight,
   /// group-major; zero between steps.
   std::vector<int64_t> acc;

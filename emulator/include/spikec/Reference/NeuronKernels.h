@@ -87,9 +87,13 @@ makeCheckedPopulationKernel(const nc::NCModel &model,
 std::unique_ptr<PopulationKernel>
 makeLoihiKernel(const std::vector<std::vector<int32_t>> &values);
 std::unique_ptr<PopulationKernel>
+makeLoihiReadoutKernel(const std::vector<std::vector<int32_t>> &values);
+std::unique_ptr<PopulationKernel>
 makeTrueNorthKernel(const std::vector<std::vector<int32_t>> &values);
 std::unique_ptr<PopulationKernel>
 makeAkidaKernel(const std::vector<std::vector<int32_t>> &values);
+std::unique_ptr<PopulationKernel>
+makeAkidaReadoutKernel(const std::vector<std::vector<int32_t>> &values);
 std::unique_ptr<PopulationKernel>
 makeGenericLIFKernel(const std::vector<std::vector<int32_t>> &values,
                      bool adaptive);

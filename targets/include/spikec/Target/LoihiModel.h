@@ -59,6 +59,11 @@ constexpr int kMaxBiasExp = 7;           ///< bias_exp: unsigned 3-bit
 constexpr unsigned kWeightBits = 8;      ///< Dense weights (num_weight_bits)
 constexpr unsigned kMaxRefractoryDelay = 255; ///< our assumption (8 bits)
 
+/// The approximation (--approx) that maps a projection bias into cuba_lif
+/// or cuba_li, which enters the synaptic current, as the membrane bias its
+/// steady state gives (targets/MODELS.md, "Quantizing for loihi").
+constexpr const char *kCurrentBiasToMembrane = "loihi-current-bias-to-membrane";
+
 /// u lies in [kMinU, kMaxU] after every step: Lava's wrap maps -2^23 to
 /// +2^23, so the range is (-2^23, 2^23], one value off two's complement.
 constexpr int64_t kMinU = -kMaxUV + 1;
@@ -177,6 +182,23 @@ inline bool stepNeuron(const NeuronParams &p, NeuronState &s, int32_t input) {
       p.du, p.dv, effectiveBias(p.biasMant, p.biasExp),
       effectiveThreshold(p.vthMant), p.refractoryDelay, s.u, s.v,
       s.refractoryCount, input);
+}
+
+/// A readout compartment (nc model `loihi_readout`, targets/MODELS.md): the
+/// same u and v arithmetic with no threshold and no refractory period, so
+/// it never fires and its membrane v is its output, a graded value. v
+/// saturates at +-(2^23 - 1) as in every compartment; kNoThreshold exceeds
+/// any v, so the shared step never spikes.
+constexpr int64_t kNoThreshold = int64_t(1) << 40;
+
+/// Advances one readout compartment by one timestep: stepCompartment with
+/// kNoThreshold and no refractory delay. Returns the new v.
+inline int32_t stepReadout(uint16_t du, uint16_t dv, int64_t bias, int32_t &u,
+                           int32_t &v, int32_t input) {
+  uint16_t refractoryCount = 0;
+  detail::stepCompartment(du, dv, bias, kNoThreshold, 0, u, v, refractoryCount,
+                          input);
+  return v;
 }
 
 /// Advances every compartment of a population by one timestep, in place.

@@ -101,6 +101,10 @@ struct CoreLimits {
   /// Crossbar axon types (TrueNorth: 4, each neuron holds one weight per
   /// type). Absent: every synapse has its own weight.
   std::optional<SInt> axonTypes;
+  /// The largest delay, in steps beyond the hardware timing's one, that a
+  /// synapse group (an image's dendrite group) may add. Absent: the target
+  /// declares none, and network delays are not mapped.
+  std::optional<SInt> maxSynapticDelay;
   SReal synapseOpsPerCycle; ///< synaptic operations a core does in parallel
 };
 

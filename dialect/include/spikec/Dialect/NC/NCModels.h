@@ -32,6 +32,10 @@ struct NCModel {
   /// Whether the population's values are spikes (0/1) rather than
   /// multi-bit activations.
   bool spiking = true;
+  /// Whether the neurons are readouts: they never fire, send no events, and
+  /// their output is the membrane, a graded value the host reads
+  /// (loihi_readout).
+  bool readout = false;
 };
 
 /// Parameter `name` of n neurons from an nc params dictionary: an integer
@@ -53,9 +57,16 @@ std::string knownNCModels();
 
 // One definition per model, in NCModels.cpp's table.
 const NCModel &loihiNCModel();
+/// loihi_readout: du, dv, bias_mant, bias_exp; a loihi compartment without a
+/// threshold whose output is v (targets/MODELS.md, "loihi readouts").
+const NCModel &loihiReadoutNCModel();
 /// akida: threshold_offset (int32), step (> 0), output_bits (1, 2, 4); the
 /// output is the activation (targets/MODELS.md, "akida").
 const NCModel &akidaNCModel();
+/// akida_readout: offset (int32); a final akida layer without activation,
+/// whose output is its frame's potential plus the offset, int32
+/// (targets/MODELS.md, "akida readouts").
+const NCModel &akidaReadoutNCModel();
 /// truenorth: weight0..3 (s_j per axon type), leak, leak_reversal, alpha,
 /// beta, reset_v, reset_mode, neg_saturate, mask_bits (targets/MODELS.md,
 /// "truenorth"); mask_bits must be 0 (no stochastic threshold in nc).
