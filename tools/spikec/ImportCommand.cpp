@@ -86,10 +86,13 @@ static cl::opt<int64_t> elideResources(
     "mlir-elide-resource-strings-if-larger",
     cl::desc("Elide dense_resource blobs larger than this many bytes"),
     cl::value_desc("bytes"), cl::init(0), cl::sub(importCommand));
+// On by default: the node names live in the locations, and without them a
+// re-imported .mlir has no names to probe, report or export by.
 static cl::opt<bool> printDebugInfo(
     "mlir-print-debuginfo",
-    cl::desc("Print locations (the population and projection names)"),
-    cl::init(false), cl::sub(importCommand));
+    cl::desc("Print locations, which hold the node names (default on; "
+             "=false drops them, and with them the names)"),
+    cl::init(true), cl::sub(importCommand));
 
 /// The --max-memory limit in bytes; 0 after reporting a bad value.
 static uint64_t memoryLimit(std::string &how) {
