@@ -564,9 +564,18 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
   }
 
   // Probes.
+  // The state names a population kernel may answer to (NeuronKernels.h).
+  auto varsOf = [&](Operation *op) {
+    std::string vars;
+    if (Kernel *k = kernelOf.lookup(op))
+      for (StringRef s : {"u", "v", "i", "a"})
+        if (k->state(s))
+          vars += s.str() + ", ";
+    return vars + "out";
+  };
   std::vector<Probe> probes;
   for (const std::string &spec : options.probes) {
-    auto target = resolveProbe(graph, body, spec, getNCNodeName);
+    auto target = resolveProbe(graph, body, spec, getNCNodeName, varsOf);
     if (failed(target))
       return failure();
     Operation *op = target->op;
@@ -587,8 +596,8 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
       if (!p.state)
         return graph.emitError()
                << "probe '" << spec << "': " << describe(op)
-               << " has no variable '" << var << "' (it has "
-               << (isa<PopulationOp>(op) ? "u, v, out" : "out") << ")";
+               << " has no variable '" << var << "' (it has " << varsOf(op)
+               << ")";
       width = numElements(op->getResult(0));
     }
     Rows &rows = trace.probes[spec];
