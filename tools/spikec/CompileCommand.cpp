@@ -112,7 +112,9 @@ int runCompile(MLIRContext &ctx) {
                             "': " + ec.message());
       return false;
     }
-    module->print(out);
+    // With the locations, which hold the node names: the printed stage is
+    // probed, reported and compiled on by the same names.
+    module->print(out, OpPrintingFlags().enableDebugInfo());
     return false;
   };
   // A population that resets its state on a schedule (netx's
