@@ -82,23 +82,21 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
   } else {
     os << "mapped '" << chip.getSymName() << "' onto " << chip.getTarget()
        << ": " << uses.size() << (uses.size() == 1 ? " core" : " cores")
-       << " (lower bound "
-       << int64_t(numberOf(partition, "lower_bound")) << ", set by " << binding
-       << "), strategy " << strategy << "\n";
+       << " (lower bound " << int64_t(numberOf(partition, "lower_bound"))
+       << ", set by " << binding << "), strategy " << strategy << "\n";
     // Spikes between cores apart from the inputs' spikes into cores, which
     // every mapping has: a one-core network has 0 inter-core spikes.
-    os << llvm::format("expected inter-core spikes per step %.6g, input "
-                       "spikes into cores %.6g (%s), hops: "
-                       "average %.3g, max %lld; placement cost %.6g "
-                       "(serpentine start %.6g)\n",
-                       numberOf(partition, "inter_core_spikes"),
-                       numberOf(partition, "input_spikes"),
-                       rates == "profile" ? "rates from the profile run"
-                                          : "rate 1 per neuron",
-                       numberOf(placement, "average_hops"),
-                       (long long)numberOf(placement, "max_hops"),
-                       numberOf(placement, "cost"),
-                       numberOf(placement, "initial_cost"));
+    os << llvm::format(
+        "expected inter-core spikes per step %.6g, input "
+        "spikes into cores %.6g (%s), hops: "
+        "average %.3g, max %lld; placement cost %.6g "
+        "(serpentine start %.6g)\n",
+        numberOf(partition, "inter_core_spikes"),
+        numberOf(partition, "input_spikes"),
+        rates == "profile" ? "rates from the profile run" : "rate 1 per neuron",
+        numberOf(placement, "average_hops"),
+        (long long)numberOf(placement, "max_hops"), numberOf(placement, "cost"),
+        numberOf(placement, "initial_cost"));
   }
   os << "core   neurons        axons          synapse bits          routes\n";
   for (size_t k = 0; k < uses.size(); ++k) {

@@ -571,13 +571,13 @@ private:
     if (th == given.end())
       return;
     llvm::SmallVector<int64_t> pshape;
-    std::vector<float> threshold = readParamValues(
-        *th->second.first, th->second.second, shape, pshape);
+    std::vector<float> threshold =
+        readParamValues(*th->second.first, th->second.second, shape, pshape);
     std::vector<float> reset = {0.0f}; // the documented default
     std::string at = ptr;
     if (rs != given.end()) {
-      reset = readParamValues(*rs->second.first, rs->second.second, shape,
-                              pshape);
+      reset =
+          readParamValues(*rs->second.first, rs->second.second, shape, pshape);
       at = rs->second.second;
     }
     size_t n = std::max(reset.size(), threshold.size());

@@ -594,10 +594,9 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     } else {
       p.state = kernelOf[op]->state(var);
       if (!p.state)
-        return graph.emitError()
-               << "probe '" << spec << "': " << describe(op)
-               << " has no variable '" << var << "' (it has " << varsOf(op)
-               << ")";
+        return graph.emitError() << "probe '" << spec << "': " << describe(op)
+                                 << " has no variable '" << var << "' (it has "
+                                 << varsOf(op) << ")";
       width = numElements(op->getResult(0));
     }
     Rows &rows = trace.probes[spec];

@@ -73,8 +73,7 @@ resolveProbe(Operation *at, Block &body, const std::string &spec,
   if (nodes.empty())
     diag << "the network has no named node to probe";
   else
-    diag << "the nodes that can be probed (and their variables) are: "
-         << known;
+    diag << "the nodes that can be probed (and their variables) are: " << known;
   return diag;
 }
 

@@ -1103,10 +1103,9 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
       if (known)
         p.state = kernelOf[op]->state(var);
       if (!p.state)
-        return net.emitError()
-               << "probe '" << spec << "': " << describe(op)
-               << " has no variable '" << var << "' (it has " << varsOf(op)
-               << ")";
+        return net.emitError() << "probe '" << spec << "': " << describe(op)
+                               << " has no variable '" << var << "' (it has "
+                               << varsOf(op) << ")";
       width = numElements(op->getResult(0));
     }
     Rows &rows = trace.probes[spec];
