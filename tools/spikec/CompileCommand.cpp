@@ -17,6 +17,7 @@
 #include "spikec/Image/ImageIO.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Passes/Pipelines.h"
+#include "spikec/Support/NodeLocations.h"
 
 #include "mlir/Pass/PassManager.h"
 
@@ -114,6 +115,7 @@ int runCompile(MLIRContext &ctx) {
     }
     // With the locations, which hold the node names: the printed stage is
     // probed, reported and compiled on by the same names.
+    dropFileLocations(*module);
     module->print(out, OpPrintingFlags().enableDebugInfo());
     return false;
   };

@@ -4,6 +4,7 @@
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Import/Import.h"
+#include "spikec/Support/NodeLocations.h"
 
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Support/FileUtilities.h"
@@ -86,12 +87,14 @@ static cl::opt<int64_t> elideResources(
     "mlir-elide-resource-strings-if-larger",
     cl::desc("Elide dense_resource blobs larger than this many bytes"),
     cl::value_desc("bytes"), cl::init(0), cl::sub(importCommand));
-// On by default: the node names live in the locations, and without them a
-// re-imported .mlir has no names to probe, report or export by.
+// The node names live in the locations, and without them a re-imported .mlir
+// has no names to probe, report or export by. By default the names alone are
+// printed; given, the flag prints the full locations (the file each node was
+// read from too); =false prints none.
 static cl::opt<bool> printDebugInfo(
     "mlir-print-debuginfo",
-    cl::desc("Print locations, which hold the node names (default on; "
-             "=false drops them, and with them the names)"),
+    cl::desc("Print the full locations, with the file each node came from "
+             "(default: the node names only; =false: no locations, no names)"),
     cl::init(true), cl::sub(importCommand));
 
 /// The --max-memory limit in bytes; 0 after reporting a bad value.
@@ -210,8 +213,11 @@ int runImport(MLIRContext &ctx) {
   OpPrintingFlags flags;
   if (elideResources > 0)
     flags.elideLargeResourceString(elideResources);
-  if (printDebugInfo)
+  if (printDebugInfo) {
+    if (!printDebugInfo.getNumOccurrences())
+      dropFileLocations(*module);
     flags.enableDebugInfo();
+  }
   module->print(out->os(), flags);
   out->keep();
   return 0;
