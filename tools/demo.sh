@@ -27,8 +27,8 @@ net="$root/examples/nir/braille_rnn.nir"
 input="$root/examples/inputs/braille_random_256.json"
 echo
 echo "== spikec import $(basename "$net")"
-"$spikec" import "$net" --mlir-elide-resource-strings-if-larger=64 |
-  sed -n '/snn.network/,/^  }/p'
+"$spikec" import "$net" --mlir-elide-resource-strings-if-larger=64 \
+  --mlir-print-debuginfo=false | sed -n '/snn.network/,/^  }/p'
 echo
 echo "== spikec simulate: 256 steps of dt = 0.1 ms"
 "$spikec" simulate "$net" --dt=1e-4 --input="$input" \

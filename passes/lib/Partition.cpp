@@ -56,8 +56,12 @@ struct PartitionPass : spikec::impl::PartitionBase<PartitionPass> {
                             b.getI64IntegerAttr(part.lowerBound.cores)),
              b.getNamedAttr("binding",
                             b.getStringAttr(part.lowerBound.binding)),
+             // Between cores only; the inputs' spikes into cores apart.
              b.getNamedAttr("inter_core_spikes",
-                            b.getF64FloatAttr(part.stats.interCoreSpikes)),
+                            b.getF64FloatAttr(part.stats.interCoreSpikes -
+                                              part.stats.inputSpikes)),
+             b.getNamedAttr("input_spikes",
+                            b.getF64FloatAttr(part.stats.inputSpikes)),
              b.getNamedAttr("rates",
                             b.getStringAttr(problem->net.rate.empty()
                                                 ? "uniform"

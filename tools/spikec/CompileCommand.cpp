@@ -19,6 +19,7 @@
 #include "spikec/Passes/Passes.h"
 #include "spikec/Passes/Pipelines.h"
 #include "spikec/Target/Target.h"
+#include "spikec/Support/NodeLocations.h"
 
 #include "mlir/Pass/PassManager.h"
 
@@ -109,7 +110,10 @@ int runCompile(MLIRContext &ctx) {
                             "': " + ec.message());
       return false;
     }
-    module->print(out);
+    // With the locations, which hold the node names: the printed stage is
+    // probed, reported and compiled on by the same names.
+    dropFileLocations(*module);
+    module->print(out, OpPrintingFlags().enableDebugInfo());
     return false;
   };
   // A population that resets its state on a schedule (netx's

@@ -6,6 +6,7 @@
 #include "spikec/Import/Import.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Passes/Pipelines.h"
+#include "spikec/Support/NodeLocations.h"
 
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Support/FileUtilities.h"
@@ -159,10 +160,15 @@ static cl::opt<int64_t> elideResources(
     "mlir-elide-resource-strings-if-larger",
     cl::desc("Elide dense_resource blobs larger than this many bytes"),
     cl::value_desc("bytes"), cl::init(0), cl::sub(importCommand));
+// The node names live in the locations, and without them a re-imported .mlir
+// has no names to probe, report or export by. By default the names alone are
+// printed; given, the flag prints the full locations (the file each node was
+// read from too); =false prints none.
 static cl::opt<bool> printDebugInfo(
     "mlir-print-debuginfo",
-    cl::desc("Print locations (the population and projection names)"),
-    cl::init(false), cl::sub(importCommand));
+    cl::desc("Print the full locations, with the file each node came from "
+             "(default: the node names only; =false: no locations, no names)"),
+    cl::init(true), cl::sub(importCommand));
 
 /// The --max-memory limit in bytes; 0 after reporting a bad value.
 static uint64_t memoryLimit(std::string &how) {
@@ -280,8 +286,11 @@ int runImport(MLIRContext &ctx) {
   OpPrintingFlags flags;
   if (elideResources > 0)
     flags.elideLargeResourceString(elideResources);
-  if (printDebugInfo)
+  if (printDebugInfo) {
+    if (!printDebugInfo.getNumOccurrences())
+      dropFileLocations(*module);
     flags.enableDebugInfo();
+  }
   module->print(out->os(), flags);
   out->keep();
   return 0;

@@ -77,22 +77,26 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
   if (!partition) {
     // A chip given as such (an .mlir nc.chip): no mapping figures.
     os << "image of '" << chip.getSymName() << "' for " << chip.getTarget()
-       << ": " << uses.size() << " cores, given as an nc.chip\n";
+       << ": " << uses.size() << (uses.size() == 1 ? " core" : " cores")
+       << ", given as an nc.chip\n";
   } else {
     os << "mapped '" << chip.getSymName() << "' onto " << chip.getTarget()
-       << ": " << uses.size() << " cores (lower bound "
-       << int64_t(numberOf(partition, "lower_bound")) << ", set by " << binding
-       << "), strategy " << strategy << "\n";
-    os << llvm::format("expected inter-core spikes per step %.6g (%s), hops: "
-                       "average %.3g, max %lld; placement cost %.6g "
-                       "(serpentine start %.6g)\n",
-                       numberOf(partition, "inter_core_spikes"),
-                       rates == "profile" ? "rates from the profile run"
-                                          : "rate 1 per neuron",
-                       numberOf(placement, "average_hops"),
-                       (long long)numberOf(placement, "max_hops"),
-                       numberOf(placement, "cost"),
-                       numberOf(placement, "initial_cost"));
+       << ": " << uses.size() << (uses.size() == 1 ? " core" : " cores")
+       << " (lower bound " << int64_t(numberOf(partition, "lower_bound"))
+       << ", set by " << binding << "), strategy " << strategy << "\n";
+    // Spikes between cores apart from the inputs' spikes into cores, which
+    // every mapping has: a one-core network has 0 inter-core spikes.
+    os << llvm::format(
+        "expected inter-core spikes per step %.6g, input "
+        "spikes into cores %.6g (%s), hops: "
+        "average %.3g, max %lld; placement cost %.6g "
+        "(serpentine start %.6g)\n",
+        numberOf(partition, "inter_core_spikes"),
+        numberOf(partition, "input_spikes"),
+        rates == "profile" ? "rates from the profile run" : "rate 1 per neuron",
+        numberOf(placement, "average_hops"),
+        (long long)numberOf(placement, "max_hops"), numberOf(placement, "cost"),
+        numberOf(placement, "initial_cost"));
   }
   os << "core   neurons        axons          synapse bits          routes\n";
   for (size_t k = 0; k < uses.size(); ++k) {
@@ -131,6 +135,7 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
       {"lower_bound_set_by", binding},
       {"strategy", strategy},
       {"inter_core_spikes", numberOf(partition, "inter_core_spikes")},
+      {"input_spikes", numberOf(partition, "input_spikes")},
       {"rates", rates},
       {"average_hops", numberOf(placement, "average_hops")},
       {"max_hops", int64_t(numberOf(placement, "max_hops"))},

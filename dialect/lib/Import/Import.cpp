@@ -4,6 +4,7 @@
 
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Support/NodeLocations.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
@@ -20,6 +21,7 @@ static OwningOpRef<ModuleOp> importMLIR(llvm::StringRef path,
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(path, ctx);
   if (!module)
     return nullptr;
+  spikec::anchorLocations(*module, path);
   auto nets = module->getBody()->getOps<spikec::snn::NetworkOp>();
   auto graphs = module->getBody()->getOps<spikec::nc::GraphOp>();
   auto chips = module->getBody()->getOps<spikec::nc::ChipOp>();

@@ -561,6 +561,40 @@ private:
     return makeParam(ctx, blobName(owner, field), pshape, values);
   }
 
+  /// Legal, but a neuron that resets above its threshold fires on every
+  /// step after its first spike: usually swapped fields. A warning, as the
+  /// NIR importer gives, at the first such neuron.
+  void warnResetAboveThreshold(
+      const std::map<std::string, std::pair<const json *, std::string>> &given,
+      llvm::ArrayRef<int64_t> shape, const std::string &ptr) {
+    auto th = given.find("v_threshold"), rs = given.find("v_reset");
+    if (th == given.end())
+      return;
+    llvm::SmallVector<int64_t> pshape;
+    std::vector<float> threshold =
+        readParamValues(*th->second.first, th->second.second, shape, pshape);
+    std::vector<float> reset = {0.0f}; // the documented default
+    std::string at = ptr;
+    if (rs != given.end()) {
+      reset =
+          readParamValues(*rs->second.first, rs->second.second, shape, pshape);
+      at = rs->second.second;
+    }
+    size_t n = std::max(reset.size(), threshold.size());
+    for (size_t i = 0; i < n; ++i) {
+      float r = reset[reset.size() == 1 ? 0 : i];
+      float t = threshold[threshold.size() == 1 ? 0 : i];
+      if (r > t) {
+        emitWarning(fileLoc)
+            << at << ": v_reset " << formatNumber(r)
+            << (rs == given.end() ? " (the default)" : "")
+            << " is above v_threshold " << formatNumber(t) << " (neuron " << i
+            << "): the neuron fires on every step after its first spike";
+        return;
+      }
+    }
+  }
+
   MLIRContext *ctx;
   std::string path;
   OpBuilder builder;
@@ -832,6 +866,7 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
   }
 
   // Spike behaviour.
+  ResetMode resetMode = ResetMode::ToVReset;
   if (const json *reset = getField(obj, "reset")) {
     std::string p = jsonPointerChild(ptr, "reset");
     if (!spec->spiking || izh)
@@ -845,8 +880,14 @@ void JSONImporter::importPopulation(const json &obj, const std::string &ptr) {
     if (!m)
       fail(p, "unknown reset mode '" + mode +
                   "' (expected to_v_reset, subtract or none)");
+    resetMode = *m;
     state.addAttribute("reset", ResetModeAttr::get(ctx, *m));
   }
+  // An alif's threshold rises with adaptation, so its reset above the base
+  // threshold does not make it fire every step.
+  if (spec->spiking && !izh && model != "alif" &&
+      resetMode == ResetMode::ToVReset)
+    warnResetAboveThreshold(given, shape, ptr);
   if (const json *timing = getField(obj, "timing")) {
     std::string p = jsonPointerChild(ptr, "timing");
     if (!spec->spiking || izh)

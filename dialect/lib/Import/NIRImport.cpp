@@ -362,9 +362,10 @@ private:
   }
 
   void spikeAttrs(const Node &n, OperationState &state) {
-    if (n.has("v_reset")) {
+    if (n.has("v_reset") && !options.nirSubtractReset) {
       // Legal, but a neuron that resets above its threshold fires on every
-      // step after its first spike: usually swapped fields.
+      // step after its first spike: usually swapped fields. A neuron that
+      // resets by subtraction does not use v_reset.
       Array reset = n.numeric("v_reset"), threshold = n.numeric("v_threshold");
       for (int64_t i = 0, e = std::max(reset.size(), threshold.size()); i < e;
            ++i) {

@@ -565,9 +565,18 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
   }
 
   // Probes.
+  // The state names a population kernel may answer to (NeuronKernels.h).
+  auto varsOf = [&](Operation *op) {
+    std::string vars;
+    if (Kernel *k = kernelOf.lookup(op))
+      for (StringRef s : {"u", "v", "i", "a"})
+        if (k->state(s))
+          vars += s.str() + ", ";
+    return vars + "out";
+  };
   std::vector<Probe> probes;
   for (const std::string &spec : options.probes) {
-    auto target = resolveProbe(graph, body, spec, getNCNodeName);
+    auto target = resolveProbe(graph, body, spec, getNCNodeName, varsOf);
     if (failed(target))
       return failure();
     Operation *op = target->op;
@@ -586,10 +595,9 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     } else {
       p.state = kernelOf[op]->state(var);
       if (!p.state)
-        return graph.emitError()
-               << "probe '" << spec << "': " << describe(op)
-               << " has no variable '" << var << "' (it has "
-               << (isa<PopulationOp>(op) ? "u, v, out" : "out") << ")";
+        return graph.emitError() << "probe '" << spec << "': " << describe(op)
+                                 << " has no variable '" << var << "' (it has "
+                                 << varsOf(op) << ")";
       width = numElements(op->getResult(0));
     }
     Rows &rows = trace.probes[spec];

@@ -4,6 +4,8 @@
 
 #include "llvm/ADT/StringSet.h"
 
+#include <algorithm>
+
 using namespace mlir;
 
 namespace spikec::ref {
@@ -37,7 +39,8 @@ LogicalResult checkInputRows(Operation *at, ArrayRef<InputDecl> declared,
 
 FailureOr<ProbeTarget>
 resolveProbe(Operation *at, Block &body, const std::string &spec,
-             llvm::function_ref<std::string(Operation *)> nameOf) {
+             llvm::function_ref<std::string(Operation *)> nameOf,
+             llvm::function_ref<std::string(Operation *)> varsOf) {
   size_t colon = spec.rfind(':');
   if (colon == std::string::npos)
     return at->emitError() << "probe '" << spec
@@ -46,8 +49,32 @@ resolveProbe(Operation *at, Block &body, const std::string &spec,
   for (Operation &op : body)
     if (nameOf(&op) == node)
       return ProbeTarget{&op, spec.substr(colon + 1)};
-  return at->emitError() << "probe '" << spec << "' names no node '" << node
-                         << "'";
+  // A wrong name is usually a typo or a name the importer changed: list what
+  // can be probed, the nodes with state first (what one usually probes),
+  // capped so a huge network does not flood the terminal.
+  constexpr size_t kMaxListed = 40;
+  std::vector<std::pair<std::string, std::string>> nodes;
+  llvm::StringSet<> seen;
+  for (Operation &op : body) {
+    std::string name = nameOf(&op);
+    if (!name.empty() && seen.insert(name).second)
+      nodes.push_back({name, varsOf(&op)});
+  }
+  std::stable_partition(nodes.begin(), nodes.end(),
+                        [](const auto &n) { return n.second != "out"; });
+  std::string known;
+  for (size_t i = 0; i < nodes.size() && i < kMaxListed; ++i)
+    known += (i ? ", " : "") + nodes[i].first + " (" + nodes[i].second + ")";
+  if (nodes.size() > kMaxListed)
+    known += ", and " + std::to_string(nodes.size() - kMaxListed) + " more";
+  InFlightDiagnostic diag = at->emitError()
+                            << "probe '" << spec << "' names no node '" << node
+                            << "'; ";
+  if (nodes.empty())
+    diag << "the network has no named node to probe";
+  else
+    diag << "the nodes that can be probed (and their variables) are: " << known;
+  return diag;
 }
 
 } // namespace spikec::ref

@@ -1068,8 +1068,15 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
   // Probes.
   std::vector<Probe> probes;
   std::vector<std::pair<std::string, ProbeTarget>> targets;
+  auto varsOf = [](Operation *op) {
+    std::string vars;
+    if (auto neuron = dyn_cast<NeuronOpInterface>(op))
+      for (StringRef s : neuron.getStateNames())
+        vars += s.str() + ", ";
+    return vars + "out";
+  };
   for (const std::string &spec : options.probes) {
-    auto target = resolveProbe(net, body, spec, getNodeName);
+    auto target = resolveProbe(net, body, spec, getNodeName, varsOf);
     if (failed(target))
       return failure();
     targets.push_back({spec, *target});
@@ -1095,16 +1102,10 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
       bool known = neuron && llvm::is_contained(neuron.getStateNames(), var);
       if (known)
         p.state = kernelOf[op]->state(var);
-      if (!p.state) {
-        std::string have;
-        if (neuron)
-          for (StringRef s : neuron.getStateNames())
-            have += s.str() + ", ";
-        have += "out";
-        return net.emitError()
-               << "probe '" << spec << "': " << describe(op)
-               << " has no variable '" << var << "' (it has " << have << ")";
-      }
+      if (!p.state)
+        return net.emitError() << "probe '" << spec << "': " << describe(op)
+                               << " has no variable '" << var << "' (it has "
+                               << varsOf(op) << ")";
       width = numElements(op->getResult(0));
     }
     Rows &rows = trace.probes[spec];

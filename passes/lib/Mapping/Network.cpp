@@ -252,7 +252,7 @@ std::string mapping::verifyPartition(const Network &net,
       return os.str();
     }
   }
-  double spikes = 0;
+  double spikes = 0, inputSpikes = 0;
   std::vector<uint32_t> dests(net.numPres(), 0);
   std::vector<int64_t> seen(numCores);
   forDistinct(
@@ -267,6 +267,7 @@ std::string mapping::verifyPartition(const Network &net,
             spikes += net.rateOf(p);
         } else {
           spikes += net.rateOf(p);
+          inputSpikes += net.rateOf(p);
         }
       });
   for (uint32_t n = 0; n < net.numNeurons; ++n)
@@ -300,6 +301,7 @@ std::string mapping::verifyPartition(const Network &net,
     stats->numCores = numCores;
     stats->use = std::move(use);
     stats->interCoreSpikes = spikes;
+    stats->inputSpikes = inputSpikes;
   }
   return "";
 }

@@ -8,12 +8,13 @@
 // there. Lower bound: 6 distinct pres / 4 axons -> 2 cores, set by input
 // axons. Sequential fill: a0, a1 (3 axons), b0 would make 6 > 4: a new core,
 // so core 0 = {a0, a1}, core 1 = {b0, b1}, 3 axons each. Every input pre
-// reaches one core that is not its own: 6 inter-core spikes per step.
+// reaches one core that is not its own: 6 input spikes into cores per step,
+// and 0 between cores (a and b do not connect).
 //
 // RUN: sed "s/HASH/$(spikec target %S/Inputs/tiny-axons.json --hash)/" %s | spikec-opt --pass-pipeline='builtin.module(nc.graph(snn-partition{target=%S/Inputs/tiny-axons.json},snn-place{target=%S/Inputs/tiny-axons.json}),snn-route{target=%S/Inputs/tiny-axons.json})' | FileCheck %s
 //
 // CHECK: nc.chip @two
-// CHECK-SAME: partition = {binding = "input axons", cores = 2 : i64, inter_core_spikes = 6.000000e+00 : f64, lower_bound = 2 : i64, rates = "uniform"
+// CHECK-SAME: partition = {binding = "input axons", cores = 2 : i64, input_spikes = 6.000000e+00 : f64, inter_core_spikes = 0.000000e+00 : f64, lower_bound = 2 : i64, rates = "uniform"
 // CHECK: nc.core 0 at
 // CHECK-SAME: neurons 2
 // CHECK: nc.core 1 at

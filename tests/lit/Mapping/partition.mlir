@@ -12,9 +12,11 @@
 //   neuron reaches core 2 only: 3. Total 9, so layers wins;
 // - population blocks of 2 (h0 h1 | h2 | o0 o1) make the same cores: 9,
 //   a tie that the earlier strategy keeps.
-// Rates are uniform (1 per pre) without a profile.
+// Rates are uniform (1 per pre) without a profile. The attribute shows the
+// winner's 9 apart: 6 from the inputs (input_spikes, the same in every
+// mapping) and 3 between cores (inter_core_spikes).
 // CHECK-LABEL: nc.graph @mlp
-// CHECK-SAME: partition = {binding = "neurons", cores = 3 : i64, inter_core_spikes = 9.000000e+00 : f64, lower_bound = 3 : i64, rates = "uniform", strategy = "layers"}
+// CHECK-SAME: partition = {binding = "neurons", cores = 3 : i64, input_spikes = 6.000000e+00 : f64, inter_core_spikes = 3.000000e+00 : f64, lower_bound = 3 : i64, rates = "uniform", strategy = "layers"}
 // CHECK: nc.population {{.*}}cores = dense_resource<h.cores> : tensor<3xi32>
 // CHECK: nc.population {{.*}}cores = dense_resource<o.cores> : tensor<2xi32>
 // CHECK: h.cores: "0x04000000000000000000000001000000"

@@ -28,14 +28,17 @@ mlir::LogicalResult checkInputRows(mlir::Operation *at,
                                    llvm::StringRef declaredAs);
 
 /// A probe string split into its node (found in `body` by `nameOf`) and its
-/// variable. Reports a malformed string or an unknown node on `at`.
+/// variable. Reports a malformed string, or an unknown node together with
+/// the nodes that exist and their variables (`varsOf`, e.g. "v, out"), on
+/// `at`.
 struct ProbeTarget {
   mlir::Operation *op;
   std::string var;
 };
 mlir::FailureOr<ProbeTarget>
 resolveProbe(mlir::Operation *at, mlir::Block &body, const std::string &spec,
-             llvm::function_ref<std::string(mlir::Operation *)> nameOf);
+             llvm::function_ref<std::string(mlir::Operation *)> nameOf,
+             llvm::function_ref<std::string(mlir::Operation *)> varsOf);
 
 } // namespace spikec::ref
 

@@ -116,8 +116,13 @@ struct MappingStats {
   uint32_t numCores = 0;
   std::vector<CoreUse> use;
   /// Sum over pres of rate x distinct cores reached other than its own
-  /// (an input reaches every core it feeds).
+  /// (an input reaches every core it feeds): the mesh traffic the
+  /// strategies minimize.
   double interCoreSpikes = 0;
+  /// The part of interCoreSpikes that comes from the network's inputs (the
+  /// host), which no partition avoids: reports show it apart, so that a
+  /// network on one core has 0 spikes between cores.
+  double inputSpikes = 0;
 };
 
 /// The lower bound on cores: per model, the max over resources of
