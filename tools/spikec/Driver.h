@@ -50,6 +50,10 @@ TargetPipelineOptions targetPipelineOptions(const std::string &target);
 /// Checks --dt and imports the network named on the command line (with the
 /// NIR options); null after reporting an error.
 mlir::OwningOpRef<mlir::ModuleOp> loadNetwork(mlir::MLIRContext &ctx);
+/// The same for the network at `path` (eval's, whose positional also takes
+/// an image).
+mlir::OwningOpRef<mlir::ModuleOp> loadNetwork(mlir::MLIRContext &ctx,
+                                              const std::string &path);
 
 /// Each returns the process exit code.
 int runImport(mlir::MLIRContext &ctx);

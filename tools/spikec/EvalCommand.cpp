@@ -73,9 +73,6 @@ namespace cl = llvm::cl;
 
 namespace spikec::driver {
 
-llvm::cl::SubCommand evalCommand(
-    "eval", "Classify a labelled dataset with a network or an image: "
-            "accuracy, work, latency and energy per inference");
 
 static cl::opt<std::string> evalNetwork(cl::Positional,
                                         cl::desc("<net.nir|.json|.mlir|.simg>"),
@@ -104,28 +101,12 @@ static cl::opt<int64_t> evalLimit("limit",
                                   cl::desc("Use the first K images only"),
                                   cl::value_desc("K"), cl::init(0),
                                   cl::sub(evalCommand));
-static cl::opt<std::string> evalTarget(
-    "target",
-    cl::desc("A network file: run the quantized reference for this target; "
-             "an image: the target's description for cycle mode"),
-    cl::value_desc("name|file.json"), cl::init(""), cl::sub(evalCommand));
-static cl::list<std::string> evalApprox(
-    "approx", cl::desc("With --target: allow these approximations"),
-    cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(evalCommand));
 static cl::opt<std::string> evalMode(
     "mode",
     cl::desc("An image: functional (spikes only) or cycle (with latency and "
              "energy per inference)"),
     cl::value_desc("functional|cycle"), cl::init("functional"),
     cl::sub(evalCommand));
-static cl::opt<double> evalDt("dt",
-                              cl::desc("Timestep in seconds (default 1e-4)"),
-                              cl::value_desc("seconds"), cl::init(1.0e-4),
-                              cl::sub(evalCommand));
-static cl::opt<bool> evalNirDiscrete(
-    "nir-discrete",
-    cl::desc("NIR: parameters are per-step factors already (dt folded in)"),
-    cl::init(false), cl::sub(evalCommand));
 static cl::opt<std::string> evalReadout(
     "readout",
     cl::desc("How an output neuron's values over the run become its score: "
@@ -405,17 +386,10 @@ std::string imageRunner(const std::string &path, Runner &runner,
   }
   runner.cycle = evalMode == "cycle";
   if (runner.cycle) {
-    std::string which = evalTarget.empty() ? img->header.target
-                                           : std::string(evalTarget);
-    auto loaded = target::loadTarget(which);
-    if (auto *err = std::get_if<std::string>(&loaded))
-      return *err;
-    desc = std::make_shared<target::TargetDesc>(
-        std::get<target::TargetDesc>(std::move(loaded)));
-    if (desc->contentHashHex() != img->header.targetHash)
-      return "target '" + desc->name + "' has hash " +
-             desc->contentHashHex() + ", the image was compiled for '" +
-             img->header.target + "' with hash " + img->header.targetHash;
+    desc = std::make_shared<target::TargetDesc>();
+    if (std::string why = emu::loadImageTarget(*img, targetOption, *desc);
+        !why.empty())
+      return path + ": " + why;
   }
   runner.how = "emulator (" + std::string(evalMode) + " mode) on the image for " +
                img->header.target;
@@ -454,10 +428,7 @@ std::string imageRunner(const std::string &path, Runner &runner,
 /// The float or the quantized reference on a network file.
 std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
                           Runner &runner) {
-  ImportOptions options;
-  options.dt = evalDt;
-  options.nirDiscrete = evalNirDiscrete;
-  module = importNetwork(evalNetwork, &ctx, options);
+  module = loadNetwork(ctx, evalNetwork);
   if (!module)
     return "-";
   auto nets = module->getBody()->getOps<snn::NetworkOp>();
@@ -468,12 +439,12 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
   OpPassManager &netPM = pm.nest<snn::NetworkOp>();
   netPM.addPass(createInferShapes());
   DiscretizeOptions discretize;
-  discretize.dt = evalDt;
+  discretize.dt = dtOption;
   netPM.addPass(createDiscretize(discretize));
   if (failed(pm.run(*module)))
     return "-";
 
-  if (evalTarget.empty()) {
+  if (targetOption.empty()) {
     if (std::string why =
             singlePorts(io::getInputSpecs(net),
                         outputPorts<snn::OutputOp>(net.getBodyBlock()), runner);
@@ -502,9 +473,17 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
       if (!isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(def))
         runner.gradedWhat = "currents";
     }
-    runner.how = "float reference, layer timing";
-    runner.run = [net, &runner](ref::Rows rows, Inference &out) -> std::string {
+    // Hardware timing answers late by the network's lag, as a chip does;
+    // layer timing in the same step.
+    snn::Sync sync = *snn::parseSync(syncOption);
+    runner.lag = sync == snn::Sync::Hardware ? snn::hardwareLag(net) : 0;
+    runner.how = std::string("float reference, ") +
+                 (sync == snn::Sync::Hardware ? "hardware" : "layer") +
+                 " timing";
+    runner.run = [net, sync, &runner](ref::Rows rows,
+                                      Inference &out) -> std::string {
       ref::SimOptions options;
+      options.sync = sync;
       options.timesteps = rows.size();
       return takeTrace(
           ref::simulate(net, {{runner.inputName, std::move(rows)}}, options),
@@ -514,9 +493,7 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
   }
 
   PassManager qpm(&ctx, ModuleOp::getOperationName());
-  TargetPipelineOptions lower;
-  lower.target = evalTarget;
-  lower.approximations.assign(evalApprox.begin(), evalApprox.end());
+  TargetPipelineOptions lower = targetPipelineOptions(targetOption);
   std::string why;
   if (failed(buildTargetPipeline(qpm, lower, why)))
     return why;
@@ -608,9 +585,9 @@ int runEval(MLIRContext &ctx) {
   if (evalMode != "functional" && evalMode != "cycle")
     return usageError("unknown --mode '" + evalMode +
                       "' (expected functional or cycle)");
-  if (!(evalDt > 0) || !std::isfinite(evalDt))
+  if (!(dtOption > 0) || !std::isfinite(dtOption))
     return usageError("--dt must be a positive number of seconds, got " +
-                      formatNumber(evalDt));
+                      formatNumber(dtOption));
   StringRef spec = evalDataset;
   if (!spec.consume_front("idx:") || !spec.contains(','))
     return usageError("--dataset: expected idx:IMAGES,LABELS, got '" +
@@ -620,9 +597,21 @@ int runEval(MLIRContext &ctx) {
   if (!isImage && evalMode == "cycle")
     return usageError("--mode=cycle runs an image (.simg); compile the "
                       "network with spikec compile first");
-  if (isImage && !evalApprox.empty())
-    return usageError("--approx applies when quantizing a network; an image "
-                      "is quantized already");
+  for (auto [flag, given] :
+       {std::pair<const char *, bool>{"--approx", !approxOption.empty()},
+        {"--calibrate", !calibrateOption.empty()},
+        {"--quant-report", !quantReportOption.empty()}})
+    if (isImage && given)
+      return usageError(std::string(flag) +
+                        " applies when quantizing a network; an image is "
+                        "quantized already");
+  if (isImage && syncOption.getNumOccurrences() && syncOption != "hardware")
+    return usageError("an image runs the chip's timing: --sync=" + syncOption +
+                      " cannot be used with it");
+  if (!isImage)
+    if (std::string why = checkTargetFlags(!targetOption.empty());
+        !why.empty())
+      return usageError(why);
 
   std::optional<Readout> readout;
   if (evalReadout == "count")

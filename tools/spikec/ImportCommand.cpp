@@ -32,6 +32,9 @@ cl::SubCommand exportCommand(
     "export", "Write a network in an exchange format (NIR) for other tools");
 cl::SubCommand compileCommand(
     "compile", "Write the hardware image of a network mapped onto cores");
+cl::SubCommand evalCommand(
+    "eval", "Classify a labelled dataset with a network or an image: "
+            "accuracy, work, latency and energy per inference");
 
 // Options shared by every command that reads a network.
 cl::opt<std::string> networkPath(cl::Positional, cl::Required,
@@ -44,17 +47,17 @@ cl::opt<double> dtOption("dt",
                          cl::desc("Timestep in seconds (default 1e-4)"),
                          cl::value_desc("seconds"), cl::init(1.0e-4),
                          cl::sub(importCommand), cl::sub(simulateCommand),
-                         cl::sub(exportCommand), cl::sub(compileCommand));
+                         cl::sub(exportCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 static cl::opt<bool> nirDiscrete(
     "nir-discrete",
     cl::desc("NIR: parameters are per-step factors already (dt folded in)"),
     cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
-    cl::sub(exportCommand), cl::sub(compileCommand));
+    cl::sub(exportCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 static cl::opt<bool> nirSubtractReset(
     "nir-subtract-reset",
     cl::desc("NIR: populations reset by subtraction, not to v_reset"),
     cl::init(false), cl::sub(importCommand), cl::sub(simulateCommand),
-    cl::sub(exportCommand), cl::sub(compileCommand));
+    cl::sub(exportCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 
 // Options shared by every command that lowers a network to a target.
 cl::opt<std::string> targetOption(
@@ -64,38 +67,38 @@ cl::opt<std::string> targetOption(
              "integer arithmetic with hardware timing; compile: the chip the "
              "image is for (default loihi)"),
     cl::value_desc("name|file.json"), cl::init(""), cl::sub(simulateCommand),
-    cl::sub(compileCommand));
+    cl::sub(compileCommand), cl::sub(evalCommand));
 cl::list<std::string> approxOption(
     "approx",
     cl::desc("With a target: allow the named approximations of the "
              "target's legalization (targets/MODELS.md lists them); "
              "without, what is not exact is an error"),
     cl::value_desc("name,..."), cl::CommaSeparated, cl::sub(simulateCommand),
-    cl::sub(compileCommand));
+    cl::sub(compileCommand), cl::sub(evalCommand));
 cl::opt<std::string> quantReportOption(
     "quant-report",
     cl::desc("With a target: write the quantization report (JSON) here"),
     cl::value_desc("file.json"), cl::init(""), cl::sub(simulateCommand),
-    cl::sub(compileCommand));
+    cl::sub(compileCommand), cl::sub(evalCommand));
 cl::opt<std::string> calibrateOption(
     "calibrate",
     cl::desc("With a target: pick the quantization scales from the float "
              "network's activity on these sample inputs (an input file) "
              "instead of the worst case"),
     cl::value_desc("file"), cl::init(""), cl::sub(simulateCommand),
-    cl::sub(compileCommand));
+    cl::sub(compileCommand), cl::sub(evalCommand));
 cl::opt<double> calibrateMarginOption(
     "calibrate-margin",
     cl::desc("With --calibrate: widen the measured ranges by this factor "
              "(>= 1) before they bound a scale"),
-    cl::init(1.5), cl::sub(simulateCommand), cl::sub(compileCommand));
+    cl::init(1.5), cl::sub(simulateCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 cl::opt<std::string> syncOption(
     "sync",
     cl::desc("Edge timing: layer (feed-forward edges deliver in the same "
              "step) or hardware (every edge one step later, as on a chip; "
              "the only timing with a target)"),
     cl::value_desc("layer|hardware"), cl::init("layer"),
-    cl::sub(simulateCommand), cl::sub(compileCommand));
+    cl::sub(simulateCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 
 /// Checks the target flags together; "" when they can work.
 std::string checkTargetFlags(bool hasTarget) {
@@ -132,25 +135,25 @@ static cl::opt<std::string> maxMemory(
     cl::desc("Refuse a network whose estimated memory is above this (bytes, "
              "or with K, M, G or T; default: 80% of this machine's memory)"),
     cl::value_desc("size"), cl::init(""), cl::sub(simulateCommand),
-    cl::sub(exportCommand), cl::sub(compileCommand));
+    cl::sub(exportCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 static cl::opt<std::string> netxInputBias(
     "netx-input-bias",
     cl::desc("lava-dl netx: .npy of the input layer's per-neuron bias "
              "mantissas in Lava's (x, y, channel) order"),
     cl::value_desc("file.npy"), cl::init(""), cl::sub(importCommand),
-    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand));
+    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 static cl::opt<int64_t> netxResetInterval(
     "netx-reset-interval",
     cl::desc("lava-dl netx: reset every layer's state every N steps, layer "
              "k at steps t (from 1) with t % N == (offset + 1 + k) % N, as "
              "Lava's hdf5.Network(reset_interval=N) does (0: never)"),
     cl::value_desc("N"), cl::init(0), cl::sub(importCommand),
-    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand));
+    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 static cl::opt<int64_t> netxResetOffset(
     "netx-reset-offset",
     cl::desc("lava-dl netx: the reset_offset of --netx-reset-interval"),
     cl::value_desc("offset"), cl::init(0), cl::sub(importCommand),
-    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand));
+    cl::sub(simulateCommand), cl::sub(exportCommand), cl::sub(compileCommand), cl::sub(evalCommand));
 
 static cl::opt<std::string> importOutput("o", cl::desc("Output file"),
                                          cl::value_desc("file"),
@@ -207,7 +210,7 @@ static uint64_t memoryLimit(std::string &how) {
 static LogicalResult checkMemory(ModuleOp module) {
   constexpr double kBytesPerElement = 48;
   if (!maxMemory.getNumOccurrences() && maxMemory.empty() &&
-      !simulateCommand && !exportCommand && !compileCommand)
+      !simulateCommand && !exportCommand && !compileCommand && !evalCommand)
     return success();
   double elements = 0;
   std::string largest;
@@ -242,8 +245,12 @@ static LogicalResult checkMemory(ModuleOp module) {
   return failure();
 }
 
-/// Checks --dt, then imports the network named on the command line.
 OwningOpRef<ModuleOp> loadNetwork(MLIRContext &ctx) {
+  return loadNetwork(ctx, networkPath);
+}
+
+/// Checks --dt, then imports the network at `path`.
+OwningOpRef<ModuleOp> loadNetwork(MLIRContext &ctx, const std::string &path) {
   double dt = dtOption;
   if (!(dt > 0) || !std::isfinite(dt)) {
     usageError("--dt must be a positive number of seconds, got " +
@@ -267,7 +274,7 @@ OwningOpRef<ModuleOp> loadNetwork(MLIRContext &ctx) {
   options.netxInputBias = netxInputBias;
   options.netxResetInterval = netxResetInterval;
   options.netxResetOffset = netxResetOffset;
-  OwningOpRef<ModuleOp> module = importNetwork(networkPath, &ctx, options);
+  OwningOpRef<ModuleOp> module = importNetwork(path, &ctx, options);
   if (module && failed(checkMemory(*module)))
     return nullptr;
   return module;

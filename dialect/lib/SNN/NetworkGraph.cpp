@@ -84,6 +84,52 @@ bool isEncoder(Operation *op) {
   return isa<EncodeDirectOp, EncodeRateOp, EncodeLatencyOp, EncodeDeltaOp>(op);
 }
 
+int64_t hardwareLag(NetworkOp net) {
+  // Longest paths by relaxation: a DAG settles within one pass per op, so
+  // a change after that many passes means a cycle.
+  llvm::DenseMap<Operation *, int64_t> level;
+  Block &body = net.getBodyBlock();
+  size_t ops = std::distance(body.begin(), body.end());
+  auto stepsOf = [](Operation *op) -> int64_t {
+    auto delay = dyn_cast<DelayOp>(op);
+    if (!delay || !delay.getSteps())
+      return 0;
+    int64_t most = 0;
+    for (int64_t s : *delay.getSteps())
+      most = std::max(most, s);
+    return most;
+  };
+  for (size_t pass = 0;; ++pass) {
+    bool changed = false;
+    for (Operation &to : body) {
+      int64_t l = 0;
+      for (Value in : to.getOperands()) {
+        Operation *from = in.getDefiningOp();
+        if (!from)
+          continue;
+        auto it = level.find(from);
+        if (it == level.end())
+          continue;
+        l = std::max(l, it->second + (isHardwareDelayed(from, &to) ? 1 : 0));
+      }
+      l += stepsOf(&to);
+      auto [it, inserted] = level.try_emplace(&to, l);
+      if (!inserted && it->second < l) {
+        it->second = l;
+        changed = true;
+      }
+    }
+    if (!changed)
+      break;
+    if (pass > ops)
+      return -1;
+  }
+  int64_t lag = 0;
+  for (auto out : body.getOps<OutputOp>())
+    lag = std::max(lag, level.lookup(out));
+  return lag;
+}
+
 std::optional<Sync> parseSync(StringRef text) {
   return llvm::StringSwitch<std::optional<Sync>>(text)
       .Case("layer", Sync::Layer)

@@ -49,6 +49,12 @@ struct Schedule {
 /// population.
 bool isEncoder(mlir::Operation *op);
 
+/// The steps the outputs of `net` lag its inputs in hardware timing: the
+/// longest input-to-output path, counting each delayed edge and each delay
+/// op's steps; -1 when the network is recurrent (no longest path). A
+/// discretized network (delays in steps) is expected.
+int64_t hardwareLag(NetworkOp net);
+
 /// Whether edges out of `op` may close a cycle: a population, or a delay of
 /// at least one step.
 bool breaksLoops(mlir::Operation *op);
