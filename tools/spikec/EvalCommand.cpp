@@ -736,6 +736,14 @@ int runEval(MLIRContext &ctx) {
     showProgress(count);
     llvm::errs() << "\n";
   }
+  // Every output silent on every image scores class 0 throughout: almost
+  // always a network read in the wrong convention.
+  if (spikes == 0 && runner.membrane.empty())
+    llvm::errs() << "warning: no neuron spiked in any of the " << count
+                 << " inferences, so every class scored 0: if the file's "
+                    "parameters are per step (discrete-time NIR, as Sinabs "
+                    "writes), use --nir-discrete; otherwise check --dt, "
+                    "--encode and the thresholds' units\n";
   double n = double(count);
   llvm::raw_ostream &os = llvm::outs();
   os << "eval      " << evalNetwork << ": " << runner.how << "\n"
