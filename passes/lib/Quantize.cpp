@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Quantize.h"
+#include "spikec/Support/ConvTaps.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
@@ -260,33 +261,16 @@ FailureOr<LinearMap> Lowering::mapOf(Operation *op) {
     bool one = is.size() == 2;
     int64_t C = is[0], H = one ? 1 : is[1], W = is.back();
     int64_t Co = os[0], Ho = one ? 1 : os[1], Wo = os.back();
-    int64_t Kh = one ? 1 : ws[2], Kw = ws.back(), Cg = C / groups;
+    int64_t Kh = one ? 1 : ws[2], Kw = ws.back();
     int64_t sh = one ? 1 : stride[0], sw = stride.back();
     int64_t ph = one ? 0 : pad[0], pw = pad.back();
     int64_t dh = one ? 1 : dil[0], dw = dil.back();
-    int64_t coPerG = Co / groups;
-    for (int64_t co = 0; co < Co; ++co)
-      for (int64_t cl = 0; cl < Cg; ++cl) {
-        int64_t ci = (co / coPerG) * Cg + cl;
-        for (int64_t kh = 0; kh < Kh; ++kh)
-          for (int64_t kw = 0; kw < Kw; ++kw) {
-            double x = (*w)[((co * Cg + cl) * Kh + kh) * Kw + kw];
-            if (x == 0)
-              continue;
-            for (int64_t oh = 0; oh < Ho; ++oh) {
-              int64_t ih = oh * sh - ph + kh * dh;
-              if (ih < 0 || ih >= H)
-                continue;
-              for (int64_t ow = 0; ow < Wo; ++ow) {
-                int64_t iw = ow * sw - pw + kw * dw;
-                if (iw < 0 || iw >= W)
-                  continue;
-                m.cols[(ci * H + ih) * W + iw].push_back(
-                    {int32_t((co * Ho + oh) * Wo + ow), x});
-              }
-            }
-          }
-      }
+    ConvGeometry g{C, H, W, Co, Ho, Wo, Kh, Kw, sh, sw, ph, pw, dh, dw, groups};
+    forEachConvTap(
+        g, [&](int64_t k) { return (*w)[k]; },
+        [&](double x, int64_t from, int64_t to) {
+          m.cols[from].push_back({int32_t(to), x});
+        });
     if (bAttr) {
       auto b = weightsOf(bAttr);
       if (!b)

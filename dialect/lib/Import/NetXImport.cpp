@@ -33,6 +33,7 @@
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
 #include "spikec/Import/HDF5Tree.h"
+#include "spikec/Support/ConvTaps.h"
 #include "spikec/Import/Import.h"
 #include "spikec/Support/FormatNumber.h"
 #include "spikec/Target/Target.h"
@@ -663,32 +664,19 @@ private:
       fail(where + ": 'shape' " + shapeString(shape) + " but a " +
            std::string(pool ? "pool" : "conv") + " of the layer before " +
            shapeString(in.chw) + " gives " + shapeString({cout, ho, wo}));
-    int64_t cig = cin / groups, cog = cout / groups;
+    // A pool is a per-channel convolution whose every channel has the
+    // layer's one kernel.
+    ConvGeometry g{cin, h, w, cout, ho, wo, kh, kw, sy, sx, py,
+                   px, dy, dx, pool ? cin : groups};
     std::vector<Synapse> syns;
-    for (int64_t co = 0; co < cout; ++co)
-      for (int64_t ci = 0; ci < (pool ? 1 : cig); ++ci)
-        for (int64_t ky = 0; ky < kh; ++ky)
-          for (int64_t kx = 0; kx < kw; ++kx) {
-            double wv =
-                pool ? weight.values[ky * kw + kx]
-                     : weight.values[((co * cig + ci) * kh + ky) * kw + kx];
-            int32_t wt = weightValue(wv, where);
-            if (wt == 0)
-              continue;
-            int64_t c = pool ? co : (co / cog) * cig + ci;
-            for (int64_t oy = 0; oy < ho; ++oy) {
-              int64_t iy = oy * sy - py + ky * dy;
-              if (iy < 0 || iy >= h)
-                continue;
-              for (int64_t ox = 0; ox < wo; ++ox) {
-                int64_t ix = ox * sx - px + kx * dx;
-                if (ix < 0 || ix >= w)
-                  continue;
-                syns.push_back({int32_t((c * h + iy) * w + ix),
-                                int32_t((co * ho + oy) * wo + ox), wt, 0});
-              }
-            }
-          }
+    forEachConvTap(
+        g,
+        [&](int64_t k) {
+          return weightValue(weight.values[pool ? k % (kh * kw) : k], where);
+        },
+        [&](int32_t wt, int64_t from, int64_t to) {
+          syns.push_back({int32_t(from), int32_t(to), wt, 0});
+        });
     int64_t n = cout * ho * wo;
     Value sum = tables(std::move(syns), key, where, in.value, in.size(), n);
     Value out =
