@@ -114,12 +114,15 @@ def networks():
         nir.IF(r=np.full((3, 6, 6), 2000.0, f32), v_threshold=np.full((3, 6, 6), 0.5, f32),
                v_reset=np.zeros((3, 6, 6), f32)), shape=[2, 6, 6])
     for kind, pool in (("sumpool2d", nir.SumPool2d), ("avgpool2d", nir.AvgPool2d)):
+        fc = affine(g, n, 18, 1.0 if kind == "sumpool2d" else 0.05)
+        if kind == "avgpool2d":
+            # Averages are small: excitatory weights, so that the LIF fires.
+            fc.weight = np.abs(fc.weight)
         nets[kind] = seq(
             pool(kernel_size=np.array([2, 2]), stride=np.array([2, 2]),
                  padding=np.array([0, 0])),
             nir.Flatten(input_type={"input": np.array([2, 3, 3])}, start_dim=0),
-            affine(g, n, 18, 1.0 if kind == "sumpool2d" else 4.0), lif(n, 20.0),
-            shape=[2, 6, 6])
+            fc, lif(n, 20.0), shape=[2, 6, 6])
     nets["flatten"] = seq(
         nir.Flatten(input_type={"input": np.array([2, 2, 2])}, start_dim=0),
         affine(g, n, 8), lif(n, 20.0), shape=[2, 2, 2])
