@@ -1,6 +1,7 @@
 //===- EvalCommand.cpp - spikec eval: accuracy over a labelled dataset ----===//
 //
-// `spikec eval NET --dataset=idx:IMAGES,LABELS --encode=rate|latency|direct
+// `spikec eval NET --dataset=idx:IMAGES,LABELS|npy:SAMPLES,LABELS
+// --encode=rate|latency|direct
 // --timesteps=N [--target=T] [--limit=K] [--report=R.json]
 // [--mode=functional|cycle]` runs every image of the dataset through one of
 // the three executions of a network, each image from a fresh state:
@@ -14,6 +15,10 @@
 // longest input-to-output path crosses L hops answers L steps late: those
 // runs get L more steps of zero input (the drain; --drain overrides it),
 // so that they see every event of the N encoded steps.
+//
+// An npy: dataset holds input rows already, as spike files do: SAMPLES of
+// shape (N, T, ...input shape) and LABELS of shape (N,); each sample's T rows
+// are fed as they are (no --encode), then the drain.
 //
 // Encoding, done here on the host and the same for every execution (so the
 // quantized reference and the emulator see the same input events): pixel
@@ -330,6 +335,54 @@ ref::Rows encodeImage(const uint8_t *pixels, int64_t width, Encoding how,
   return rows;
 }
 
+/// An npy: dataset: SAMPLES of shape (N, T, ...input shape), each sample T
+/// input rows as a spike file holds them, and LABELS of shape (N,), whole
+/// numbers >= 0. `data` gets the count, the width and the labels.
+LogicalResult readSpikeTrains(StringRef samplesPath, StringRef labelsPath,
+                              MLIRContext &ctx, io::NpyArray &trains,
+                              io::LabelledImages &data) {
+  auto samples = io::readNpyArray(samplesPath, &ctx);
+  auto labels = io::readNpyArray(labelsPath, &ctx);
+  if (failed(samples) || failed(labels))
+    return failure();
+  auto bad = [&](StringRef path, const std::string &why) {
+    emitError(FileLineColLoc::get(&ctx, path, 0, 0)) << why;
+    return failure();
+  };
+  if (samples->shape.size() < 3 || samples->shape[0] == 0 ||
+      samples->shape[1] == 0)
+    return bad(samplesPath, "expected samples of shape (N, T, ...): N > 0 "
+                            "samples of T > 0 input rows each");
+  if (labels->shape.size() != 1 || labels->shape[0] != samples->shape[0])
+    return bad(labelsPath, "expected " + std::to_string(samples->shape[0]) +
+                               " labels, one per sample, in shape (N,)");
+  data.count = samples->shape[0];
+  data.itemSize = int64_t(samples->values.size()) / data.count /
+                  samples->shape[1];
+  for (size_t i = 0; i < labels->values.size(); ++i) {
+    double l = labels->values[i];
+    if (l < 0 || l > 255 || l != std::floor(l))
+      return bad(labelsPath, "label " + std::to_string(i) + " is " +
+                                 formatNumber(l) +
+                                 ", not a class in 0..255");
+    data.labels.push_back(uint8_t(l));
+    data.numClasses = std::max(data.numClasses, int(l) + 1);
+  }
+  trains = std::move(*samples);
+  return success();
+}
+
+/// Sample i's rows, then `drain` rows of zeros.
+ref::Rows sampleRows(const io::NpyArray &trains, int64_t i, int64_t drain) {
+  int64_t steps = trains.shape[1];
+  int64_t width = int64_t(trains.values.size()) / trains.shape[0] / steps;
+  ref::Rows rows(steps + drain, std::vector<double>(width, 0.0));
+  const double *x = trains.values.data() + i * steps * width;
+  for (int64_t t = 0; t < steps; ++t)
+    std::copy(x + t * width, x + (t + 1) * width, rows[t].begin());
+  return rows;
+}
+
 /// Checks that the network has one input and one output and names them.
 std::string singlePorts(llvm::ArrayRef<io::InputSpec> inputs,
                         llvm::ArrayRef<std::pair<std::string, int64_t>> outputs,
@@ -589,10 +642,16 @@ int runEval(MLIRContext &ctx) {
     return usageError("--dt must be a positive number of seconds, got " +
                       formatNumber(dtOption));
   StringRef spec = evalDataset;
-  if (!spec.consume_front("idx:") || !spec.contains(','))
-    return usageError("--dataset: expected idx:IMAGES,LABELS, got '" +
+  bool spikeTrains = spec.consume_front("npy:");
+  if ((!spikeTrains && !spec.consume_front("idx:")) || !spec.contains(','))
+    return usageError("--dataset: expected idx:IMAGES,LABELS or "
+                      "npy:SAMPLES,LABELS, got '" +
                       evalDataset + "'");
   auto [imagesPath, labelsPath] = spec.split(',');
+  if (spikeTrains && evalEncode.getNumOccurrences())
+    return usageError("--encode=" + evalEncode +
+                      ": an npy: dataset holds the input rows themselves, "
+                      "fed as they are");
   bool isImage = StringRef(evalNetwork).ends_with(".simg");
   if (!isImage && evalMode == "cycle")
     return usageError("--mode=cycle runs an image (.simg); compile the "
@@ -626,10 +685,22 @@ int runEval(MLIRContext &ctx) {
     return usageError("unknown --readout '" + evalReadout +
                       "' (expected count, last, max or mean)");
 
-  auto read = io::readIdxDataset(imagesPath.str(), labelsPath.str());
-  if (auto *why = std::get_if<std::string>(&read))
-    return usageError(*why);
-  const io::LabelledImages &data = std::get<io::LabelledImages>(read);
+  io::LabelledImages data;
+  io::NpyArray trains;
+  if (spikeTrains) {
+    if (failed(readSpikeTrains(imagesPath, labelsPath, ctx, trains, data)))
+      return 1;
+    if (evalTimesteps.getNumOccurrences() && evalTimesteps != trains.shape[1])
+      return usageError("--timesteps=" + std::to_string(evalTimesteps) +
+                        ": the samples of " + imagesPath.str() + " have " +
+                        std::to_string(trains.shape[1]) + " steps");
+    evalTimesteps = trains.shape[1];
+  } else {
+    auto read = io::readIdxDataset(imagesPath.str(), labelsPath.str());
+    if (auto *why = std::get_if<std::string>(&read))
+      return usageError(*why);
+    data = std::move(std::get<io::LabelledImages>(read));
+  }
 
   Runner runner;
   OwningOpRef<ModuleOp> module;
@@ -642,8 +713,11 @@ int runEval(MLIRContext &ctx) {
     return usageError(why);
   // A network that encodes its input itself gets the pixel values; a second
   // encoding on the host would feed its encoder spikes instead of values.
-  std::string coding = evalEncode + "-coded";
-  if (!runner.inputEncoder.empty()) {
+  std::string coding = spikeTrains ? "as given" : evalEncode + "-coded";
+  if (!runner.inputEncoder.empty() && spikeTrains) {
+    coding = "as given, into the network's " + runner.inputEncoder +
+             " encoder";
+  } else if (!runner.inputEncoder.empty()) {
     if (evalEncode.getNumOccurrences())
       return usageError(
           "--encode=" + evalEncode + ": input '" + runner.inputName + "' of " +
@@ -712,10 +786,13 @@ int runEval(MLIRContext &ctx) {
     Inference inference;
     inference.score.assign(classes, 0.0);
     inference.readout = *readout;
-    why = runner.run(encodeImage(data.pixels.data() + i * data.itemSize,
-                                 data.itemSize, encoding, uint64_t(i),
-                                 evalTimesteps, drain),
-                     inference);
+    why = runner.run(
+        spikeTrains
+            ? sampleRows(trains, i, drain)
+            : encodeImage(data.pixels.data() + i * data.itemSize,
+                          data.itemSize, encoding, uint64_t(i), evalTimesteps,
+                          drain),
+        inference);
     if (why == "-")
       return 1;
     if (!why.empty())
@@ -747,7 +824,8 @@ int runEval(MLIRContext &ctx) {
   double n = double(count);
   llvm::raw_ostream &os = llvm::outs();
   os << "eval      " << evalNetwork << ": " << runner.how << "\n"
-     << "data      " << count << " images of " << imagesPath << ", "
+     << "data      " << count << (spikeTrains ? " samples of " : " images of ")
+     << imagesPath << ", "
      << evalTimesteps << " steps " << coding;
   if (drain)
     os << " + " << drain << " drain steps";
@@ -785,7 +863,8 @@ int runEval(MLIRContext &ctx) {
         {"images", count},
         {"timesteps", evalTimesteps.getValue()},
         {"drain", drain},
-        {"encode", runner.inputEncoder.empty()
+        {"encode", spikeTrains ? std::string("as given")
+                   : runner.inputEncoder.empty()
                        ? evalEncode.getValue()
                        : "network " + runner.inputEncoder},
         {"correct", correct},

@@ -243,7 +243,9 @@ double decode(const unsigned char *p, char kind, unsigned size,
   return NAN;
 }
 
-ref::Rows decodeNpy(llvm::StringRef bytes, const InputSpec &input) {
+/// Any numeric .npy array, in C order, every value finite; errors name the
+/// element by its index.
+NpyArray decodeNpyArray(llvm::StringRef bytes) {
   const std::string place = "";
   if (bytes.size() < 10 || !bytes.starts_with("\x93NUMPY"))
     fail(place, "not an .npy file (no \\x93NUMPY magic)");
@@ -297,27 +299,14 @@ ref::Rows decodeNpy(llvm::StringRef bytes, const InputSpec &input) {
                                     "float or bool array)");
   bool bigEndian = order == '>';
 
-  if (shape.size() < 2)
-    fail(place, "expected a T x N array (one row per timestep), got " +
-                    std::to_string(shape.size()) + " dimension" +
-                    (shape.size() == 1 ? "" : "s") +
-                    (shape.size() == 1
-                         ? " (shape (" + std::to_string(shape[0]) +
-                               ",)); reshape it to (T, " +
-                               std::to_string(input.width()) + ")"
-                         : std::string()));
-  size_t t = shape[0];
-  uint64_t width = 1;
-  for (size_t d = 1; d < shape.size(); ++d)
-    width *= shape[d];
+  uint64_t count = 1;
+  for (size_t d : shape)
+    count = d != 0 && count > (uint64_t(1) << 40) / d ? 0 : count * d;
   std::vector<int64_t> shape64(shape.begin(), shape.end());
-  if (int64_t(width) != input.width())
-    fail(place, "rows have " + std::to_string(width) + " values (shape " +
-                    shapeString(shape64) + "), input '" + input.name +
-                    "' takes " + std::to_string(input.width()));
-  if (t == 0)
-    fail(place, "the array has no rows");
-  size_t count = t * width;
+  if (count == 0 && !shape.empty() &&
+      std::find(shape.begin(), shape.end(), 0) == shape.end())
+    fail(place, "shape " + shapeString(shape64) +
+                    " holds more than 2^40 values");
   size_t dataStart = headerStart + headerLen;
   if (bytes.size() - dataStart < count * size)
     fail(place, "truncated data: shape " + shapeString(shape64) + " needs " +
@@ -338,7 +327,9 @@ ref::Rows decodeNpy(llvm::StringRef bytes, const InputSpec &input) {
       s *= shape[d];
     }
   const unsigned char *data = bytes.bytes_begin() + dataStart;
-  ref::Rows rows(t, std::vector<double>(width));
+  NpyArray out;
+  out.shape = shape64;
+  out.values.resize(count);
   std::vector<size_t> idx(shape.size(), 0);
   for (size_t flat = 0; flat < count; ++flat) {
     size_t off = 0;
@@ -346,19 +337,51 @@ ref::Rows decodeNpy(llvm::StringRef bytes, const InputSpec &input) {
       off += idx[d] * stride[d];
     double v = decode(data + off * size, kind, size, bigEndian);
     if (!std::isfinite(v)) {
-      std::string where = "row " + std::to_string(flat / width) + ", column " +
-                          std::to_string(flat % width);
+      // Rows are the first dimension, as in a spike file.
+      size_t width = shape.empty() || shape[0] == 0 ? 1 : count / shape[0];
+      std::string where = shape.size() < 2
+                              ? "element " + std::to_string(flat)
+                              : "row " + std::to_string(flat / width) +
+                                    ", column " + std::to_string(flat % width);
       fail(where, std::string("value is ") +
                       (std::isnan(v) ? "NaN" : "infinite") +
                       " (inputs must be finite)");
     }
-    rows[flat / width][flat % width] = v;
+    out.values[flat] = v;
     for (size_t d = shape.size(); d-- > 0;) {
       if (++idx[d] < shape[d])
         break;
       idx[d] = 0;
     }
   }
+  return out;
+}
+
+/// A spike file's .npy: T x (the input's shape, or its width).
+ref::Rows decodeNpy(llvm::StringRef bytes, const InputSpec &input) {
+  NpyArray a = decodeNpyArray(bytes);
+  const std::string place = "";
+  if (a.shape.size() < 2)
+    fail(place, "expected a T x N array (one row per timestep), got " +
+                    std::to_string(a.shape.size()) + " dimension" +
+                    (a.shape.size() == 1 ? "" : "s") +
+                    (a.shape.size() == 1
+                         ? " (shape (" + std::to_string(a.shape[0]) +
+                               ",)); reshape it to (T, " +
+                               std::to_string(input.width()) + ")"
+                         : std::string()));
+  size_t t = a.shape[0];
+  uint64_t width = t ? a.values.size() / t : 0;
+  if (t && int64_t(width) != input.width())
+    fail(place, "rows have " + std::to_string(width) + " values (shape " +
+                    shapeString(a.shape) + "), input '" + input.name +
+                    "' takes " + std::to_string(input.width()));
+  if (t == 0)
+    fail(place, "the array has no rows");
+  ref::Rows rows(t);
+  for (size_t r = 0; r < t; ++r)
+    rows[r].assign(a.values.begin() + r * width,
+                   a.values.begin() + (r + 1) * width);
   return rows;
 }
 
@@ -537,6 +560,19 @@ FailureOr<ref::Rows> spikec::io::parseNpy(llvm::StringRef bytes,
                                           MLIRContext *ctx) {
   try {
     return decodeNpy(bytes, input);
+  } catch (const FileError &e) {
+    report(ctx, path, e);
+    return failure();
+  }
+}
+
+FailureOr<NpyArray> spikec::io::readNpyArray(llvm::StringRef path,
+                                            MLIRContext *ctx) {
+  auto buffer = readFile(path, ctx);
+  if (!buffer)
+    return failure();
+  try {
+    return decodeNpyArray(buffer->getBuffer());
   } catch (const FileError &e) {
     report(ctx, path, e);
     return failure();

@@ -77,6 +77,17 @@ mlir::FailureOr<ref::InputRows> parseInputJSON(llvm::StringRef text,
                                                llvm::ArrayRef<InputSpec> inputs,
                                                mlir::MLIRContext *ctx);
 
+/// A numeric .npy array of any shape, its values in C order.
+struct NpyArray {
+  std::vector<int64_t> shape;
+  std::vector<double> values;
+};
+
+/// Reads any numeric .npy file (every value finite); errors name the file
+/// and the element.
+mlir::FailureOr<NpyArray> readNpyArray(llvm::StringRef path,
+                                       mlir::MLIRContext *ctx);
+
 /// Decodes .npy bytes into rows of `input.width()` values.
 mlir::FailureOr<ref::Rows> parseNpy(llvm::StringRef bytes,
                                     llvm::StringRef path,
