@@ -8,6 +8,7 @@
 
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Support/JSONParse.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
@@ -435,7 +436,10 @@ void writeNpyFile(const std::string &file, const ref::Rows &rows) {
     flat.insert(flat.end(), row.begin(), row.end());
   }
   std::vector<size_t> shape{t, n};
-  xt::dump_npy(file, xt::adapt(flat, shape));
+  std::string why =
+      writeFileAtomically(file, xt::dump_npy(xt::adapt(flat, shape)));
+  if (!why.empty())
+    fail("", why);
 }
 
 } // namespace
@@ -636,17 +640,12 @@ LogicalResult spikec::io::writeTrace(llvm::StringRef path,
     }
     return success();
   }
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec);
-  if (ec) {
-    report(ctx, path, {"", "cannot write the file: " + ec.message()});
-    return failure();
-  }
-  os << traceToJSON(trace);
-  os.close();
-  if (os.has_error()) {
-    report(ctx, path, {"", "cannot write the file: " + os.error().message()});
-    os.clear_error();
+  std::string why = writeFileAtomically(path, [&](llvm::raw_ostream &os) {
+    os << traceToJSON(trace);
+    return std::string();
+  });
+  if (!why.empty()) {
+    report(ctx, path, {"", why});
     return failure();
   }
   return success();
