@@ -265,6 +265,21 @@ ref::Rows decodeNpy(llvm::StringRef bytes, const InputSpec &input) {
     fail(place, "truncated .npy header");
   std::string header = bytes.substr(headerStart, headerLen).str();
 
+  // xtensor's parser takes back() of an empty string (undefined behaviour)
+  // on an empty header or an empty shape value: refused here first.
+  {
+    std::string compact = header;
+    llvm::erase(compact, ' ');
+    if (compact.empty() || compact == "\n")
+      fail(place, "bad .npy header: empty");
+    size_t key = compact.find("'shape'");
+    if (key != std::string::npos) {
+      size_t colon = compact.find(':', key);
+      if (colon == std::string::npos || colon + 1 >= compact.size() ||
+          compact[colon + 1] != '(')
+        fail(place, "bad .npy header: the shape is not a tuple");
+    }
+  }
   std::string descr;
   bool fortran = false;
   std::vector<size_t> shape;
