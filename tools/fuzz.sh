@@ -15,6 +15,7 @@ jobs="${SPIKEC_JOBS:-$(nproc)}"
 cmd="${1:-test}"
 
 configure_and_build() {
+  bash "$root/tools/install-deps.sh" # clang-19, libclang-rt-19-dev
   local san="-fsanitize=address,undefined -fno-sanitize=function"
   san+=" -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
   # Coverage instrumentation everywhere (fuzzer-no-link), the fuzzer's main
