@@ -9,6 +9,7 @@ PACKAGES=(
   verilator nlohmann-json3-dev doctest-dev libboost-graph-dev libhdf5-dev
   libmetis-dev zlib1g-dev libxtensor-dev
   python3-h5py python3-numpy
+  clang-19 libclang-rt-19-dev
   dataset-fashion-mnist
 )
 # Optional, for retraining the examples (examples/fashion_*/train.py), not for

@@ -22,6 +22,7 @@
 #include "spikec/Support/LocationName.h"
 #include "spikec/Target/Target.h"
 #include "spikec/Target/TrueNorthModel.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
@@ -736,13 +737,14 @@ LogicalResult LegalizeTrueNorthPass::writeReport() {
       kept.push_back(std::move(g));
   kept.push_back(std::move(graph));
   *graphs = std::move(kept);
-  std::error_code ec;
-  llvm::raw_fd_ostream os(report.getValue(), ec, llvm::sys::fs::OF_Text);
-  if (ec)
-    return getOperation().emitError()
-           << "cannot write report '" << report.getValue()
-           << "': " << ec.message();
-  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+  std::string why =
+      writeFileAtomically(report.getValue(), [&](llvm::raw_ostream &os) {
+        os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root)))
+           << "\n";
+        return std::string();
+      });
+  if (!why.empty())
+    return getOperation().emitError() << "the report: " << why;
   return success();
 }
 

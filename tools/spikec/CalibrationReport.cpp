@@ -5,6 +5,7 @@
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Reference/Agreement.h"
 #include "spikec/Reference/QuantizedSimulator.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
@@ -107,12 +108,12 @@ LogicalResult reportAgreement(nc::GraphOp graph, CalibrationRun &run,
       {"timesteps", run.timesteps},
       {"timing", "hardware"},
       {"populations", std::move(pops)}};
-  std::error_code ec;
-  llvm::raw_fd_ostream os(reportPath, ec);
-  if (ec)
-    return graph.emitError() << "cannot write the quantization report '"
-                             << reportPath << "': " << ec.message();
-  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(*parsed))) << "\n";
+  std::string why = writeFileAtomically(reportPath, [&](llvm::raw_ostream &os) {
+    os << llvm::formatv("{0:2}", llvm::json::Value(std::move(*parsed))) << "\n";
+    return std::string();
+  });
+  if (!why.empty())
+    return graph.emitError() << "the quantization report: " << why;
   return success();
 }
 

@@ -20,6 +20,7 @@
 #include "spikec/Passes/Pipelines.h"
 #include "spikec/Target/Target.h"
 #include "spikec/Support/NodeLocations.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "mlir/Pass/PassManager.h"
 
@@ -103,17 +104,16 @@ int runCompile(MLIRContext &ctx) {
     }
     if (compileEmit != emitKey)
       return true;
-    std::error_code ec;
-    llvm::raw_fd_ostream out(compileOutput, ec);
-    if (ec) {
-      exitCode = usageError("cannot write '" + compileOutput +
-                            "': " + ec.message());
-      return false;
-    }
     // With the locations, which hold the node names: the printed stage is
     // probed, reported and compiled on by the same names.
     dropFileLocations(*module);
-    module->print(out, OpPrintingFlags().enableDebugInfo());
+    std::string why =
+        writeFileAtomically(compileOutput, [&](llvm::raw_ostream &out) {
+          module->print(out, OpPrintingFlags().enableDebugInfo());
+          return std::string();
+        });
+    if (!why.empty())
+      exitCode = usageError(why);
     return false;
   };
   // A population that resets its state on a schedule (netx's
@@ -236,14 +236,9 @@ int runCompile(MLIRContext &ctx) {
     if (!invalid.empty())
       return usageError("the image would be invalid: " + invalid);
     std::string text = image::toJSON(*img).dump(2) + "\n";
-    if (compileOutput == "-") {
-      llvm::outs() << text;
-      return 0;
-    }
-    std::ofstream out(compileOutput, std::ios::binary);
-    out << text;
-    if (!out)
-      return usageError("cannot write '" + compileOutput + "'");
+    if (std::string why = writeFileAtomically(compileOutput, text);
+        !why.empty())
+      return usageError(why);
     return 0;
   }
   if (compileOutput == "-")

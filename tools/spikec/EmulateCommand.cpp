@@ -19,6 +19,7 @@
 #include "spikec/Emulator/Traces.h"
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Image/ImageIO.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/Format.h"
@@ -135,10 +136,9 @@ static void runSteps(emu::Emulator &emulator, Observer &observer,
 /// Writes `value` as indented JSON to `path`.
 static LogicalResult writeJSONFile(const std::string &path,
                                    const nlohmann::json &value) {
-  std::ofstream out(path);
-  out << value.dump(2) << "\n";
-  if (!out) {
-    usageError("cannot write '" + path + "'");
+  std::string why = writeFileAtomically(path, value.dump(2) + "\n");
+  if (!why.empty()) {
+    usageError(why);
     return failure();
   }
   return success();

@@ -60,6 +60,7 @@
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Simulator.h"
 #include "spikec/Support/LocationName.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -879,10 +880,9 @@ int runEval(MLIRContext &ctx) {
       report["latency_s_per_inference"] = ns / n * 1e-9;
       report["energy_j_per_inference"] = pj / n * 1e-12;
     }
-    std::ofstream out(evalReport);
-    out << report.dump(2) << "\n";
-    if (!out)
-      return usageError("cannot write '" + evalReport + "'");
+    std::string why = writeFileAtomically(evalReport, report.dump(2) + "\n");
+    if (!why.empty())
+      return usageError(why);
   }
   return 0;
 }

@@ -10,7 +10,7 @@
 
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Support/FileUtilities.h"
-#include "llvm/Support/ToolOutputFile.h"
+#include "spikec/Support/OutputFile.h"
 
 #include <cctype>
 #include <cmath>
@@ -286,10 +286,6 @@ int runImport(MLIRContext &ctx) {
   OwningOpRef<ModuleOp> module = loadNetwork(ctx);
   if (!module)
     return 1;
-  std::string error;
-  auto out = openOutputFile(importOutput, &error);
-  if (!out)
-    return usageError("cannot write '" + importOutput + "': " + error);
   OpPrintingFlags flags;
   if (elideResources > 0)
     flags.elideLargeResourceString(elideResources);
@@ -298,8 +294,12 @@ int runImport(MLIRContext &ctx) {
       dropFileLocations(*module);
     flags.enableDebugInfo();
   }
-  module->print(out->os(), flags);
-  out->keep();
+  std::string why = writeFileAtomically(importOutput, [&](raw_ostream &os) {
+    module->print(os, flags);
+    return std::string();
+  });
+  if (!why.empty())
+    return usageError(why);
   return 0;
 }
 

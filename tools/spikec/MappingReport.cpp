@@ -3,6 +3,7 @@
 #include "MappingReport.h"
 
 #include "spikec/Image/Image.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -146,12 +147,12 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
                           {"output_axons", limRoutes}}},
       {"per_core", std::move(cores)},
       {"stages", std::move(stages)}};
-  std::error_code ec;
-  llvm::raw_fd_ostream out(jsonPath, ec, llvm::sys::fs::OF_Text);
-  if (ec)
-    return chip.emitError() << "cannot write the mapping report '" << jsonPath
-                            << "': " << ec.message();
-  out << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+  std::string why = writeFileAtomically(jsonPath, [&](llvm::raw_ostream &out) {
+    out << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+    return std::string();
+  });
+  if (!why.empty())
+    return chip.emitError() << "the mapping report: " << why;
   return success();
 }
 

@@ -17,8 +17,11 @@
 #include "mlir/IR/Location.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
 
 
 using namespace mlir;
@@ -80,6 +83,11 @@ int spikec::driver::usageError(const llvm::Twine &message) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  // On SIGINT/SIGTERM LLVM's handler removes the temporaries of the files
+  // being written (OutputFile), then calls this: stop, even when the shell
+  // started us with SIGINT ignored (a background job), which would
+  // otherwise let the run go on to rename a temporary that is gone.
+  llvm::sys::SetInterruptFunction([] { std::_Exit(130); });
   llvm::cl::SetVersionPrinter([](llvm::raw_ostream &os) {
     os << "spikec " << versionString() << "\n";
   });

@@ -21,9 +21,22 @@ std::vector<hsize_t> extent(const H5::DataSet &ds, hsize_t &count) {
   H5::DataSpace space = ds.getSpace();
   std::vector<hsize_t> dims(space.getSimpleExtentNdims());
   space.getSimpleExtentDims(dims.data());
+  // A corrupt file can declare an extent whose product wraps around (a
+  // buffer smaller than what HDF5 then writes) or that no memory holds:
+  // refused before anything is allocated. The data must be in the file,
+  // up to a generous compression ratio (a fill-value-only dataset, with
+  // no storage, up to 1 MiB).
+  constexpr hsize_t kMaxElements = hsize_t(1) << 31;
   count = 1;
-  for (hsize_t d : dims)
+  for (hsize_t d : dims) {
+    if (d != 0 && count > kMaxElements / d)
+      throw H5::DataSetIException("extent", "dataset extent too large");
     count *= d;
+  }
+  hsize_t bytes = count * std::max<size_t>(ds.getDataType().getSize(), 1);
+  if (bytes > (hsize_t(1) << 20) && bytes / 1024 > ds.getStorageSize())
+    throw H5::DataSetIException(
+        "extent", "dataset extent larger than the data the file holds");
   return dims;
 }
 
@@ -66,7 +79,8 @@ std::vector<double> readEnum(const H5::DataSet &ds, hsize_t count) {
 
 json toBinary(const std::vector<double> &data) {
   std::vector<uint8_t> bytes(data.size() * sizeof(double));
-  std::memcpy(bytes.data(), data.data(), bytes.size());
+  if (!bytes.empty()) // memcpy from an empty vector's null data is UB
+    std::memcpy(bytes.data(), data.data(), bytes.size());
   return json::binary(std::move(bytes));
 }
 
@@ -159,7 +173,8 @@ bool writeAll(int fd, const uint8_t *data, size_t size) {
 std::vector<double> numericData(const json &node) {
   const auto &bytes = node["data"].get_binary();
   std::vector<double> out(bytes.size() / sizeof(double));
-  std::memcpy(out.data(), bytes.data(), out.size() * sizeof(double));
+  if (!out.empty())
+    std::memcpy(out.data(), bytes.data(), out.size() * sizeof(double));
   return out;
 }
 

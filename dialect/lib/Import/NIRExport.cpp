@@ -8,6 +8,7 @@
 
 #include "spikec/Import/Export.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
@@ -328,17 +329,15 @@ LogicalResult spikec::exportNIR(NetworkOp net, StringRef path) {
           !t || !t.hasStaticShape())
         return op.emitOpError("needs a static shape to be exported to NIR "
                               "(run snn-infer-shapes)");
-  // Written under a temporary name beside the target and renamed at the
+  // HDF5 writes by file name: into OutputFile's temporary, renamed at the
   // end, so that a failure leaves no half-written file behind.
-  SmallString<128> temp;
-  if (std::error_code ec = llvm::sys::fs::createUniqueFile(
-          path + ".tmp-%%%%%%", temp))
-    return net.emitError() << "cannot write NIR file '" << path
-                           << "': " << ec.message();
+  OutputFile out;
+  if (std::string why = out.open(path); !why.empty())
+    return net.emitError() << why;
   H5::Exception::dontPrint();
   LogicalResult written = failure();
   try {
-    NIRWriter(net).write(temp.str().str());
+    NIRWriter(net).write(out.writtenPath().str());
     written = success();
   } catch (const Refused &r) {
     r.op->emitOpError() << r.message;
@@ -346,13 +345,9 @@ LogicalResult spikec::exportNIR(NetworkOp net, StringRef path) {
     net.emitError() << "cannot write NIR file '" << path
                     << "': " << e.getDetailMsg();
   }
-  if (succeeded(written))
-    if (std::error_code ec = llvm::sys::fs::rename(temp, path)) {
-      net.emitError() << "cannot write NIR file '" << path
-                      << "': " << ec.message();
-      written = failure();
-    }
   if (failed(written))
-    llvm::sys::fs::remove(temp);
-  return written;
+    return failure(); // ~OutputFile removes the temporary
+  if (std::string why = out.commit(); !why.empty())
+    return net.emitError() << why;
+  return success();
 }

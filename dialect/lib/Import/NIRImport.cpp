@@ -196,15 +196,16 @@ public:
         fail("'/node' has type '" + graph.type + "', expected 'NIRGraph'");
     }
 
-    auto module = ModuleOp::create(fileLoc());
-    builder.setInsertionPointToEnd(module.getBody());
+    // Owned from here: a failure below throws, and must not leak it.
+    OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
+    builder.setInsertionPointToEnd(module->getBody());
     std::string name = llvm::sys::path::stem(path).str();
     auto net = builder.create<NetworkOp>(fileLoc(), sanitize(name));
     builder.setInsertionPointToEnd(&net.getBodyBlock());
     importGraph(graph, "", /*root=*/true);
     resolveSums();
     warnLowGain();
-    return OwningOpRef<ModuleOp>(module);
+    return module;
   }
 
 private:

@@ -234,8 +234,9 @@ public:
       fail("cannot load the loihi target: " + *error);
     const target::TargetDesc &desc = std::get<target::TargetDesc>(loaded);
 
-    auto module = ModuleOp::create(fileLoc());
-    builder.setInsertionPointToEnd(module.getBody());
+    // Owned from here: a failure below throws, and must not leak it.
+    OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
+    builder.setInsertionPointToEnd(module->getBody());
     std::string name = llvm::sys::path::stem(path).str();
     for (char &c : name)
       if (!isalnum(static_cast<unsigned char>(c)) && c != '_')
@@ -294,7 +295,7 @@ public:
     if (numPopulations == 0)
       fail("the network has no layer with neurons");
     builder.create<nc::OutputOp>(nameLoc("output"), prev->value, "output");
-    return OwningOpRef<ModuleOp>(module);
+    return module;
   }
 
 private:

@@ -95,7 +95,9 @@ int64_t hardwareLag(NetworkOp net) {
     if (!delay || !delay.getSteps())
       return 0;
     int64_t most = 0;
-    for (int64_t s : *delay.getSteps())
+    // Held: ranging over *temporary() would read a destroyed optional.
+    std::optional<ArrayRef<int64_t>> steps = delay.getSteps();
+    for (int64_t s : *steps)
       most = std::max(most, s);
     return most;
   };

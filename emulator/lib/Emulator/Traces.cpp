@@ -64,7 +64,7 @@ std::string vcdId(size_t i) {
   return id;
 }
 
-void writeBinary(std::ostream &os, int64_t v) {
+void writeBinary(llvm::raw_ostream &os, int64_t v) {
   uint32_t u = uint32_t(int32_t(v));
   os << 'b';
   bool started = false;
@@ -81,42 +81,42 @@ void writeBinary(std::ostream &os, int64_t v) {
 std::string VcdTrace::open(const std::string &file, const Emulator &emulator,
                            std::vector<NeuronRef> neurons) {
   path = file;
-  out.open(file);
-  if (!out)
-    return "cannot write '" + file + "'";
+  if (std::string why = out.open(file); !why.empty())
+    return why;
+  llvm::raw_ostream &os = out.os();
   const image::Image &img = emulator.image();
   double dt = img.header.dt;
   // Time in ns when dt is known, else one unit (1 ms, nominal) per step.
   stepUnits = dt > 0 ? dt * 1e9 : 1;
-  out << "$comment spikec emulate: " << img.provenance.network << " on "
+  os << "$comment spikec emulate: " << img.provenance.network << " on "
       << img.header.target << (dt > 0 ? "" : "; dt unknown, 1 ms per step")
       << " $end\n";
-  out << "$timescale " << (dt > 0 ? "1 ns" : "1 ms") << " $end\n";
+  os << "$timescale " << (dt > 0 ? "1 ns" : "1 ms") << " $end\n";
   static const char *vars[] = {"v", "u", "i", "a"};
-  out << "$scope module chip $end\n";
+  os << "$scope module chip $end\n";
   uint32_t open = UINT32_MAX;
   for (const NeuronRef &n : neurons) {
     if (n.core != open) {
       if (open != UINT32_MAX)
-        out << "$upscope $end\n";
-      out << "$scope module core" << n.core << " $end\n";
+        os << "$upscope $end\n";
+      os << "$scope module core" << n.core << " $end\n";
       open = n.core;
     }
     std::string name = "n" + std::to_string(n.neuron);
     signals.push_back({n, nullptr, vcdId(signals.size())});
-    out << "$var wire 1 " << signals.back().id << " " << name
+    os << "$var wire 1 " << signals.back().id << " " << name
         << "_spike $end\n";
     for (const char *v : vars)
       if (emulator.core(n.core).state(v)) {
         signals.push_back({n, v, vcdId(signals.size())});
-        out << "$var integer 32 " << signals.back().id << " " << name << "_"
+        os << "$var integer 32 " << signals.back().id << " " << name << "_"
             << v << " $end\n";
       }
   }
   if (open != UINT32_MAX)
-    out << "$upscope $end\n";
-  out << "$upscope $end\n$enddefinitions $end\n";
-  return out ? "" : "cannot write '" + file + "'";
+    os << "$upscope $end\n";
+  os << "$upscope $end\n$enddefinitions $end\n";
+  return "";
 }
 
 void VcdTrace::sample(const Emulator &emulator) {
@@ -130,22 +130,21 @@ void VcdTrace::sample(const Emulator &emulator) {
     if (v == s.last)
       continue;
     if (!stamped) {
-      out << '#' << int64_t(std::llround(double(t) * stepUnits)) << '\n';
+      out.os() << '#' << int64_t(std::llround(double(t) * stepUnits)) << '\n';
       stamped = true;
     }
     if (s.var) {
-      writeBinary(out, v);
-      out << ' ' << s.id << '\n';
+      writeBinary(out.os(), v);
+      out.os() << ' ' << s.id << '\n';
     } else {
-      out << v << s.id << '\n';
+      out.os() << v << s.id << '\n';
     }
     s.last = v;
   }
 }
 
 std::string VcdTrace::close() {
-  out.close();
-  return out ? "" : "cannot write '" + path + "'";
+  return out.commit();
 }
 
 json timelineJSON(const CycleModel &cycle, const image::Image &image) {

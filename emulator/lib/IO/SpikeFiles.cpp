@@ -8,6 +8,7 @@
 
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Support/JSONParse.h"
+#include "spikec/Support/OutputFile.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
@@ -266,6 +267,21 @@ NpyArray decodeNpyArray(llvm::StringRef bytes) {
     fail(place, "truncated .npy header");
   std::string header = bytes.substr(headerStart, headerLen).str();
 
+  // xtensor's parser takes back() of an empty string (undefined behaviour)
+  // on an empty header or an empty shape value: refused here first.
+  {
+    std::string compact = header;
+    llvm::erase(compact, ' ');
+    if (compact.empty() || compact == "\n")
+      fail(place, "bad .npy header: empty");
+    size_t key = compact.find("'shape'");
+    if (key != std::string::npos) {
+      size_t colon = compact.find(':', key);
+      if (colon == std::string::npos || colon + 1 >= compact.size() ||
+          compact[colon + 1] != '(')
+        fail(place, "bad .npy header: the shape is not a tuple");
+    }
+  }
   std::string descr;
   bool fortran = false;
   std::vector<size_t> shape;
@@ -458,7 +474,10 @@ void writeNpyFile(const std::string &file, const ref::Rows &rows) {
     flat.insert(flat.end(), row.begin(), row.end());
   }
   std::vector<size_t> shape{t, n};
-  xt::dump_npy(file, xt::adapt(flat, shape));
+  std::string why =
+      writeFileAtomically(file, xt::dump_npy(xt::adapt(flat, shape)));
+  if (!why.empty())
+    fail("", why);
 }
 
 } // namespace
@@ -672,17 +691,12 @@ LogicalResult spikec::io::writeTrace(llvm::StringRef path,
     }
     return success();
   }
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec);
-  if (ec) {
-    report(ctx, path, {"", "cannot write the file: " + ec.message()});
-    return failure();
-  }
-  os << traceToJSON(trace);
-  os.close();
-  if (os.has_error()) {
-    report(ctx, path, {"", "cannot write the file: " + os.error().message()});
-    os.clear_error();
+  std::string why = writeFileAtomically(path, [&](llvm::raw_ostream &os) {
+    os << traceToJSON(trace);
+    return std::string();
+  });
+  if (!why.empty()) {
+    report(ctx, path, {"", why});
     return failure();
   }
   return success();

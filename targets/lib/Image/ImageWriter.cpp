@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Image/ImageIO.h"
+#include "spikec/Support/OutputFile.h"
 
 #include <zlib.h>
 
@@ -318,23 +319,13 @@ std::string spikec::image::writeImageFile(const Image &image,
   std::string why = validate(image);
   if (!why.empty())
     return path + ": invalid image: " + why;
-  std::FILE *f = std::fopen(path.c_str(), "wb");
-  if (!f)
-    return path + ": cannot open for writing: " + std::strerror(errno);
-  int err = 0;
-  why = encode(image, [&](const uint8_t *p, size_t n) {
-    if (std::fwrite(p, 1, n, f) == n)
-      return true;
-    err = errno;
-    return false;
+  // Through a temporary renamed at the end: an error, a full disk or a
+  // signal midway leaves the previous image or none.
+  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
+    std::string bad = encode(image, [&](const uint8_t *p, size_t n) {
+      os.write(reinterpret_cast<const char *>(p), n);
+      return true; // a write error shows at commit()
+    });
+    return bad.empty() ? "" : path + ": " + bad;
   });
-  if (std::fclose(f) != 0 && why.empty()) {
-    err = errno;
-    why = "cannot write the image";
-  }
-  if (why.empty())
-    return "";
-  std::remove(path.c_str());
-  return path + ": " + why +
-         (err ? std::string(": ") + std::strerror(err) : "");
 }

@@ -15,6 +15,7 @@
 
 #include "spikec/Emulator/CycleModel.h"
 #include "spikec/Emulator/Emulator.h"
+#include "spikec/Support/OutputFile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -54,7 +55,7 @@ private:
     std::string id;
     int64_t last = INT64_MIN;
   };
-  std::ofstream out;
+  OutputFile out; ///< renamed into place by close()
   std::string path;
   std::vector<Signal> signals;
   double stepUnits = 1; ///< timescale units per step
