@@ -231,7 +231,8 @@ void printRunReport(const json &r, std::ostream &os) {
   double dt = run["dt_s"].get<double>();
   os << "image     '" << run["network"].get<std::string>() << "' for "
      << run["target"].get<std::string>() << ": "
-     << nb["footprint"]["cores"].get<uint64_t>() << " cores, "
+     << nb["footprint"]["cores"].get<uint64_t>()
+     << (nb["footprint"]["cores"].get<uint64_t>() == 1 ? " core, " : " cores, ")
      << nb["footprint"]["neurons"].get<uint64_t>() << " neurons\n";
   os << "run       " << T << " steps of dt = " << fmt("%g", dt) << " s ("
      << fmt("%g", double(T) * dt * 1e3) << " ms of model time), "
