@@ -149,10 +149,12 @@ int runSimulate(MLIRContext &ctx) {
   if (timestepsOption.getNumOccurrences() && timestepsOption <= 0)
     return usageError("--timesteps must be > 0, got " +
                       std::to_string(timestepsOption));
-  std::optional<snn::Sync> sync = snn::parseSync(syncOption);
-  if (!sync)
-    return usageError("unknown --sync '" + syncOption +
-                      "' (expected layer or hardware)");
+  bool quantized = !targetOption.empty();
+  if (std::string why = checkTargetFlags(quantized); !why.empty())
+    return usageError(why);
+  // A target runs the chip's timing.
+  snn::Sync sync =
+      quantized ? snn::Sync::Hardware : *snn::parseSync(syncOption);
   for (const std::string &probe : probeOptions) {
     size_t colon = probe.rfind(':');
     if (colon == std::string::npos || colon == 0 ||
@@ -161,11 +163,6 @@ int runSimulate(MLIRContext &ctx) {
   }
   if (inputFiles.empty())
     return usageError("no input: give --input=FILE");
-  bool quantized = !targetOption.empty();
-  if (std::string why = checkTargetFlags(quantized); !why.empty())
-    return usageError(why);
-  if (quantized)
-    sync = snn::Sync::Hardware;
 
   OwningOpRef<ModuleOp> module = loadNetwork(ctx);
   if (!module)
@@ -183,7 +180,7 @@ int runSimulate(MLIRContext &ctx) {
                         targetOption + " cannot be used with it");
     if (!quantReportOption.empty())
       return usageError("--quant-report: the network is already quantized");
-    if (syncOption.getNumOccurrences() && *sync != snn::Sync::Hardware)
+    if (syncOption.getNumOccurrences() && sync != snn::Sync::Hardware)
       return usageError("the network is already quantized and runs the "
                         "chip's timing: --sync=layer cannot be used with it");
     quantized = true;
@@ -253,11 +250,11 @@ int runSimulate(MLIRContext &ctx) {
   auto start = std::chrono::steady_clock::now();
   if (!quantized) {
     ref::SimOptions options;
-    options.sync = *sync;
+    options.sync = sync;
     options.timesteps = timesteps;
     options.probes.assign(probeOptions.begin(), probeOptions.end());
     populations = populationsOf(net);
-    how = *sync == snn::Sync::Layer ? "layer timing" : "hardware timing";
+    how = sync == snn::Sync::Layer ? "layer timing" : "hardware timing";
     start = std::chrono::steady_clock::now();
     trace = ref::simulate(net, rows, options);
   } else {
