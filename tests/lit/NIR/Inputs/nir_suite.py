@@ -539,8 +539,9 @@ def check(directory, name, out_path):
     given = json.load(open(d / f"{name}.in.json"))
     rows = given if isinstance(given, dict) else {flat.inputs[0]: given}
     # spikec names a nested input by its path; match by the last component.
-    rows = {k: next(v for n, v in rows.items() if n == k or k.endswith("." + n) or
-                    n.endswith("." + k.split(".")[-1]) or n == k.split(".")[-1])
+    def last(name):
+        return name.split(".")[-1]
+    rows = {k: next(v for n, v in rows.items() if last(n) == last(k))
             for k in flat.inputs}
     steps = len(next(iter(rows.values())))
     ref, probes = simulate(flat, rows, steps)
