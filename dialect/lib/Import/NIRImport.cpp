@@ -116,15 +116,13 @@ struct Node : HDF5Group {
   /// The (E, 2) edge list of a graph node.
   std::vector<std::pair<std::string, std::string>> edges() const {
     std::vector<std::pair<std::string, std::string>> out;
+    // NIR 0.0.x wrote edges as node indices, and named nodes "0", "1", ...;
     // h5py writes an empty edge list (a graph whose only node is a nested
     // graph) as a float array of shape (0,).
-    if (HDF5Group::has("edges") && !isString("edges") &&
-        children()["edges"].value("kind", "") == "numeric" &&
-        numeric("edges").values.empty())
-      return out;
-    // NIR 0.0.x wrote edges as node indices, and named nodes "0", "1", ...
     if (HDF5Group::has("edges") && !isString("edges")) {
       Array a = numeric("edges");
+      if (a.values.empty())
+        return out;
       if (a.shape.size() != 2 || a.shape[1] != 2)
         fail(where() + ": 'edges' must be an (E, 2) array");
       for (size_t i = 0; i + 1 < a.values.size(); i += 2) {
