@@ -407,9 +407,7 @@ std::string imageRunner(const std::string &path, Runner &runner,
     return *msg;
   auto img = std::make_shared<image::Image>(
       std::move(std::get<image::Image>(read)));
-  std::vector<io::InputSpec> inputs;
-  for (const image::Input &in : img->inputs)
-    inputs.push_back({in.name, {int64_t(in.width)}});
+  std::vector<io::InputSpec> inputs = io::getInputSpecs(*img);
   std::vector<std::pair<std::string, int64_t>> outputs;
   for (const image::Output &out : img->outputs)
     outputs.push_back({out.name, out.width});
