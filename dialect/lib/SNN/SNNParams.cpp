@@ -108,13 +108,23 @@ std::optional<std::vector<double>> expandParam(Attribute attr,
   return out;
 }
 
+/// A heap blob holding a copy of `values`. MLIR's allocateAndCopy memcpys
+/// from values.data(), which is null for an empty array (undefined
+/// behaviour the fuzzed NIR reader reached with an empty weight); an empty
+/// blob needs no copy.
+template <typename T> static AsmResourceBlob copyBlob(ArrayRef<T> values) {
+  if (values.empty())
+    return HeapAsmResourceBlob::allocate(0, alignof(T));
+  return HeapAsmResourceBlob::allocateAndCopyInferAlign(values);
+}
+
 DenseF32ResourceElementsAttr makeWeight(MLIRContext *ctx, StringRef blobName,
                                         ArrayRef<int64_t> shape,
                                         ArrayRef<float> values) {
   auto type = RankedTensorType::get(shape, Float32Type::get(ctx));
   return DenseF32ResourceElementsAttr::get(
       type, blobKey(blobName),
-      HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
+      copyBlob(values));
 }
 
 DenseI32ResourceElementsAttr makeIndexBlob(MLIRContext *ctx,
@@ -124,7 +134,7 @@ DenseI32ResourceElementsAttr makeIndexBlob(MLIRContext *ctx,
                                     IntegerType::get(ctx, 32));
   return DenseI32ResourceElementsAttr::get(
       type, blobKey(blobName),
-      HeapAsmResourceBlob::allocateAndCopyInferAlign(values));
+      copyBlob(values));
 }
 
 DenseI32ResourceElementsAttr makeIndexBlob(MLIRContext *ctx,
