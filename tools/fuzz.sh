@@ -1,51 +1,80 @@
 #!/usr/bin/env bash
-# libFuzzer harnesses for spikec's readers (tests/fuzz), built with Debian's
-# clang-19 under ASan and UBSan in their own build directory.
+# libFuzzer harnesses for spikec's readers (tests/fuzz), in the sanitized
+# build directory (tools/sanitize.sh: clang-19, ASan, UBSan).
 #
-#   tools/fuzz.sh build           configure and build every harness
+#   tools/fuzz.sh build           build every harness
 #   tools/fuzz.sh test            build, then each harness for SPIKEC_FUZZ_RUNS
-#                                 inputs from its corpus (ctest -L-less: fuzz/*)
+#                                 inputs from its corpus (the ctest fuzz/*)
 #   tools/fuzz.sh run H [ARGS]    one harness on its corpus, libFuzzer's ARGS
-#                                 (e.g. -max_total_time=600); new inputs go to
-#                                 $SPIKEC_FUZZ_DIR/new-H
+#                                 (e.g. -runs=1000000); new inputs go to
+#                                 build-san/tests/fuzz/new-H
+#   tools/fuzz.sh campaign RUNS   every harness for RUNS inputs; prints the
+#                                 table of docs/fuzzing.md
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${SPIKEC_FUZZ_DIR:-$root/build-fuzz}"
+build="${SPIKEC_SAN_DIR:-$root/build-san}"
 jobs="${SPIKEC_JOBS:-$(nproc)}"
 cmd="${1:-test}"
+harnesses="image target spikes json_import mlir nir_tree netx_tree nir netx"
 
-configure_and_build() {
-  bash "$root/tools/install-deps.sh" # clang-19, libclang-rt-19-dev
-  local san="-fsanitize=address,undefined -fno-sanitize=function"
-  san+=" -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-  # Coverage instrumentation everywhere (fuzzer-no-link), the fuzzer's main
-  # only in the harnesses; -O1 keeps the sanitized build quick.
-  cmake -G Ninja -S "$root" -B "$build" \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
-    -DCMAKE_CXX_FLAGS="$san -fsanitize=fuzzer-no-link" \
-    -DCMAKE_C_FLAGS="$san -fsanitize=fuzzer-no-link" \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
-    -DCMAKE_EXE_LINKER_FLAGS="$san" -DCMAKE_SHARED_LINKER_FLAGS="$san" \
-    -DSPIKEC_FUZZ=ON >/dev/null
-  ninja -C "$build" -j"$jobs" spikec-fuzzers
+run_harness() { # harness, then libFuzzer's arguments
+  local h="$1"
+  shift
+  mkdir -p "$build/tests/fuzz/new-$h"
+  local dict=()
+  local words="${h%_tree}" # a tree harness uses its format's words
+  [ -f "$root/tests/fuzz/dict/$words.dict" ] && dict=(-dict="$root/tests/fuzz/dict/$words.dict")
+  "$build/bin/fuzz-$h" "${dict[@]}" -max_len=131072 -timeout=30 \
+    -rss_limit_mb=4096 "$@" "$build/tests/fuzz/new-$h" \
+    "$root/tests/fuzz/corpus/$h"
 }
 
 case "$cmd" in
-build) configure_and_build ;;
+build) bash "$root/tools/sanitize.sh" build spikec-fuzzers ;;
 test)
-  configure_and_build
+  bash "$root/tools/sanitize.sh" build spikec-fuzzers
   cd "$build"
   ctest --output-on-failure -j"$jobs" -R '^fuzz/'
   ;;
 run)
-  h="${2:?say which harness: image target spikes json_import nir netx mlir}"
+  h="${2:?say which harness: $harnesses}"
   shift 2
-  mkdir -p "$build/tests/fuzz/new-$h"
-  dict=()
-  [ -f "$root/tests/fuzz/dict/$h.dict" ] && dict=(-dict="$root/tests/fuzz/dict/$h.dict")
-  exec "$build/bin/fuzz-$h" "${dict[@]}" -max_len=65536 -timeout=30 "$@" \
-    "$build/tests/fuzz/new-$h" "$root/tests/fuzz/corpus/$h"
+  run_harness "$h" "$@"
   ;;
-*) echo "usage: tools/fuzz.sh build|test|run HARNESS [libFuzzer args]" >&2; exit 2 ;;
+campaign)
+  runs="${2:-1000000}"
+  bash "$root/tools/sanitize.sh" build spikec-fuzzers
+  logs="$build/tests/fuzz/campaign"
+  rm -rf "$logs" && mkdir -p "$logs"
+  echo "| harness | executions | seconds | edges (cov) | features | findings in spikec | libhdf5 failures in the child (contained) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for h in $harnesses; do
+    start=$(date +%s)
+    status=0
+    # A finding in the harness's own process stops it (no -ignore_crashes):
+    # it is counted, and the run says so.
+    run_harness "$h" -runs="$runs" -seed=1 -print_final_stats=1 \
+      -artifact_prefix="$logs/$h-" >"$logs/$h.log" 2>&1 || status=$?
+    secs=$(($(date +%s) - start))
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$h.log" | tail -1)
+    cov=$(grep -o 'cov: [0-9]*' "$logs/$h.log" | tail -1 | cut -d' ' -f2)
+    ft=$(grep -o 'ft: [0-9]*' "$logs/$h.log" | tail -1 | cut -d' ' -f2)
+    # The HDF5 reader's child writes an artifact when ASan stops it; those
+    # whose report points into libhdf5 are libhdf5's own, which the parent
+    # reports as a corrupt file.
+    ours=0 hdf5=0
+    for a in "$logs/$h-"*; do
+      case "$a" in *-crash-* | *-leak-* | *-timeout-* | *-oom-*) ;; *) continue ;; esac
+      if "$build/bin/fuzz-$h" "$a" 2>&1 | grep -A3 -m1 'ERROR: AddressSanitizer' |
+        grep -q 'libhdf5'; then
+        hdf5=$((hdf5 + 1))
+      else
+        ours=$((ours + 1))
+      fi
+    done
+    [ "$status" -ne 0 ] && [ "$ours" -eq 0 ] && ours="exit $status"
+    echo "| $h | ${execs:-?} | $secs | ${cov:-?} | ${ft:-?} | $ours | $hdf5 |"
+  done
+  ;;
+*) echo "usage: tools/fuzz.sh build|test|run HARNESS [libFuzzer args]|campaign [RUNS]" >&2; exit 2 ;;
 esac

@@ -51,6 +51,9 @@ struct PartitionPass : spikec::impl::PartitionBase<PartitionPass> {
         "partition",
         b.getDictionaryAttr(
             {b.getNamedAttr("strategy", b.getStringAttr(part.strategy)),
+             // METIS's seed: the one strategy with a random start.
+             b.getNamedAttr("seed", b.getI64IntegerAttr(
+                                        mapping::PartitionOptions().seed)),
              b.getNamedAttr("cores", b.getI64IntegerAttr(part.stats.numCores)),
              b.getNamedAttr("lower_bound",
                             b.getI64IntegerAttr(part.lowerBound.cores)),

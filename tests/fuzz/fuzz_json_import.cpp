@@ -7,6 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   llvm::StringRef text(reinterpret_cast<const char *>(data), size);
   // The importer verifies what it built.
-  (void)spikec::importJSON(text, "fuzz.json", &spikec::fuzz::context());
+  auto ctx = spikec::fuzz::makeContext();
+  (void)spikec::importJSON(text, "fuzz.json", ctx.get());
   return 0;
 }

@@ -8,6 +8,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string path = spikec::fuzz::writeTemp(data, size, "net");
   spikec::ImportOptions options;
   options.hdf5CpuSeconds = 5;
-  (void)spikec::importNetX(path, &spikec::fuzz::context(), options);
+  auto ctx = spikec::fuzz::makeContext();
+  (void)spikec::importNetX(path, ctx.get(), options);
   return 0;
 }

@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string path = spikec::fuzz::writeTemp(data, size, "nir");
   spikec::ImportOptions options;
   options.hdf5CpuSeconds = 5; // a corrupt file libhdf5 loops on
-  (void)spikec::importNIR(path, &spikec::fuzz::context(), options);
+  auto ctx = spikec::fuzz::makeContext();
+  (void)spikec::importNIR(path, ctx.get(), options);
   return 0;
 }

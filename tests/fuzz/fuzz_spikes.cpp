@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   llvm::StringRef bytes(reinterpret_cast<const char *>(data + 1), size - 1);
   std::vector<io::InputSpec> inputs{{"x", {int64_t(1 + (mode >> 1) % 8)}},
                                     {"y", {2, 3}}};
-  mlir::MLIRContext &ctx = fuzz::context();
+  auto context = fuzz::makeContext();
+  mlir::MLIRContext &ctx = *context;
   if (mode % 2 == 0)
     (void)io::parseInputJSON(bytes, "fuzz.json", inputs, &ctx);
   else

@@ -874,6 +874,11 @@ int runEval(MLIRContext &ctx) {
         {"synaptic_ops_per_inference", synapticOps / n},
         {"spikes_per_inference", spikes / n},
         {"confusion", confusion}};
+    // The host's rate encoding is seeded per image (see the top of the
+    // file): the report says so, as the emulator's names its seeds.
+    if (!spikeTrains && runner.inputEncoder.empty() &&
+        encoding == Encoding::Rate)
+      report["rate_seed"] = "the image's index in the dataset";
     if (runner.cycle) {
       report["latency_s_per_inference"] = ns / n * 1e-9;
       report["energy_j_per_inference"] = pj / n * 1e-12;

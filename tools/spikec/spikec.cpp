@@ -22,7 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
-
+#include <unistd.h>
 
 using namespace mlir;
 using namespace spikec::driver;
@@ -87,7 +87,16 @@ int main(int argc, char **argv) {
   // being written (OutputFile), then calls this: stop, even when the shell
   // started us with SIGINT ignored (a background job), which would
   // otherwise let the run go on to rename a temporary that is gone.
-  llvm::sys::SetInterruptFunction([] { std::_Exit(130); });
+  // A clear word on the way out, with write(2): the one output call that
+  // is safe in a signal handler.
+  llvm::sys::SetInterruptFunction([] {
+    static const char message[] =
+        "spikec: interrupted; files being written were removed, earlier "
+        "versions kept\n";
+    ssize_t ignored = ::write(2, message, sizeof message - 1);
+    (void)ignored;
+    std::_Exit(130);
+  });
   llvm::cl::SetVersionPrinter([](llvm::raw_ostream &os) {
     os << "spikec " << versionString() << "\n";
   });

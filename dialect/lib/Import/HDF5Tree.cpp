@@ -113,14 +113,21 @@ json readDataset(const H5::DataSet &ds) {
   return node;
 }
 
-json readGroup(const H5::Group &group) {
+/// Deeper nesting is no network file, and a corrupt one could nest (or
+/// link a group into itself) until the stack runs out.
+constexpr int kMaxDepth = 64;
+
+json readGroup(const H5::Group &group, int depth = 0) {
+  if (depth > kMaxDepth)
+    throw H5::GroupIException("readGroup", "groups nested deeper than " +
+                                               std::to_string(kMaxDepth));
   json children = json::object();
   hsize_t n = group.getNumObjs();
   for (hsize_t i = 0; i < n; ++i) {
     std::string name = group.getObjnameByIdx(i);
     H5O_type_t type = group.childObjType(name);
     if (type == H5O_TYPE_GROUP)
-      children[name] = readGroup(group.openGroup(name));
+      children[name] = readGroup(group.openGroup(name), depth + 1);
     else if (type == H5O_TYPE_DATASET)
       children[name] = readDataset(group.openDataSet(name));
   }
@@ -236,6 +243,68 @@ std::variant<json, std::string> readHDF5Tree(const std::string &path,
 }
 
 void failTree(const std::string &message) { throw HDF5TreeError{message}; }
+
+namespace {
+/// Checks `node` at `where` ("" for the root) and below; "" or what is wrong.
+std::string checkNode(const json &node, const std::string &where,
+                      int depth) {
+  auto bad = [&](const std::string &what) {
+    return "malformed HDF5 tree at '" + (where.empty() ? "/" : where) +
+           "': " + what;
+  };
+  if (!node.is_object() || !node.contains("kind") ||
+      !node["kind"].is_string())
+    return bad("not a node");
+  const std::string &kind = node["kind"].get_ref<const std::string &>();
+  if (kind == "group") {
+    if (!node.contains("children") || !node["children"].is_object())
+      return bad("a group without children");
+    if (depth > kMaxDepth)
+      return bad("groups nested deeper than " + std::to_string(kMaxDepth));
+    for (const auto &[name, child] : node["children"].items())
+      if (std::string why = checkNode(child, where + "/" + name, depth + 1);
+          !why.empty())
+        return why;
+    return "";
+  }
+  if (kind == "unsupported")
+    return "";
+  if (kind != "numeric" && kind != "string")
+    return bad("unknown kind");
+  // Element counts within what the reader accepts (extent()), so that
+  // their product cannot wrap.
+  if (!node.contains("shape") || !node["shape"].is_array())
+    return bad("no shape");
+  uint64_t count = 1;
+  for (const json &d : node["shape"]) {
+    if (!d.is_number_unsigned() || d.get<uint64_t>() > (uint64_t(1) << 31))
+      return bad("a shape that is not a list of sizes");
+    count *= d.get<uint64_t>();
+    if (count > (uint64_t(1) << 31))
+      return bad("a shape too large");
+  }
+  if (kind == "numeric") {
+    if (!node.contains("data") || !node["data"].is_binary() ||
+        node["data"].get_binary().size() != count * sizeof(double))
+      return bad("data that does not match its shape");
+    return "";
+  }
+  if (!node.contains("values") || !node["values"].is_array() ||
+      node["values"].size() != count)
+    return bad("strings that do not match their shape");
+  for (const json &v : node["values"])
+    if (!v.is_string())
+      return bad("a string value that is not a string");
+  return "";
+}
+} // namespace
+
+std::string checkTree(const json &tree) {
+  std::string why = checkNode(tree, "", 0);
+  if (why.empty() && tree["kind"] != "group")
+    why = "malformed HDF5 tree: the root is not a group";
+  return why;
+}
 
 const json &HDF5Group::field(const std::string &name, const char *kind) const {
   if (!has(name))

@@ -102,14 +102,19 @@ struct Node : HDF5Group {
     if (!has(name))
       return SmallVector<int64_t>(dims, fallback);
     Array a = numeric(name);
-    if (a.size() == 1)
-      return SmallVector<int64_t>(dims, static_cast<int64_t>(a.values[0]));
-    if (a.size() != static_cast<int64_t>(dims))
+    if (a.size() != 1 && a.size() != static_cast<int64_t>(dims))
       fail(where() + ": '" + name + "' needs 1 or " + std::to_string(dims) +
            " values, got " + std::to_string(a.size()));
     SmallVector<int64_t> out;
-    for (double v : a.values)
+    for (double v : a.values) {
+      // Converting a double out of int64's range is undefined behaviour.
+      if (v != std::floor(v) || std::fabs(v) > 1e15)
+        fail(where() + ": '" + name + "' holds " + formatNumber(v) +
+             ", not an integer");
       out.push_back(static_cast<int64_t>(v));
+    }
+    if (out.size() == 1)
+      out.assign(dims, out[0]);
     return out;
   }
 
@@ -127,11 +132,14 @@ struct Node : HDF5Group {
         fail(where() + ": 'edges' must be an (E, 2) array");
       for (size_t i = 0; i + 1 < a.values.size(); i += 2) {
         double from = a.values[i], to = a.values[i + 1];
-        if (from < 0 || to < 0 || from != std::floor(from) ||
-            to != std::floor(to))
+        if (!(from >= 0 && to >= 0 && from < 1e15 && to < 1e15) ||
+            from != std::floor(from) || to != std::floor(to))
           fail(where() + ": 'edges' holds a node index that is not a whole "
                          "number >= 0 (" +
-               formatNumber(from < 0 || from != std::floor(from) ? from : to) +
+               formatNumber(!(from >= 0 && from < 1e15) ||
+                                    from != std::floor(from)
+                                ? from
+                                : to) +
                ")");
         out.emplace_back(std::to_string(int64_t(from)),
                          std::to_string(int64_t(to)));
@@ -170,11 +178,7 @@ public:
   NIRImporter(MLIRContext *ctx, StringRef path, const ImportOptions &options)
       : ctx(ctx), path(path.str()), options(options), builder(ctx) {}
 
-  OwningOpRef<ModuleOp> run() {
-    auto read = readHDF5Tree(path, options.hdf5CpuSeconds);
-    if (auto *error = std::get_if<std::string>(&read))
-      fail(*error);
-    const json &file = std::get<json>(read);
+  OwningOpRef<ModuleOp> run(const json &file) {
     Node root{&file, "", ""};
     checkVersion(root);
     Node graph = root;
@@ -672,9 +676,9 @@ private:
     if (shape.values.empty())
       fail(n.where() + ": 'shape' is empty");
     for (double d : shape.values) {
-      if (!(d >= 1) || d != std::floor(d))
+      if (!(d >= 1 && d < 1e15) || d != std::floor(d))
         fail(n.where() + ": 'shape' has a dimension that is not a whole "
-                         "number >= 1 (" +
+                         "number in [1, 1e15) (" +
              formatNumber(d) + ")");
       dims.push_back(static_cast<int64_t>(d));
     }
@@ -747,11 +751,26 @@ private:
 
 OwningOpRef<ModuleOp> spikec::importNIR(StringRef path, MLIRContext *ctx,
                                         const ImportOptions &options) {
+  auto read = readHDF5Tree(path.str(), options.hdf5CpuSeconds);
+  if (auto *error = std::get_if<std::string>(&read)) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << *error;
+    return nullptr;
+  }
+  return importNIRTree(std::get<json>(read), path, ctx, options);
+}
+
+OwningOpRef<ModuleOp> spikec::importNIRTree(const json &tree, StringRef path,
+                                            MLIRContext *ctx,
+                                            const ImportOptions &options) {
   ctx->loadDialect<SNNDialect>();
   NIRImporter importer(ctx, path, options);
+  if (std::string why = checkTree(tree); !why.empty()) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << why;
+    return nullptr;
+  }
   OwningOpRef<ModuleOp> module;
   try {
-    module = importer.run();
+    module = importer.run(tree);
   } catch (const HDF5TreeError &e) {
     emitError(FileLineColLoc::get(ctx, path, 0, 0)) << e.message;
     return nullptr;

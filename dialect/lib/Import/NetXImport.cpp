@@ -183,11 +183,7 @@ public:
   NetXImporter(MLIRContext *ctx, StringRef path, const ImportOptions &options)
       : ctx(ctx), path(path.str()), options(options), builder(ctx) {}
 
-  OwningOpRef<ModuleOp> run() {
-    auto read = readHDF5Tree(path, options.hdf5CpuSeconds);
-    if (auto *error = std::get_if<std::string>(&read))
-      fail(*error);
-    const json &file = std::get<json>(read);
+  OwningOpRef<ModuleOp> run(const json &file) {
     Node root{&file, "the file"};
     if (!root.has("layer"))
       fail("no '/layer' group: not a lava-dl netx file");
@@ -422,7 +418,7 @@ private:
       fail(where + ": " + what + " " + formatNumber(v) +
            " is not an integer (netx stores Loihi's bias mantissas)");
     if (v < -4096 || v > 4095)
-      fail(where + ": " + what + " " + str(int64_t(v)) +
+      fail(where + ": " + what + " " + formatNumber(v) +
            " is outside Loihi's bias mantissa range [-4096, 4095]");
     return int32_t(v);
   }
@@ -769,11 +765,26 @@ private:
 
 OwningOpRef<ModuleOp> spikec::importNetX(StringRef path, MLIRContext *ctx,
                                          const ImportOptions &options) {
+  auto read = readHDF5Tree(path.str(), options.hdf5CpuSeconds);
+  if (auto *error = std::get_if<std::string>(&read)) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << *error;
+    return nullptr;
+  }
+  return importNetXTree(std::get<json>(read), path, ctx, options);
+}
+
+OwningOpRef<ModuleOp> spikec::importNetXTree(const json &tree, StringRef path,
+                                            MLIRContext *ctx,
+                                            const ImportOptions &options) {
   ctx->loadDialect<nc::NCDialect>();
   NetXImporter importer(ctx, path, options);
+  if (std::string why = checkTree(tree); !why.empty()) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << why;
+    return nullptr;
+  }
   OwningOpRef<ModuleOp> module;
   try {
-    module = importer.run();
+    module = importer.run(tree);
   } catch (const HDF5TreeError &e) {
     emitError(FileLineColLoc::get(ctx, path, 0, 0)) << e.message;
     return nullptr;

@@ -159,6 +159,12 @@ json makeRunReport(const Emulator &emulator, const CycleModel *cycle,
   uint64_t neuronSpikes = 0;
   for (uint64_t n : s.spikesPerCore)
     neuronSpikes += n;
+  // The rate encoders draw from a counter-based generator: their seeds
+  // reproduce the run's input events.
+  json seeds = json::object();
+  for (const HostInput &in : emulator.hostInputs())
+    if (in.eventEncoder().encoding == ref::Encoding::Rate)
+      seeds[in.description().name] = in.eventEncoder().seed;
   json r;
   r["run"] = {{"network", img.provenance.network},
               {"target", img.header.target},
@@ -168,7 +174,8 @@ json makeRunReport(const Emulator &emulator, const CycleModel *cycle,
               {"dt_s", img.header.dt},
               {"wall_s", wallSeconds},
               {"synaptic_events_per_s",
-               wallSeconds > 0 ? double(s.synapticEvents) / wallSeconds : 0.0}};
+               wallSeconds > 0 ? double(s.synapticEvents) / wallSeconds : 0.0},
+              {"rate_encoder_seeds", seeds}};
   r["activity"] = {{"spikes", s.spikes},
                    {"synaptic_events", s.synapticEvents},
                    {"neuron_updates", s.neuronUpdates},

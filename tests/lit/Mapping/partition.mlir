@@ -16,7 +16,7 @@
 // winner's 9 apart: 6 from the inputs (input_spikes, the same in every
 // mapping) and 3 between cores (inter_core_spikes).
 // CHECK-LABEL: nc.graph @mlp
-// CHECK-SAME: partition = {binding = "neurons", cores = 3 : i64, input_spikes = 6.000000e+00 : f64, inter_core_spikes = 3.000000e+00 : f64, lower_bound = 3 : i64, rates = "uniform", strategy = "layers"}
+// CHECK-SAME: partition = {binding = "neurons", cores = 3 : i64, input_spikes = 6.000000e+00 : f64, inter_core_spikes = 3.000000e+00 : f64, lower_bound = 3 : i64, rates = "uniform", seed = 1 : i64, strategy = "layers"}
 // CHECK: nc.population {{.*}}cores = dense_resource<h.cores> : tensor<3xi32>
 // CHECK: nc.population {{.*}}cores = dense_resource<o.cores> : tensor<2xi32>
 // CHECK: h.cores: "0x04000000000000000000000001000000"

@@ -29,6 +29,11 @@ namespace spikec {
 std::variant<nlohmann::json, std::string>
 readHDF5Tree(const std::string &path, unsigned cpuSeconds = 120);
 
+/// Whether `tree` has the layout above throughout (kinds, shapes that match
+/// their data): "" or what is wrong where. The importers check a tree once
+/// before walking it, so no accessor meets a missing field.
+std::string checkTree(const nlohmann::json &tree);
+
 /// The doubles of a "numeric" node.
 std::vector<double> numericData(const nlohmann::json &node);
 

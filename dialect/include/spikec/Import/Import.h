@@ -6,6 +6,8 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace spikec {
 
 /// Options shared by every importer.
@@ -58,6 +60,18 @@ mlir::OwningOpRef<mlir::ModuleOp> importNIR(llvm::StringRef path,
 mlir::OwningOpRef<mlir::ModuleOp> importNetX(llvm::StringRef path,
                                              mlir::MLIRContext *ctx,
                                              const ImportOptions &options);
+
+/// The NIR and netx importers on a tree readHDF5Tree (HDF5Tree.h) has
+/// already read; `path` names it in errors. The fuzz harnesses feed them
+/// trees directly.
+mlir::OwningOpRef<mlir::ModuleOp> importNIRTree(const nlohmann::json &tree,
+                                                llvm::StringRef path,
+                                                mlir::MLIRContext *ctx,
+                                                const ImportOptions &options);
+mlir::OwningOpRef<mlir::ModuleOp> importNetXTree(const nlohmann::json &tree,
+                                                 llvm::StringRef path,
+                                                 mlir::MLIRContext *ctx,
+                                                 const ImportOptions &options);
 
 } // namespace spikec
 

@@ -98,6 +98,8 @@ public:
 
   /// The next step to run.
   int64_t timestep() const { return t; }
+  /// The host's input ports, in the image's order.
+  llvm::ArrayRef<HostInput> hostInputs() const { return inputs; }
   /// The steps of the run start() prepared.
   int64_t numSteps() const { return timesteps; }
   /// Output port o's values: timesteps rows of its width, row-major.

@@ -50,6 +50,8 @@ public:
   /// as the quantized reference counts them).
   bool spiking() const { return encoder.emitsSpikes(); }
   const image::Input &description() const { return *port; }
+  /// The encoder as the port runs it (its seed among the rest).
+  const ref::EventEncoder &eventEncoder() const { return encoder; }
 
 private:
   const image::Input *port = nullptr;

@@ -2,7 +2,8 @@
 //
 // The report of `spikec emulate` (DESIGN.md section 7) as one JSON document,
 // from which the terminal table is printed, so the two always agree:
-// - run: the image, steps, dt, mode, wall time, emulation speed;
+// - run: the image, steps, dt, mode, wall time, emulation speed, the rate
+//   encoders' seeds;
 // - activity: spikes per core and per output port, synaptic events, packets,
 //   neuron updates; NeuroBench-style figures: synaptic operations (total,
 //   per step), activation sparsity (1 - spikes / (neurons x steps)),
