@@ -8,8 +8,11 @@
 #   tools/fuzz.sh run H [ARGS]    one harness on its corpus, libFuzzer's ARGS
 #                                 (e.g. -runs=1000000); new inputs go to
 #                                 build-san/tests/fuzz/new-H
-#   tools/fuzz.sh campaign RUNS   every harness for RUNS inputs; prints the
-#                                 table of docs/fuzzing.md
+#   tools/fuzz.sh campaign RUNS [SECONDS]
+#                                 every harness for RUNS inputs (the file
+#                                 harnesses nir and netx, which fork per
+#                                 input, for SECONDS instead when given);
+#                                 prints the table of docs/fuzzing.md
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SPIKEC_SAN_DIR:-$root/build-san}"
@@ -43,6 +46,7 @@ run)
   ;;
 campaign)
   runs="${2:-1000000}"
+  file_seconds="${3:-}"
   bash "$root/tools/sanitize.sh" build spikec-fuzzers
   logs="$build/tests/fuzz/campaign"
   rm -rf "$logs" && mkdir -p "$logs"
@@ -53,7 +57,9 @@ campaign)
     status=0
     # A finding in the harness's own process stops it (no -ignore_crashes):
     # it is counted, and the run says so.
-    run_harness "$h" -runs="$runs" -seed=1 -print_final_stats=1 \
+    limit=(-runs="$runs")
+    case "$h" in nir | netx) [ -n "$file_seconds" ] && limit=(-max_total_time="$file_seconds") ;; esac
+    run_harness "$h" "${limit[@]}" -seed=1 -print_final_stats=1 \
       -artifact_prefix="$logs/$h-" >"$logs/$h.log" 2>&1 || status=$?
     secs=$(($(date +%s) - start))
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$h.log" | tail -1)

@@ -348,8 +348,8 @@ TEST_CASE("loihi: a readout step is the compartment step without a spike") {
   int32_t u = 0, v = 0, u2 = 0, v2 = 0;
   uint16_t refr = 0;
   for (int32_t in : inputs) {
-    int32_t out = stepReadout(100, 300, int64_t(-7) << 3, u, v, in);
-    bool spiked = detail::stepCompartment(100, 300, int64_t(-7) << 3,
+    int32_t out = stepReadout(100, 300, int64_t(-7) * 8, u, v, in);
+    bool spiked = detail::stepCompartment(100, 300, int64_t(-7) * 8,
                                           effectiveThreshold(131071), 0, u2, v2,
                                           refr, in);
     CHECK_FALSE(spiked);
