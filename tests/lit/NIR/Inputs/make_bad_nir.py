@@ -65,6 +65,17 @@ def main():
     graph(p("tau_in_steps.nir"), nodes=base(lif=dict(lif, tau=np.full(3, 20.0, np.float32))), edges=EDGES)
     # tau = dt = 1e-4 s meant, but 1e-4 is no f32.
     graph(p("tau_near_dt.nir"), nodes=base(lif=dict(lif, tau=np.full(3, 1e-4, np.float32))), edges=EDGES)
+    # Integers no int64 holds (the fuzzer's nir_tree found the conversions
+    # undefined): a shape and a convolution's stride of 1e300.
+    graph(p("shape_huge.nir"), nodes=base(**{"in": {"type": "Input", "shape": np.array([1e300])}}),
+          edges=EDGES)
+    conv = {"type": "Conv1d", "weight": np.ones((2, 2, 1), np.float32), "bias": np.zeros(2, np.float32),
+            "stride": np.array([1e300]), "padding": np.array([0]), "dilation": np.array([1]),
+            "groups": np.array(1), "input_shape": np.array([4])}
+    graph(p("stride_huge.nir"),
+          nodes={"in": {"type": "Input", "shape": np.array([2, 4])}, "conv": conv,
+                 "out": {"type": "Output", "shape": np.array([2, 4])}},
+          edges=[["in", "conv"], ["conv", "out"]])
 
 
 if __name__ == "__main__":
