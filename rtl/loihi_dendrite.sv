@@ -1,7 +1,7 @@
 //===- loihi_dendrite.sv - a neuron's dendritic sum from its groups -------===//
 //
 // Combinational: the dendritic sum of one neuron from its dendrite groups'
-// int64 accumulators, as emulator/include/spikec/Reference/NeuronKernels.h
+// int64 accumulators, as emulator/include/spikec/Kernels/NeuronKernels.h
 // (namespace dendrite) and docs/image-format.md define it:
 //   scaled_g = sat32(acc_g * 2^exp_g)   exp_g < 0: a floor shift right
 //                                       (loihi::scaleDendriticSum)

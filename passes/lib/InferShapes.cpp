@@ -1,6 +1,12 @@
-//===- InferShapes.cpp - propagate tensor shapes through a network --------===//
+//===- InferShapes.cpp - snn-infer-shapes ---------------------------------===//
+//
+// The pass around snn::inferShapes (spikec/Dialect/SNN/InferShapes.h).
+//
+//===----------------------------------------------------------------------===//
 
 #include "spikec/Passes/Passes.h"
+
+#include "spikec/Dialect/SNN/InferShapes.h"
 
 namespace spikec {
 #define GEN_PASS_DEF_INFERSHAPES
@@ -9,44 +15,14 @@ namespace spikec {
 
 using namespace mlir;
 using namespace spikec;
-using namespace spikec::snn;
 
 namespace {
 struct InferShapesPass : spikec::impl::InferShapesBase<InferShapesPass> {
   void runOnOperation() override {
-    NetworkOp net = getOperation();
-    // A graph region may use values before their definition, so iterate to a
-    // fixed point; each round refines at least one type or stops.
-    bool changed = true;
-    while (changed) {
-      changed = false;
-      for (Operation &op : net.getBodyBlock()) {
-        auto shaped = dyn_cast<ShapeInferenceOpInterface>(op);
-        if (!shaped)
-          continue;
-        FailureOr<Type> type = shaped.inferResultType();
-        if (failed(type))
-          return signalPassFailure();
-        if (!*type || *type == op.getResult(0).getType())
-          continue;
-        auto old = dyn_cast<RankedTensorType>(op.getResult(0).getType());
-        if (old && old.hasStaticShape()) {
-          op.emitOpError() << "declares " << old << " but its operands imply "
-                           << *type;
-          return signalPassFailure();
-        }
-        op.getResult(0).setType(*type);
-        ++numRefined;
-        changed = true;
-      }
-    }
-    for (Operation &op : net.getBodyBlock())
-      for (Value v : op.getResults())
-        if (auto t = dyn_cast<RankedTensorType>(v.getType());
-            !t || !t.hasStaticShape()) {
-          op.emitOpError() << "result shape cannot be inferred";
-          return signalPassFailure();
-        }
+    FailureOr<int64_t> refined = snn::inferShapes(getOperation());
+    if (failed(refined))
+      return signalPassFailure();
+    numRefined += *refined;
   }
 };
 } // namespace

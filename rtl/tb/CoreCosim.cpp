@@ -9,7 +9,7 @@
 
 #include "CoreCosim.h"
 
-#include "spikec/Dialect/NC/NCModels.h"
+#include "spikec/Target/ModelTable.h"
 
 #include "verilated.h"
 #include SPIKEC_RTL_MODEL_HEADER

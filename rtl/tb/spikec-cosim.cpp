@@ -16,12 +16,10 @@
 
 #include "spikec/Emulator/CycleModel.h"
 #include "spikec/Emulator/Emulator.h"
-#include "spikec/IO/SpikeFiles.h"
+#include "spikec/IO/SpikeFileIO.h"
 #include "spikec/Image/ImageIO.h"
 #include "spikec/Target/Target.h"
 
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
@@ -147,20 +145,17 @@ int main(int argc, char **argv) {
     return error(imagePath + ": " + why);
 
   // Input file errors as spikec prints them: "in.json:2:1: error: ...".
-  mlir::MLIRContext ctx;
-  mlir::ScopedDiagnosticHandler diagnostics(&ctx, [](mlir::Diagnostic &d) {
-    if (auto loc = mlir::dyn_cast<mlir::FileLineColLoc>(d.getLocation()))
-      llvm::errs() << loc.getFilename().getValue() << ":" << loc.getLine()
-                   << ":" << loc.getColumn() << ": ";
-    llvm::errs() << "error: " << d.str() << "\n";
-    return mlir::success();
-  });
+  auto diagnose = [](const io::FileDiagnostic &d) {
+    if (d.file)
+      llvm::errs() << *d.file << ":" << d.line << ":" << d.column << ": ";
+    llvm::errs() << "error: " << d.message << "\n";
+  };
   std::vector<io::InputSpec> specs = io::getInputSpecs(img);
   if (inputFlag.empty())
     return error("no input: give --input=FILE");
   std::vector<std::string> inputArgs(inputFlag.begin(), inputFlag.end());
-  auto rows = io::readInputArgs(inputArgs, specs, &ctx);
-  if (mlir::failed(rows))
+  auto rows = io::readInputArgs(inputArgs, specs, diagnose);
+  if (!rows)
     return 1;
   int64_t timesteps = timestepsFlag;
   if (!given)

@@ -14,13 +14,12 @@
 
 #include "spikec/Import/Import.h"
 #include "spikec/Import/HDF5Tree.h"
+#include "spikec/Dialect/SNN/InferShapes.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
-#include "spikec/Passes/Passes.h"
 #include "spikec/Support/FormatNumber.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Verifier.h"
-#include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -781,10 +780,10 @@ OwningOpRef<ModuleOp> spikec::importNIRTree(const json &tree, StringRef path,
   }
   // NIR often stores no shapes between layers: infer them, then check.
   // Types are only complete after that, so verify last.
-  PassManager pm(ctx);
-  pm.enableVerifier(false);
-  pm.addNestedPass<NetworkOp>(createInferShapes());
-  if (failed(pm.run(*module)) || failed(verify(*module)))
+  for (NetworkOp net : module->getOps<NetworkOp>())
+    if (failed(inferShapes(net)))
+      return nullptr;
+  if (failed(verify(*module)))
     return nullptr;
   return module;
 }

@@ -2,7 +2,7 @@
 
 #include "spikec/Emulator/CoreModel.h"
 
-#include "spikec/Dialect/NC/NCModels.h"
+#include "spikec/Target/ModelTable.h"
 
 #include <algorithm>
 

@@ -3,15 +3,14 @@
 // Private to SpikecQuantRef. A value of the nc graph is a Slot (a ring of its
 // last few steps); each op is a Kernel that computes its slot's tensor for a
 // step from its operands. Population kernels are one per fixed-point model,
-// each in its own file (QSimLoihi.cpp, ...), made by makePopulationKernel
-// (NeuronKernels.h, shared with the emulator).
+// each in its own file (emulator/lib/Kernels/LoihiKernel.cpp, ...), made by
+// makePopulationKernel (NeuronKernels.h, shared with the emulator).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_EMULATOR_LIB_REFERENCE_QSIMKERNELS_H
 #define SPIKEC_EMULATOR_LIB_REFERENCE_QSIMKERNELS_H
 
-#include "spikec/Dialect/NC/NCModels.h"
-#include "spikec/Reference/NeuronKernels.h"
+#include "spikec/Kernels/NeuronKernels.h"
 #include "spikec/Reference/Simulator.h"
 
 #include "llvm/ADT/StringRef.h"

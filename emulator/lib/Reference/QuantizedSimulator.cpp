@@ -15,8 +15,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Reference/QuantizedSimulator.h"
-#include "spikec/Reference/Encoders.h"
-#include "spikec/Reference/EventEncoder.h"
+#include "spikec/Kernels/Encoders.h"
+#include "spikec/Kernels/EventEncoder.h"
 #include "spikec/Reference/RunChecks.h"
 #include "spikec/Support/LocationName.h"
 

@@ -17,7 +17,7 @@
 #define SPIKEC_EMULATOR_COREMODEL_H
 
 #include "spikec/Image/Image.h"
-#include "spikec/Reference/NeuronKernels.h"
+#include "spikec/Kernels/NeuronKernels.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"

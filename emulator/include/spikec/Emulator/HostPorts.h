@@ -10,7 +10,7 @@
 #define SPIKEC_EMULATOR_HOSTPORTS_H
 
 #include "spikec/Image/Image.h"
-#include "spikec/Reference/EventEncoder.h"
+#include "spikec/Kernels/EventEncoder.h"
 
 #include "llvm/ADT/ArrayRef.h"
 

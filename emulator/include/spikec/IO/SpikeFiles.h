@@ -1,111 +1,56 @@
-//===- SpikeFiles.h - input and output spike files --------------*- C++ -*-===//
+//===- SpikeFiles.h - spike files for MLIR tools ----------------*- C++ -*-===//
 //
-// The spike files every command shares (DESIGN.md section 3):
-// - input JSON: a list of T rows for a network with one input, or an object
-//   {"<input name>": rows}; a row is a flat list of the input's N values
-//   (or a nested list of the input's shape; a bare number when N is 1);
-// - input .npy: a T x N array (T x shape also works) of any integer, float
-//   or bool dtype, for a network with one input or for one named input;
-// - output JSON: {"timesteps": T, "outputs": {name: rows},
-//   "probes": {"node:var": rows}}, one row per timestep;
-// - output .npy: one T x N float64 file per output and probe, named after
-//   the output path: run.npy gives run.<output>.npy and
-//   run.probe.<node>.<var>.npy.
-// Errors are reported through the context's diagnostic handler, located at
-// the file (and line and column for JSON syntax errors), and name the place
-// in the file (a JSON pointer such as /x/3/2, or a row).
+// The spike files of SpikeFileIO.h with their errors reported through an
+// MLIR context's diagnostic handler (located at the file, and line and
+// column for JSON syntax errors), and the inputs of snn networks and nc
+// graphs. The adaptor above the dialects; the emulator and spikec-cosim use
+// SpikeFileIO.h alone.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_IO_SPIKEFILES_H
 #define SPIKEC_IO_SPIKEFILES_H
 
 #include "spikec/Dialect/NC/NCOps.h"
-#include "spikec/Image/Image.h"
-#include "spikec/Reference/Simulator.h"
+#include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/IO/SpikeFileIO.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/StringRef.h"
 
-#include <map>
-#include <string>
-#include <vector>
+#include <functional>
 
 namespace spikec::io {
-
-/// What a network expects of one input.
-struct InputSpec {
-  std::string name;
-  std::vector<int64_t> shape;
-  /// Values per row: the product of `shape`.
-  int64_t width() const;
-};
 
 /// The inputs of `net`, in the order of their snn.input ops.
 std::vector<InputSpec> getInputSpecs(snn::NetworkOp net);
 /// The inputs of a quantized graph, in the order of their nc.input ops.
 std::vector<InputSpec> getInputSpecs(nc::GraphOp graph);
-/// The inputs of a hardware image, with the shapes it records.
-std::vector<InputSpec> getInputSpecs(const image::Image &img);
 
-/// Reads a whole input file (JSON or .npy, by extension; "-" is JSON on
-/// stdin) for a network whose inputs are `inputs`. A list of rows or an .npy
-/// array needs a network with exactly one input; an object must name only
-/// known inputs (the inputs it leaves out are absent from the result).
+/// A handler that emits each problem as an error on `ctx`: at the file
+/// (FileLineColLoc), or unknown for the arguments as a whole.
+std::function<void(const FileDiagnostic &)> diagnoseTo(mlir::MLIRContext *ctx);
+
+// SpikeFileIO.h's readers and writer, errors on `ctx`.
 mlir::FailureOr<ref::InputRows> readInputFile(llvm::StringRef path,
                                               llvm::ArrayRef<InputSpec> inputs,
                                               mlir::MLIRContext *ctx);
-
-/// Reads every input's rows from the --input arguments every command takes:
-/// whole files (readInputFile) and NAME=FILE for the rows of one input
-/// (readInputRows). Each input must be given exactly once. `fileOf`, when
-/// given, receives the file each input came from. Errors are diagnostics.
 mlir::FailureOr<ref::InputRows>
 readInputArgs(llvm::ArrayRef<std::string> args,
               llvm::ArrayRef<InputSpec> inputs, mlir::MLIRContext *ctx,
               std::map<std::string, std::string> *fileOf = nullptr);
-
-/// Reads the rows of one input from a file that holds only them: a JSON
-/// list of rows or an .npy array.
 mlir::FailureOr<ref::Rows> readInputRows(llvm::StringRef path,
                                          const InputSpec &input,
                                          mlir::MLIRContext *ctx);
-
-/// Parses input JSON already in memory; `path` names it in errors.
 mlir::FailureOr<ref::InputRows> parseInputJSON(llvm::StringRef text,
                                                llvm::StringRef path,
                                                llvm::ArrayRef<InputSpec> inputs,
                                                mlir::MLIRContext *ctx);
-
-/// A numeric .npy array of any shape, its values in C order.
-struct NpyArray {
-  std::vector<int64_t> shape;
-  std::vector<double> values;
-};
-
-/// Reads any numeric .npy file (every value finite); errors name the file
-/// and the element.
 mlir::FailureOr<NpyArray> readNpyArray(llvm::StringRef path,
                                        mlir::MLIRContext *ctx);
-
-/// Decodes .npy bytes into rows of `input.width()` values.
-mlir::FailureOr<ref::Rows> parseNpy(llvm::StringRef bytes,
-                                    llvm::StringRef path,
+mlir::FailureOr<ref::Rows> parseNpy(llvm::StringRef bytes, llvm::StringRef path,
                                     const InputSpec &input,
                                     mlir::MLIRContext *ctx);
-
-/// The output JSON of a trace, one row per line.
-std::string traceToJSON(const ref::Trace &trace);
-
-/// Writes `trace` to `path`: JSON, "-" for JSON on stdout, or .npy files
-/// (one per output and probe) when the path ends in .npy.
 mlir::LogicalResult writeTrace(llvm::StringRef path, const ref::Trace &trace,
                                mlir::MLIRContext *ctx);
-
-/// The file an .npy output path gives for output `name` ("run.npy", "y" ->
-/// "run.y.npy") and for probe "node:var" ("run.probe.node.var.npy").
-std::string npyOutputPath(llvm::StringRef path, llvm::StringRef name);
-std::string npyProbePath(llvm::StringRef path, llvm::StringRef probe);
 
 } // namespace spikec::io
 

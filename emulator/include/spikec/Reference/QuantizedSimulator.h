@@ -67,7 +67,7 @@ std::string getNCNodeName(mlir::Operation *op);
 ///   generic::step (targets/MODELS.md, "generic"), states "v", "i", "a" or
 ///   "v", "u"; its value is the spikes (0/1).
 /// The model code is targets/include/spikec/Target/*Model.h, one kernel
-/// per model in emulator/lib/Reference/QSim*.cpp.
+/// per model in emulator/lib/Kernels/*Kernel.cpp.
 /// Statistics: synaptic events = stored synapses of every nonzero pre
 /// neuron of every table per step; neuron updates = population size per
 /// step; spikes (and spikesPerNode) = nonzero population values (a spike,

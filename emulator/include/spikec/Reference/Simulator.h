@@ -11,18 +11,15 @@
 
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/IO/Trace.h"
+// counterUniform, the rate encoder's draws, for tools that draw the same.
+#include "spikec/Kernels/Encoders.h"
 
 #include <map>
 #include <string>
 #include <vector>
 
 namespace spikec::ref {
-
-/// T rows, each one timestep's flattened tensor.
-using Rows = std::vector<std::vector<double>>;
-
-/// One entry per network input (by snn.input name).
-using InputRows = std::map<std::string, Rows>;
 
 struct SimOptions {
   snn::Sync sync = snn::Sync::Layer;
@@ -38,35 +35,6 @@ struct SimOptions {
     std::string key;
   };
   std::vector<OpProbe> opProbes;
-};
-
-/// Work counters of one run (NeuroBench-style counts).
-struct SimStats {
-  /// Weighted projection updates actually applied: for affine, linear and
-  /// sparse, the stored synapses of every nonzero input; for convolutions,
-  /// every in-bounds kernel tap of every nonzero input.
-  uint64_t synapticEvents = 0;
-  /// State updates of neuron populations (li, lif, if, integrator, cuba_*,
-  /// alif, izhikevich): population size per step. Encoders and delays are
-  /// not counted.
-  uint64_t neuronUpdates = 0;
-  /// Spikes emitted by spiking populations and spiking encoders.
-  uint64_t spikes = 0;
-};
-
-struct Trace {
-  int64_t timesteps = 0;
-  std::map<std::string, Rows> outputs; // by snn.output name
-  std::map<std::string, Rows> probes;  // by probe string
-  SimStats stats;
-  /// Spikes emitted by each spiking population and encoder over the run, by
-  /// node name (or op name and position when the op has none).
-  std::map<std::string, uint64_t> spikesPerNode;
-  /// Quantized reference only: neuron-steps of each population whose
-  /// arithmetic left its range (a dendritic sum wrapped, a membrane
-  /// saturated), by node name. A scale calibrated on other inputs can let
-  /// this happen; the quantizer's worst-case scales cannot.
-  std::map<std::string, uint64_t> overflowsPerNode;
 };
 
 /// Runs `net`, which must be discretized and fully shaped.
@@ -93,13 +61,6 @@ struct Trace {
 /// no node or variable, or the network is not in per-step form.
 mlir::FailureOr<Trace> simulate(snn::NetworkOp net, const InputRows &inputs,
                                 const SimOptions &options);
-
-/// The counter-based uniform random number in [0, 1) used by the rate encoder:
-/// splitmix64 over (seed, step, index). Public so other tools draw the same.
-/// Exactly: with mix(z) the splitmix64 finalizer of z + 0x9e3779b97f4a7c15
-/// (shifts 30, 27, 31; multipliers 0xbf58476d1ce4e5b9, 0x94d049bb133111eb),
-/// h = mix(mix(mix(seed) ^ step) ^ index) and the result is (h >> 11) * 2^-53.
-double counterUniform(uint64_t seed, uint64_t step, uint64_t index);
 
 } // namespace spikec::ref
 

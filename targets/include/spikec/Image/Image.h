@@ -63,7 +63,7 @@ struct Endpoint {
   uint32_t index = 0;
 };
 
-/// One parameter of a core's neuron model (NCModels.h names them).
+/// One parameter of a core's neuron model (ModelTable.h names them).
 struct NeuronParam {
   std::string name;
   /// One value per neuron, or a single value shared by all of them.

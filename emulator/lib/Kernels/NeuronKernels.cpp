@@ -1,6 +1,6 @@
 //===- NeuronKernels.cpp - the population kernel of each model -----------===//
 
-#include "spikec/Reference/NeuronKernels.h"
+#include "spikec/Kernels/NeuronKernels.h"
 
 namespace spikec::ref {
 

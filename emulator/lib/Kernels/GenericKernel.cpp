@@ -1,4 +1,4 @@
-//===- QSimGeneric.cpp - generic populations of the quantized reference ---===//
+//===- GenericKernel.cpp - the generic population kernels -----------------===//
 //
 // generic_lif, generic_alif and generic_izhikevich (targets/MODELS.md,
 // "generic"): the parameters are read back through the model's own
@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "QSimKernels.h"
+#include "spikec/Kernels/NeuronKernels.h"
 
 #include "spikec/Target/GenericModel.h"
 

@@ -1,4 +1,4 @@
-//===- QSimTrueNorth.cpp - the truenorth population kernel ----------------===//
+//===- TrueNorthKernel.cpp - the truenorth population kernel --------------===//
 //
 // The input of a truenorth population is the dendritic sum of its synapse
 // tables: with axon types (snn-legalize-truenorth) every stored weight is
@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "QSimKernels.h"
+#include "spikec/Kernels/NeuronKernels.h"
 
 #include "spikec/Target/TrueNorthModel.h"
 

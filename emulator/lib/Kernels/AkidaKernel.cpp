@@ -1,4 +1,4 @@
-//===- QSimAkida.cpp - the akida population of the quantized reference ----===//
+//===- AkidaKernel.cpp - the akida population kernel ----------------------===//
 //
 // One event frame per timestep: the step's dendritic sum is the frame's
 // potential (nc.synapses' int64 sum saturated to int32 equals Akida's
@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "QSimKernels.h"
+#include "spikec/Kernels/NeuronKernels.h"
 
 #include "spikec/Target/AkidaModel.h"
 

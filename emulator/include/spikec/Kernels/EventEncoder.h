@@ -6,10 +6,10 @@
 // input ports both run this, so they send the same events.
 //
 //===----------------------------------------------------------------------===//
-#ifndef SPIKEC_REFERENCE_EVENTENCODER_H
-#define SPIKEC_REFERENCE_EVENTENCODER_H
+#ifndef SPIKEC_KERNELS_EVENTENCODER_H
+#define SPIKEC_KERNELS_EVENTENCODER_H
 
-#include "spikec/Reference/Encoders.h"
+#include "spikec/Kernels/Encoders.h"
 
 #include <algorithm>
 #include <cmath>
@@ -81,4 +81,4 @@ struct EventEncoder {
 
 } // namespace spikec::ref
 
-#endif // SPIKEC_REFERENCE_EVENTENCODER_H
+#endif // SPIKEC_KERNELS_EVENTENCODER_H

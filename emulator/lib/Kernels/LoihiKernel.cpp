@@ -1,6 +1,6 @@
-//===- QSimLoihi.cpp - the loihi population of the quantized reference ----===//
+//===- LoihiKernel.cpp - the loihi population kernels ---------------------===//
 
-#include "QSimKernels.h"
+#include "spikec/Kernels/NeuronKernels.h"
 
 #include "spikec/Target/LoihiModel.h"
 

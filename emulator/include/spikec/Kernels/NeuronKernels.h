@@ -5,18 +5,20 @@
 // and the emulator's core model agree bit for bit by construction:
 // - PopulationKernel: the update of a block of neurons of one fixed-point
 //   model (targets/MODELS.md), one implementation per model in
-//   emulator/lib/Reference/QSim<Model>.cpp;
+//   emulator/lib/Kernels/<Model>Kernel.cpp;
 // - the dendritic sum: a synapse table's (an image's dendrite group's) int64
 //   sum of value x weight, scaled by 2^weight_exp and saturated to int32 (as
 //   nc.synapses), then the groups added in int64 and saturated (as nc.sum).
+// Plain C++ on targets/ (no MLIR), so that the emulator and the RTL
+// testbench need no MLIR.
 //
 //===----------------------------------------------------------------------===//
-#ifndef SPIKEC_REFERENCE_NEURONKERNELS_H
-#define SPIKEC_REFERENCE_NEURONKERNELS_H
+#ifndef SPIKEC_KERNELS_NEURONKERNELS_H
+#define SPIKEC_KERNELS_NEURONKERNELS_H
 
-#include "spikec/Dialect/NC/NCModels.h"
 #include "spikec/Target/FixedPoint.h"
 #include "spikec/Target/LoihiModel.h"
+#include "spikec/Target/ModelTable.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -139,4 +141,4 @@ inline int32_t combineGroupSums(int64_t total) {
 
 } // namespace spikec::ref
 
-#endif // SPIKEC_REFERENCE_NEURONKERNELS_H
+#endif // SPIKEC_KERNELS_NEURONKERNELS_H

@@ -6,8 +6,8 @@
 // network draws the same input spikes.
 //
 //===----------------------------------------------------------------------===//
-#ifndef SPIKEC_REFERENCE_ENCODERS_H
-#define SPIKEC_REFERENCE_ENCODERS_H
+#ifndef SPIKEC_KERNELS_ENCODERS_H
+#define SPIKEC_KERNELS_ENCODERS_H
 
 #include <algorithm>
 #include <cmath>
@@ -15,6 +15,11 @@
 
 namespace spikec::ref {
 
+/// The counter-based uniform random number in [0, 1) used by the rate encoder:
+/// splitmix64 over (seed, step, index). Public so other tools draw the same.
+/// Exactly: with mix(z) the splitmix64 finalizer of z + 0x9e3779b97f4a7c15
+/// (shifts 30, 27, 31; multipliers 0xbf58476d1ce4e5b9, 0x94d049bb133111eb),
+/// h = mix(mix(mix(seed) ^ step) ^ index) and the result is (h >> 11) * 2^-53.
 double counterUniform(uint64_t seed, uint64_t step, uint64_t index);
 
 /// Rate coding: element `index` spikes at `step` with probability
@@ -52,4 +57,4 @@ inline int deltaEvent(double x, double &reference, double threshold,
 
 } // namespace spikec::ref
 
-#endif // SPIKEC_REFERENCE_ENCODERS_H
+#endif // SPIKEC_KERNELS_ENCODERS_H
