@@ -53,4 +53,19 @@ inline nlohmann::json decodeTree(const uint8_t *data, size_t size) {
 
 } // namespace spikec::fuzz
 
+/// The harness of a tree importer; `name` names the input in its errors.
+#define SPIKEC_TREE_HARNESS(importTree, name)                                  \
+  extern "C" int LLVMFuzzerInitialize(int *, char ***) {                       \
+    spikec::fuzz::writeSeedIfAsked();                                          \
+    return 0;                                                                  \
+  }                                                                            \
+  extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {    \
+    nlohmann::json tree = spikec::fuzz::decodeTree(data, size);                \
+    if (tree.is_null())                                                        \
+      return 0;                                                                \
+    auto ctx = spikec::fuzz::makeContext();                                    \
+    (void)importTree(tree, name, ctx.get(), {});                               \
+    return 0;                                                                  \
+  }
+
 #endif // SPIKEC_FUZZ_TREEHARNESS_H

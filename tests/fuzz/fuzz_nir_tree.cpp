@@ -1,4 +1,4 @@
-//===- fuzz_nir_tree.cpp - The NIR importer on a CBOR tree ----------------===//
+//===- fuzz_nir_tree.cpp - The NIR importer on a CBOR tree ---------------===//
 //
 // See TreeHarness.h: the tree the HDF5 reader's child would send, mutated.
 //
@@ -6,16 +6,4 @@
 
 #include "TreeHarness.h"
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***) {
-  spikec::fuzz::writeSeedIfAsked();
-  return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  nlohmann::json tree = spikec::fuzz::decodeTree(data, size);
-  if (tree.is_null())
-    return 0;
-  auto ctx = spikec::fuzz::makeContext();
-  (void)spikec::importNIRTree(tree, "fuzz.nir", ctx.get(), {});
-  return 0;
-}
+SPIKEC_TREE_HARNESS(spikec::importNIRTree, "fuzz.nir")

@@ -4,6 +4,7 @@
 
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Import/HDF5Tree.h"
 #include "spikec/Support/NodeLocations.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -39,6 +40,31 @@ static OwningOpRef<ModuleOp> importMLIR(llvm::StringRef path,
     return nullptr;
   }
   return module;
+}
+
+/// An HDF5 format (NIR, netx): the file's tree, read in a child process,
+/// then the format's importer on it.
+template <typename ImportTree>
+static OwningOpRef<ModuleOp> importHDF5(llvm::StringRef path, MLIRContext *ctx,
+                                        const spikec::ImportOptions &options,
+                                        ImportTree importTree) {
+  auto read = spikec::readHDF5Tree(path.str(), options.hdf5CpuSeconds);
+  if (auto *error = std::get_if<std::string>(&read)) {
+    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << *error;
+    return nullptr;
+  }
+  return importTree(std::get<nlohmann::json>(read), path, ctx, options);
+}
+
+OwningOpRef<ModuleOp> spikec::importNIR(llvm::StringRef path, MLIRContext *ctx,
+                                        const ImportOptions &options) {
+  return importHDF5(path, ctx, options, importNIRTree);
+}
+
+OwningOpRef<ModuleOp> spikec::importNetX(llvm::StringRef path,
+                                         MLIRContext *ctx,
+                                         const ImportOptions &options) {
+  return importHDF5(path, ctx, options, importNetXTree);
 }
 
 OwningOpRef<ModuleOp> spikec::importNetwork(llvm::StringRef path,

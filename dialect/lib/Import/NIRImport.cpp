@@ -12,8 +12,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TreeImporter.h"
+
 #include "spikec/Import/Import.h"
-#include "spikec/Import/HDF5Tree.h"
 #include "spikec/Dialect/SNN/InferShapes.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Support/FormatNumber.h"
@@ -748,36 +749,15 @@ private:
 
 } // namespace
 
-OwningOpRef<ModuleOp> spikec::importNIR(StringRef path, MLIRContext *ctx,
-                                        const ImportOptions &options) {
-  auto read = readHDF5Tree(path.str(), options.hdf5CpuSeconds);
-  if (auto *error = std::get_if<std::string>(&read)) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << *error;
-    return nullptr;
-  }
-  return importNIRTree(std::get<json>(read), path, ctx, options);
-}
-
 OwningOpRef<ModuleOp> spikec::importNIRTree(const json &tree, StringRef path,
                                             MLIRContext *ctx,
                                             const ImportOptions &options) {
   ctx->loadDialect<SNNDialect>();
   NIRImporter importer(ctx, path, options);
-  if (std::string why = checkTree(tree); !why.empty()) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << why;
+  OwningOpRef<ModuleOp> module = runTreeImporter(
+      tree, path, ctx, "NIR", [&] { return importer.run(tree); });
+  if (!module)
     return nullptr;
-  }
-  OwningOpRef<ModuleOp> module;
-  try {
-    module = importer.run(tree);
-  } catch (const HDF5TreeError &e) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << e.message;
-    return nullptr;
-  } catch (const json::exception &e) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0))
-        << "malformed NIR structure: " << e.what();
-    return nullptr;
-  }
   // NIR often stores no shapes between layers: infer them, then check.
   // Types are only complete after that, so verify last.
   for (NetworkOp net : module->getOps<NetworkOp>())

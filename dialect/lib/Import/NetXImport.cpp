@@ -29,10 +29,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TreeImporter.h"
+
 #include "spikec/Dialect/NC/NCDialect.h"
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
-#include "spikec/Import/HDF5Tree.h"
 #include "spikec/Support/ConvTaps.h"
 #include "spikec/Import/Import.h"
 #include "spikec/Support/FormatNumber.h"
@@ -763,36 +764,15 @@ private:
 
 } // namespace
 
-OwningOpRef<ModuleOp> spikec::importNetX(StringRef path, MLIRContext *ctx,
-                                         const ImportOptions &options) {
-  auto read = readHDF5Tree(path.str(), options.hdf5CpuSeconds);
-  if (auto *error = std::get_if<std::string>(&read)) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << *error;
-    return nullptr;
-  }
-  return importNetXTree(std::get<json>(read), path, ctx, options);
-}
-
 OwningOpRef<ModuleOp> spikec::importNetXTree(const json &tree, StringRef path,
                                             MLIRContext *ctx,
                                             const ImportOptions &options) {
   ctx->loadDialect<nc::NCDialect>();
   NetXImporter importer(ctx, path, options);
-  if (std::string why = checkTree(tree); !why.empty()) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << why;
+  OwningOpRef<ModuleOp> module = runTreeImporter(
+      tree, path, ctx, "netx", [&] { return importer.run(tree); });
+  if (!module)
     return nullptr;
-  }
-  OwningOpRef<ModuleOp> module;
-  try {
-    module = importer.run(tree);
-  } catch (const HDF5TreeError &e) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0)) << e.message;
-    return nullptr;
-  } catch (const json::exception &e) {
-    emitError(FileLineColLoc::get(ctx, path, 0, 0))
-        << "malformed netx structure: " << e.what();
-    return nullptr;
-  }
   if (failed(verify(*module)))
     return nullptr;
   return module;
