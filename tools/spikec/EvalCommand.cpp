@@ -61,6 +61,7 @@
 #include "spikec/Reference/Simulator.h"
 #include "spikec/Support/LocationName.h"
 #include "spikec/Support/OutputFile.h"
+#include "spikec/Support/StepLag.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -223,93 +224,76 @@ std::vector<std::pair<std::string, int64_t>> outputPorts(Block &body) {
   return out;
 }
 
-/// The steps an nc.graph's outputs lag its inputs by (hardware timing: one
-/// per edge out of an input or a population, plus synapse delays), the
-/// longest path; -1 when the graph is recurrent.
+/// The steps an nc.graph's outputs lag its inputs by, by the rule of
+/// StepLag.h: an edge out of an input or a population takes a step (not into
+/// the output that reads it), a synapse group adds its delay; -1 when the
+/// graph is recurrent.
 int64_t graphLag(nc::GraphOp graph) {
-  llvm::DenseMap<Value, int64_t> level;
-  int64_t lag = 0;
-  auto levelOf = [&](Value v, bool &recurrent) -> int64_t {
-    auto it = level.find(v);
-    if (it == level.end()) {
-      recurrent = true; // a value defined further down: a back edge
-      return 0;
-    }
-    Operation *def = v.getDefiningOp();
-    bool late = def && isa<nc::InputOp, nc::PopulationOp>(def);
-    return it->second + (late ? 1 : 0);
-  };
-  bool recurrent = false;
+  llvm::DenseMap<Operation *, uint32_t> id;
+  for (Operation &op : graph.getBodyBlock())
+    id.try_emplace(&op, uint32_t(id.size()));
+  std::vector<StepEdge> edges;
+  std::vector<uint32_t> outputs;
   for (Operation &op : graph.getBodyBlock()) {
-    int64_t l = 0;
-    for (Value in : op.getOperands())
-      l = std::max(l, levelOf(in, recurrent));
+    int64_t delay = 0;
     if (auto syn = dyn_cast<nc::SynapsesOp>(op))
-      l += syn.getDelay();
-    // An output reads its population's own step: no extra step.
-    if (auto out = dyn_cast<nc::OutputOp>(op)) {
-      Operation *def = out.getInput().getDefiningOp();
-      if (def && isa<nc::InputOp, nc::PopulationOp>(def))
-        l -= 1;
-      lag = std::max(lag, l);
+      delay = syn.getDelay();
+    for (Value in : op.getOperands()) {
+      Operation *def = in.getDefiningOp();
+      if (!def || !id.count(def))
+        continue;
+      bool fires = isa<nc::InputOp, nc::PopulationOp>(def);
+      edges.push_back(
+          {id[def], id[&op],
+           (fires && !isa<nc::OutputOp>(op) ? 1 : 0) + delay});
     }
-    for (Value r : op.getResults())
-      level[r] = l;
+    if (isa<nc::OutputOp>(op))
+      outputs.push_back(id[&op]);
   }
-  return recurrent ? -1 : lag;
+  std::optional<int64_t> lag =
+      longestStepPath(uint32_t(id.size()), edges, {}, outputs);
+  return lag ? *lag : -1;
 }
 
-/// The same for an image, from its neurons: the step at which an event of
-/// an input element can first have reached each output neuron by its
-/// longest path; -1 when that does not settle (a recurrent network).
+/// The same for an image, from its neurons: nodes are the host, every
+/// core's axons and neurons; an axon is reached one step plus its group's
+/// delay after the event is sent, a neuron in the step its axons are. -1
+/// when a cycle is reachable from the inputs.
 int64_t imageLag(const image::Image &img) {
-  std::vector<std::vector<int64_t>> axon(img.cores.size()),
-      neuron(img.cores.size());
-  for (size_t c = 0; c < img.cores.size(); ++c) {
-    axon[c].assign(img.cores[c].numAxons(), -1);
-    neuron[c].assign(img.cores[c].numNeurons, -1);
+  std::vector<uint32_t> axonBase, neuronBase;
+  uint32_t nodes = 1; // node 0: the host
+  for (const image::Core &core : img.cores) {
+    axonBase.push_back(nodes);
+    nodes += core.numAxons();
+    neuronBase.push_back(nodes);
+    nodes += core.numNeurons;
   }
-  auto arrive = [&](const image::Endpoint &d, int64_t sent, bool &changed) {
+  std::vector<StepEdge> edges;
+  auto send = [&](uint32_t from, const image::Endpoint &d) {
     const image::Core &core = img.cores[d.core];
-    int64_t at = sent + 1 + core.groups[core.axonGroup[d.index]].delay;
-    if (at > axon[d.core][d.index]) {
-      axon[d.core][d.index] = at;
-      changed = true;
-    }
+    edges.push_back({from, axonBase[d.core] + d.index,
+                     1 + int64_t(core.groups[core.axonGroup[d.index]].delay)});
   };
-  bool changed = true;
   for (const image::Input &in : img.inputs)
     for (const image::Endpoint &d : in.dests)
-      arrive(d, 0, changed);
-  // A DAG settles within one pass per hop; more passes than neurons mean a
-  // cycle.
-  size_t passes = 1;
-  for (const image::Core &core : img.cores)
-    passes += core.numNeurons;
-  for (size_t pass = 0; changed; ++pass) {
-    if (pass > passes)
-      return -1;
-    changed = false;
-    for (size_t c = 0; c < img.cores.size(); ++c) {
-      const image::Core &core = img.cores[c];
-      for (uint32_t a = 0; a < core.numAxons(); ++a)
-        if (axon[c][a] >= 0)
-          for (uint32_t s = core.axonOffsets[a]; s < core.axonOffsets[a + 1];
-               ++s)
-            neuron[c][core.synTarget[s]] =
-                std::max(neuron[c][core.synTarget[s]], axon[c][a]);
-      for (uint32_t n = 0; n < core.numNeurons; ++n)
-        if (neuron[c][n] >= 0)
-          for (uint32_t r = core.routeOffsets[n]; r < core.routeOffsets[n + 1];
-               ++r)
-            arrive(core.routes[r], neuron[c][n], changed);
-    }
+      send(0, d);
+  for (size_t c = 0; c < img.cores.size(); ++c) {
+    const image::Core &core = img.cores[c];
+    for (uint32_t a = 0; a < core.numAxons(); ++a)
+      for (uint32_t s = core.axonOffsets[a]; s < core.axonOffsets[a + 1]; ++s)
+        edges.push_back(
+            {axonBase[c] + a, neuronBase[c] + core.synTarget[s], 0});
+    for (uint32_t n = 0; n < core.numNeurons; ++n)
+      for (uint32_t r = core.routeOffsets[n]; r < core.routeOffsets[n + 1];
+           ++r)
+        send(neuronBase[c] + n, core.routes[r]);
   }
-  int64_t lag = 0;
+  std::vector<uint32_t> outputs;
   for (const image::Output &out : img.outputs)
     for (const image::Endpoint &s : out.sources)
-      lag = std::max(lag, neuron[s.core][s.index]);
-  return lag;
+      outputs.push_back(neuronBase[s.core] + s.index);
+  std::optional<int64_t> lag = longestStepPath(nodes, edges, {0}, outputs);
+  return lag ? *lag : -1;
 }
 
 /// The rows of one image: `steps` encoded ones, then `drain` of zeros.

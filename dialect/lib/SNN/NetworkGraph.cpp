@@ -2,6 +2,7 @@
 
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Support/StepLag.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -85,11 +86,8 @@ bool isEncoder(Operation *op) {
 }
 
 int64_t hardwareLag(NetworkOp net) {
-  // Longest paths by relaxation: a DAG settles within one pass per op, so
-  // a change after that many passes means a cycle.
-  llvm::DenseMap<Operation *, int64_t> level;
-  Block &body = net.getBodyBlock();
-  size_t ops = std::distance(body.begin(), body.end());
+  // The ops are the nodes; an edge into an op takes a step when delayed
+  // (isHardwareDelayed), plus a delay op's own steps.
   auto stepsOf = [](Operation *op) -> int64_t {
     auto delay = dyn_cast<DelayOp>(op);
     if (!delay || !delay.getSteps())
@@ -101,35 +99,22 @@ int64_t hardwareLag(NetworkOp net) {
       most = std::max(most, s);
     return most;
   };
-  for (size_t pass = 0;; ++pass) {
-    bool changed = false;
-    for (Operation &to : body) {
-      int64_t l = 0;
-      for (Value in : to.getOperands()) {
-        Operation *from = in.getDefiningOp();
-        if (!from)
-          continue;
-        auto it = level.find(from);
-        if (it == level.end())
-          continue;
-        l = std::max(l, it->second + (isHardwareDelayed(from, &to) ? 1 : 0));
-      }
-      l += stepsOf(&to);
-      auto [it, inserted] = level.try_emplace(&to, l);
-      if (!inserted && it->second < l) {
-        it->second = l;
-        changed = true;
-      }
-    }
-    if (!changed)
-      break;
-    if (pass > ops)
-      return -1;
+  llvm::DenseMap<Operation *, uint32_t> id;
+  for (Operation &op : net.getBodyBlock())
+    id.try_emplace(&op, uint32_t(id.size()));
+  std::vector<StepEdge> edges;
+  std::vector<uint32_t> outputs;
+  for (Operation &to : net.getBodyBlock()) {
+    for (Value in : to.getOperands())
+      if (Operation *from = in.getDefiningOp(); from && id.count(from))
+        edges.push_back({id[from], id[&to],
+                         (isHardwareDelayed(from, &to) ? 1 : 0) + stepsOf(&to)});
+    if (isa<OutputOp>(to))
+      outputs.push_back(id[&to]);
   }
-  int64_t lag = 0;
-  for (auto out : body.getOps<OutputOp>())
-    lag = std::max(lag, level.lookup(out));
-  return lag;
+  std::optional<int64_t> lag =
+      longestStepPath(uint32_t(id.size()), edges, {}, outputs);
+  return lag ? *lag : -1;
 }
 
 std::optional<Sync> parseSync(StringRef text) {
