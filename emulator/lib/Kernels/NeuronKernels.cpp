@@ -1,28 +1,8 @@
-//===- NeuronKernels.cpp - the population kernel of each model -----------===//
+//===- NeuronKernels.cpp - a checked population kernel --------------------===//
 
 #include "spikec/Kernels/NeuronKernels.h"
 
 namespace spikec::ref {
-
-std::unique_ptr<PopulationKernel>
-makePopulationKernel(const nc::NCModel &model,
-                     const std::vector<std::vector<int32_t>> &values) {
-  if (model.name == "loihi")
-    return makeLoihiKernel(values);
-  if (model.name == "loihi_readout")
-    return makeLoihiReadoutKernel(values);
-  if (model.name == "truenorth")
-    return makeTrueNorthKernel(values);
-  if (model.name == "akida")
-    return makeAkidaKernel(values);
-  if (model.name == "akida_readout")
-    return makeAkidaReadoutKernel(values);
-  if (model.name == "generic_lif" || model.name == "generic_alif")
-    return makeGenericLIFKernel(values, model.name == "generic_alif");
-  if (model.name == "generic_izhikevich")
-    return makeGenericIzhikevichKernel(values);
-  return nullptr;
-}
 
 std::unique_ptr<PopulationKernel>
 makeCheckedPopulationKernel(const nc::NCModel &model,
@@ -39,7 +19,8 @@ makeCheckedPopulationKernel(const nc::NCModel &model,
       return nullptr;
     }
   }
-  std::unique_ptr<PopulationKernel> k = makePopulationKernel(model, values);
+  std::unique_ptr<PopulationKernel> k =
+      model.makeKernel ? model.makeKernel(values) : nullptr;
   if (!k) {
     why = "model '" + model.name.str() + "' has no kernel";
     return nullptr;

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spikec/Kernels/NeuronKernels.h"
+#include "GenericKernel.h"
 
 #include "spikec/Target/GenericModel.h"
 

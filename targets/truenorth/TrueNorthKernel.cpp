@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spikec/Kernels/NeuronKernels.h"
+#include "TrueNorthKernel.h"
 
 #include "spikec/Target/TrueNorthModel.h"
 
