@@ -10,7 +10,11 @@
 
 #include "TrueNorthKernel.h"
 
-#include "spikec/Target/TrueNorthModel.h"
+#include "spikec/Target/TrueNorthParams.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <cassert>
 
 namespace spikec::ref {
 namespace {
@@ -39,18 +43,13 @@ makeTrueNorthKernel(const std::vector<std::vector<int32_t>> &values) {
   auto k = std::make_unique<TrueNorthKernel>();
   size_t n = values[0].size();
   k->params.resize(n);
+  llvm::SmallVector<int64_t, 12> v(values.size());
   for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < values.size(); ++j)
+      v[j] = values[j][i];
     truenorth::NeuronParams p;
-    for (size_t t = 0; t < truenorth::kNumAxonTypes; ++t)
-      p.weight[t] = int16_t(values[t][i]);
-    p.leak = int16_t(values[4][i]);
-    p.leakReversal = values[5][i] != 0;
-    p.alpha = values[6][i];
-    p.beta = values[7][i];
-    p.resetV = values[8][i];
-    p.resetMode = truenorth::ResetMode(values[9][i]);
-    p.negSaturate = values[10][i] != 0;
-    p.maskBits = uint8_t(values[11][i]);
+    [[maybe_unused]] std::string why = truenorth::fromValues(v, p);
+    assert(why.empty() && "kernel made from unvalidated parameters");
     k->params.set(i, p);
   }
   return k;
