@@ -4,8 +4,6 @@
 
 #include "spikec/Target/LoihiParams.h"
 
-#include "llvm/ADT/SmallVector.h"
-
 #include <algorithm>
 #include <cassert>
 
@@ -120,11 +118,9 @@ namespace {
 /// Neuron i's compartment out of the per-parameter vectors.
 loihi::NeuronParams neuron(const std::vector<std::vector<int32_t>> &values,
                            size_t i, bool readout) {
-  llvm::SmallVector<int64_t, 6> v;
-  for (const std::vector<int32_t> &param : values)
-    v.push_back(param[i]);
   loihi::NeuronParams p;
-  [[maybe_unused]] std::string why = loihi::fromValues(v, readout, p);
+  [[maybe_unused]] std::string why =
+      loihi::fromValues(ref::neuronValues(values, i), readout, p);
   assert(why.empty() && "kernel made from unvalidated parameters");
   return p;
 }

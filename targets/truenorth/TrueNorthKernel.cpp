@@ -12,8 +12,6 @@
 
 #include "spikec/Target/TrueNorthParams.h"
 
-#include "llvm/ADT/SmallVector.h"
-
 #include <cassert>
 
 namespace spikec::ref {
@@ -43,12 +41,10 @@ makeTrueNorthKernel(const std::vector<std::vector<int32_t>> &values) {
   auto k = std::make_unique<TrueNorthKernel>();
   size_t n = values[0].size();
   k->params.resize(n);
-  llvm::SmallVector<int64_t, 12> v(values.size());
   for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < values.size(); ++j)
-      v[j] = values[j][i];
     truenorth::NeuronParams p;
-    [[maybe_unused]] std::string why = truenorth::fromValues(v, p);
+    [[maybe_unused]] std::string why =
+        truenorth::fromValues(neuronValues(values, i), p);
     assert(why.empty() && "kernel made from unvalidated parameters");
     k->params.set(i, p);
   }

@@ -8,11 +8,8 @@ std::unique_ptr<PopulationKernel>
 makeCheckedPopulationKernel(const nc::NCModel &model,
                             const std::vector<std::vector<int32_t>> &values,
                             size_t n, std::string &why) {
-  std::vector<int64_t> neuron(values.size());
   for (size_t i = 0; i < n; ++i) {
-    for (size_t k = 0; k < values.size(); ++k)
-      neuron[k] = values[k][i];
-    std::string bad = model.validate(neuron);
+    std::string bad = model.validate(neuronValues(values, i));
     if (!bad.empty()) {
       why = "neuron " + std::to_string(i) +
             " has parameters outside the model's ranges: " + bad;

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace spikec::ref {
 
@@ -50,6 +51,16 @@ public:
   /// Trace::overflowsPerNode); models count what they can detect.
   uint64_t overflows = 0;
 };
+
+/// Neuron i's values (one per model parameter) out of a population's
+/// per-parameter vectors, the form every model's kernel is made from.
+inline std::vector<int64_t>
+neuronValues(const std::vector<std::vector<int32_t>> &values, size_t i) {
+  std::vector<int64_t> v(values.size());
+  for (size_t k = 0; k < values.size(); ++k)
+    v[k] = values[k][i];
+  return v;
+}
 
 } // namespace spikec::ref
 
