@@ -4,7 +4,11 @@
 The layers, lowest first (DESIGN.md section 9). A file may include, and a
 program may link, its own layer and those below:
   support   plain C++ every layer shares (support/)
-  targets   target descriptions, fixed-point models, the hardware image
+  targets   target descriptions, the hardware image, and each chip's
+            folder (targets/<chip>/: its fixed-point models, parameters
+            and population kernels) but for its compiler/
+  passes    also each chip's targets/<chip>/compiler/ (its snn-quantize
+            backend and legalization, built into SpikecPasses)
   emulator  the kernels, the image executor, spike files, spikec-cosim:
             no MLIR (LLVM's Support library is allowed everywhere)
   dialect   snn and nc, the importers, and what runs on their ops: the
@@ -19,6 +23,7 @@ the dialect layer) must be at or below it; and ldd must show no MLIR in
 spikec-cosim.
 """
 
+import glob
 import os
 import re
 import subprocess
@@ -43,6 +48,10 @@ PLACES = {
     "tests/": "tools",
 }
 
+# A chip's folder holds two layers (docs/chips.md): its compiler/ is the
+# passes layer, the rest the targets layer.
+CHIP_COMPILER = re.compile(r"targets/[^/]+/compiler/")
+
 # Headers not in the source tree, by include path: MLIR's and the
 # TableGen-generated ones.
 GENERATED = {
@@ -55,9 +64,11 @@ GENERATED = {
 INCLUDE_ROOTS = [
     "support/include",
     "targets/include",
+    "targets/*/include",
     "emulator/include",
     "dialect/include",
     "passes/include",
+    "passes/lib",
 ]
 
 SOURCE_EXTENSIONS = (".h", ".hpp", ".cpp", ".cc")
@@ -66,6 +77,8 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
 
 def layer_of(rel):
     """The layer of a path relative to the source directory, or None."""
+    if CHIP_COMPILER.match(rel):
+        return "passes"
     best = None
     for prefix, layer in PLACES.items():
         if rel.startswith(prefix) and (best is None or len(prefix) > len(best)):
@@ -79,7 +92,8 @@ def rank(layer):
 
 def resolve(src, including_dir, name):
     """The layer of an included header, or None for system and LLVM ones."""
-    for base in [including_dir] + [os.path.join(src, r) for r in INCLUDE_ROOTS]:
+    roots = [p for r in INCLUDE_ROOTS for p in sorted(glob.glob(os.path.join(src, r)))]
+    for base in [including_dir] + roots:
         path = os.path.join(base, name)
         if os.path.isfile(path):
             return layer_of(os.path.relpath(os.path.realpath(path), src))

@@ -12,7 +12,7 @@ namespace spikec::legalize {
 
 FailureOr<target::TargetDesc>
 loadGraphTarget(GraphOp graph, StringRef option,
-                std::optional<target::Arithmetic> expected) {
+                std::optional<StringRef> expected) {
   std::string path = option.empty() ? graph.getTarget().str() : option.str();
   auto loaded = target::loadTarget(path);
   if (auto *msg = std::get_if<std::string>(&loaded))
@@ -20,10 +20,9 @@ loadGraphTarget(GraphOp graph, StringRef option,
                              << "': " << *msg;
   target::TargetDesc desc = std::get<target::TargetDesc>(loaded);
   if (expected && desc.arithmetic != *expected)
-    return graph.emitError() << "target '" << desc.name << "' computes in '"
-                             << target::arithmeticName(desc.arithmetic)
-                             << "' arithmetic, not "
-                             << target::arithmeticName(*expected) << "'s";
+    return graph.emitError()
+           << "target '" << desc.name << "' computes in '" << desc.arithmetic
+           << "' arithmetic, not " << *expected << "'s";
   if (desc.contentHashHex() != graph.getTargetHash())
     return graph.emitError() << "graph was made for target '"
                              << graph.getTarget() << "' with hash "

@@ -28,7 +28,7 @@ namespace spikec::legalize {
 /// Without `expected`, any arithmetic is accepted.
 mlir::FailureOr<target::TargetDesc>
 loadGraphTarget(nc::GraphOp graph, llvm::StringRef option,
-                std::optional<target::Arithmetic> expected);
+                std::optional<llvm::StringRef> expected);
 
 /// Errors on `graph` for an approximation name not in `known`.
 mlir::LogicalResult checkApproximations(nc::GraphOp graph,

@@ -1,8 +1,9 @@
 //===- Pipelines.cpp - named pass pipelines -------------------------------===//
 
-#include "spikec/Passes/Pipelines.h"
-#include "spikec/Dialect/NC/NCOps.h"
+#include "ChipCompiler.h"
+
 #include "spikec/Passes/Passes.h"
+#include "spikec/Passes/Pipelines.h"
 #include "spikec/Target/Target.h"
 
 #include "mlir/Pass/PassRegistry.h"
@@ -28,39 +29,14 @@ LogicalResult buildTargetPipeline(OpPassManager &pm,
   quantize.approx = options.approximations;
   pm.addNestedPass<snn::NetworkOp>(createThresholdToNeuron());
   pm.addPass(createQuantize(quantize));
-  switch (desc.arithmetic) {
-  // One case per arithmetic with a legalization.
-  case target::Arithmetic::Loihi: {
-    LegalizeLoihiOptions legalize;
-    legalize.target = options.target;
-    legalize.approx = options.approximations;
-    pm.addNestedPass<nc::GraphOp>(createLegalizeLoihi(legalize));
-    break;
-  }
-  case target::Arithmetic::Akida: {
-    LegalizeAkidaOptions legalize;
-    legalize.target = options.target;
-    legalize.approx = options.approximations;
-    pm.addNestedPass<nc::GraphOp>(createLegalizeAkida(legalize));
-    break;
-  }
-  case target::Arithmetic::TrueNorth: {
-    LegalizeTrueNorthOptions legalize;
-    legalize.target = options.target;
-    legalize.report = options.report;
-    legalize.approx = options.approximations;
-    pm.addNestedPass<nc::GraphOp>(createLegalizeTrueNorth(legalize));
-    break;
-  }
-  default:
-    if (!options.approximations.empty()) {
-      error = std::string("target '") + desc.name + "' (arithmetic '" +
-              target::arithmeticName(desc.arithmetic) +
-              "') has no approximations to allow; --approx=" +
-              options.approximations.front() + " is not one";
-      return failure();
-    }
-    break;
+  const ChipCompiler *chip = lookupChipCompiler(desc.arithmetic);
+  if (chip && chip->addLegalization) {
+    chip->addLegalization(pm, options);
+  } else if (!options.approximations.empty()) {
+    error = std::string("target '") + desc.name + "' (arithmetic '" +
+            desc.arithmetic + "') has no approximations to allow; --approx=" +
+            options.approximations.front() + " is not one";
+    return failure();
   }
   return success();
 }

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Quantize.h"
+#include "ChipCompiler.h"
 #include "spikec/Support/ConvTaps.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
@@ -891,19 +892,9 @@ std::string Backend::checkEncoder(Operation *encoder) {
 
 std::unique_ptr<Backend> spikec::quant::makeBackend(const target::TargetDesc &t,
                                                     std::string &error) {
-  switch (t.arithmetic) {
-  case target::Arithmetic::Loihi:
-    return makeLoihiBackend(t);
-  case target::Arithmetic::TrueNorth:
-    return makeTrueNorthBackend(t);
-  case target::Arithmetic::Akida:
-    return makeAkidaBackend(t);
-  case target::Arithmetic::Generic:
-    return makeGenericBackend(t);
-  default:
-    error = std::string("snn-quantize has no backend for arithmetic '") +
-            target::arithmeticName(t.arithmetic) + "' (target '" + t.name +
-            "') yet";
-    return nullptr;
-  }
+  if (const ChipCompiler *chip = lookupChipCompiler(t.arithmetic))
+    return chip->makeBackend(t);
+  error = "snn-quantize has no backend for arithmetic '" + t.arithmetic +
+          "' (target '" + t.name + "') yet";
+  return nullptr;
 }

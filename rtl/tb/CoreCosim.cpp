@@ -9,7 +9,11 @@
 
 #include "CoreCosim.h"
 
-#include "spikec/Target/ModelTable.h"
+#include "LoihiCoreRegisters.h"
+
+#include "spikec/Target/LoihiParams.h"
+
+#include "llvm/ADT/SmallVector.h"
 
 #include "verilated.h"
 #include SPIKEC_RTL_MODEL_HEADER
@@ -32,27 +36,6 @@ const CoreParams &builtParams() {
 }
 
 namespace {
-/// The configuration port's selects (rtl/loihi_core.sv, CfgNeurons ...).
-/// The six neuron parameters follow CfgDu in the loihi model's order
-/// (nc::loihiNCModel().params: du, dv, vth_mant, bias_mant, bias_exp,
-/// refractory_delay).
-enum Cfg : uint8_t {
-  CfgNeurons = 0,
-  CfgDu = 1,
-  CfgU = 7,
-  CfgV = 8,
-  CfgRefr = 9,
-  CfgAxonBegin = 10,
-  CfgAxonEnd = 11,
-  CfgAxonGroup = 12,
-  CfgSynTarget = 13,
-  CfgSynWeight = 14,
-  CfgGroupExp = 15,
-  CfgAccClear = 16,
-  CfgReadout = 17,
-};
-constexpr size_t kNumNeuronParams = 6;
-
 /// Sign-extends the low `bits` of a Verilated port.
 int32_t signedPort(uint32_t raw, unsigned bits) {
   uint32_t m = uint32_t(1) << (bits - 1);
@@ -135,9 +118,7 @@ std::string CoreCosim::fits(const image::Core &core) {
              std::to_string(expMin) + ", " + std::to_string(expMax) +
              "] (EXP_W = " + std::to_string(p.expBits) + ")";
   }
-  const nc::NCModel &model =
-      core.model == "loihi" ? nc::loihiNCModel() : nc::loihiReadoutNCModel();
-  for (llvm::StringRef name : model.params)
+  for (llvm::StringRef name : loihi::paramNames(core.model == "loihi_readout"))
     if (!core.param(name.str()))
       return "has no parameter '" + name.str() + "'";
   return "";
@@ -145,7 +126,6 @@ std::string CoreCosim::fits(const image::Core &core) {
 
 void CoreCosim::load(const image::Core &core) {
   assert(fits(core).empty() && "load() needs a core that fits()");
-  assert(nc::loihiNCModel().params.size() == kNumNeuronParams);
   Impl &m = *impl;
   m.core = &core;
   m.top.rst_n = 0;
@@ -157,12 +137,20 @@ void CoreCosim::load(const image::Core &core) {
   // the compartment ignores both with CfgReadout set; they are written as 0.
   const bool readout = core.model == "loihi_readout";
   m.write(CfgReadout, 0, readout ? 1 : 0);
-  llvm::ArrayRef<llvm::StringRef> names = nc::loihiNCModel().params;
+  llvm::ArrayRef<llvm::StringRef> names = loihi::paramNames(readout);
   for (uint32_t n = 0; n < core.numNeurons; ++n) {
-    for (size_t i = 0; i < kNumNeuronParams; ++i) {
-      const image::NeuronParam *p = core.param(names[i].str());
-      m.write(uint8_t(CfgDu + i), n, p ? p->of(n) : 0);
-    }
+    llvm::SmallVector<int64_t, 6> values;
+    for (llvm::StringRef name : names)
+      values.push_back(core.param(name.str())->of(n));
+    loihi::NeuronParams p;
+    [[maybe_unused]] std::string why = loihi::fromValues(values, readout, p);
+    assert(why.empty() && "the emulator refuses such a core first");
+    m.write(CfgDu, n, p.du);
+    m.write(CfgDv, n, p.dv);
+    m.write(CfgVth, n, p.vthMant);
+    m.write(CfgBiasMant, n, p.biasMant);
+    m.write(CfgBiasExp, n, p.biasExp);
+    m.write(CfgRefrDelay, n, p.refractoryDelay);
     for (uint8_t sel : {CfgU, CfgV, CfgRefr, CfgAccClear})
       m.write(sel, n, 0);
   }

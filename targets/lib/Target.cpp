@@ -10,6 +10,7 @@
 #include "spikec/Target/Target.h"
 #include "spikec/Support/FormatNumber.h"
 #include "spikec/Support/JSONParse.h"
+#include "spikec/Target/Chip.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,19 +54,6 @@ std::optional<EventKind> parseEventKind(std::string_view name) {
 }
 
 const char *routingName(Routing r) { return r == Routing::XY ? "xy" : "yx"; }
-const char *arithmeticName(Arithmetic a) {
-  switch (a) {
-  case Arithmetic::Generic:
-    return "generic";
-  case Arithmetic::Loihi:
-    return "loihi";
-  case Arithmetic::TrueNorth:
-    return "truenorth";
-  case Arithmetic::Akida:
-    return "akida";
-  }
-  return "generic";
-}
 const char *overflowName(Overflow o) {
   return o == Overflow::Wrap ? "wrap" : "saturate";
 }
@@ -675,23 +663,10 @@ void readEvents(Reader &r, const json &j, const std::string &p,
 /// Cross-field checks, once every field read cleanly.
 void checkDesc(Reader &r, const TargetDesc &d) {
   // Each native arithmetic reads fields the generic one leaves optional.
-  auto needs = [&](bool present, const char *field) {
-    if (!present)
-      r.error("/arithmetic", std::string("arithmetic '") +
-                                 arithmeticName(d.arithmetic) + "' needs " +
-                                 field);
-  };
-  const Precision &p = d.precision;
-  if (d.arithmetic == Arithmetic::Loihi) {
-    needs(p.threshold.has_value(), "/precision/threshold");
-    needs(p.bias.has_value(), "/precision/bias");
-    needs(p.decayBits.has_value(), "/precision/decay_bits");
-    needs(p.weight.exponentMax.has_value(), "/precision/weight/exponent_max");
-  } else if (d.arithmetic == Arithmetic::TrueNorth) {
-    needs(d.core.axonTypes.has_value(), "/core/axon_types");
-  } else if (d.arithmetic == Arithmetic::Akida) {
-    needs(p.activation.has_value(), "/precision/activation");
-  }
+  if (const Chip *chip = lookupChip(d.arithmetic); chip && chip->missingFields)
+    for (const std::string &field : chip->missingFields(d))
+      r.error("/arithmetic",
+              "arithmetic '" + d.arithmetic + "' needs " + field);
   // The mapper and the cycle model keep per-tile and per-core tables: bound
   // the mesh before anything is sized by it (and before capacity()
   // multiplies the fields). The largest published chip here, TrueNorth, has
@@ -741,7 +716,7 @@ template <typename T> json emit(const Sourced<T> &q, bool provenance) {
 json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
   json out;
   out["name"] = d.name;
-  out["arithmetic"] = arithmeticName(d.arithmetic);
+  out["arithmetic"] = d.arithmetic;
   if (!canonical) {
     out["summary"] = d.summary;
     if (!d.notes.empty())
@@ -961,10 +936,11 @@ TargetOrError parseTarget(std::string_view text,
                   "expected a string, got " + describe((*n)[i]));
       }
   }
-  if (const json *a = r.field(root, "", "arithmetic", false))
-    if (auto c = r.choice(*a, "/arithmetic",
-                          {"generic", "loihi", "truenorth", "akida"}))
-      d.arithmetic = Arithmetic(*c);
+  if (const json *a = r.field(root, "", "arithmetic", false)) {
+    std::vector<std::string> chips = chipNames();
+    if (auto c = r.choice(*a, "/arithmetic", chips))
+      d.arithmetic = chips[*c];
+  }
   if (const json *m = r.field(root, "", "mesh", true))
     readMesh(r, *m, "/mesh", d.mesh);
   if (const json *c = r.field(root, "", "core", true))

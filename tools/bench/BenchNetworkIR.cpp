@@ -38,24 +38,21 @@ NetworkSpec describeNetwork(mapping::Network &&net, const std::string &name,
   NetworkSpec spec;
   spec.name = name;
   spec.inputSize = net.numInputs;
-  bool truenorth = desc.arithmetic == target::Arithmetic::TrueNorth;
-  switch (desc.arithmetic) {
-  case target::Arithmetic::Loihi:
+  // A neuron each preset runs exactly; any other arithmetic gets a leaky
+  // lif.
+  bool truenorth = desc.arithmetic == "truenorth";
+  if (desc.arithmetic == "loihi") {
     spec.model = "cuba_lif";
     spec.params = {{"tau_syn", 5e-3f}, {"tau", 1e-2f}, {"v_threshold", 1.0f}};
-    break;
-  case target::Arithmetic::TrueNorth:
+  } else if (truenorth) {
     spec.model = "if";
     spec.params = {{"r", 1.0f}, {"v_threshold", 1.0f}};
-    break;
-  case target::Arithmetic::Akida:
+  } else if (desc.arithmetic == "akida") {
     spec.model = "lif";
     spec.params = {{"decay", 0.0f}, {"v_threshold", 1.0f}};
-    break;
-  default:
+  } else {
     spec.model = "lif";
     spec.params = {{"tau", 1e-2f}, {"v_threshold", 1.0f}};
-    break;
   }
   // Sources: the populations, then the input (index numPops).
   uint32_t numPops = net.populations.size();

@@ -47,8 +47,7 @@ int runTarget() {
     return 0;
   }
   llvm::outs() << "target     " << desc.name << "\n"
-               << "arithmetic " << target::arithmeticName(desc.arithmetic)
-               << "\n"
+               << "arithmetic " << desc.arithmetic << "\n"
                << "hash       " << desc.contentHashHex() << "\n"
                << desc.toJson() << "\n";
   return 0;

@@ -1,13 +1,14 @@
 //===- ModelTable.h - the fixed-point models by name ------------*- C++ -*-===//
 //
 // One entry per model an nc.population, an image's core and the kernels may
-// name: its parameters, in the order every consumer reads them, and the
-// check of one neuron's values. The nc verifier, the quantized reference,
-// the image writer, the emulator and the RTL testbench all go through this
-// table, so a model's parameter set is defined once. Plain C++ (no MLIR), so
-// that the emulator can use it; reading the values from an nc params
-// dictionary is the dialect's (spikec/Dialect/NC/NCModels.h). The arithmetic
-// itself is in the *Model.h beside this file (targets/MODELS.md).
+// name: its parameters, in the order every consumer reads them, the check of
+// one neuron's values and its population kernel. The nc verifier, the
+// quantized reference, the image writer, the emulator and the RTL testbench
+// all go through this table, so a model's parameter set is defined once.
+// Each chip defines its models in its folder (targets/<chip>/) and the chip
+// registry (Chip.h) lists them. Plain C++ (no MLIR), so that the emulator can
+// use it; reading the values from an nc params dictionary is the dialect's
+// (spikec/Dialect/NC/NCModels.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_TARGET_MODELTABLE_H
@@ -17,7 +18,13 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
+
+namespace spikec::ref {
+class PopulationKernel;
+} // namespace spikec::ref
 
 namespace spikec::nc {
 struct NCModel {
@@ -34,35 +41,16 @@ struct NCModel {
   /// their output is the membrane, a graded value the host reads
   /// (loihi_readout).
   bool readout = false;
+  /// The population kernel for parameter `values` (one vector per
+  /// parameter, in order, every neuron already validated).
+  std::unique_ptr<ref::PopulationKernel> (*makeKernel)(
+      const std::vector<std::vector<int32_t>> &values) = nullptr;
 };
 
-/// The model called `name`, or null.
+/// The model called `name` of any registered chip, or null.
 const NCModel *lookupNCModel(llvm::StringRef name);
 /// "loihi, truenorth, ..." for diagnostics.
 std::string knownNCModels();
-
-// One definition per model, in ModelTable.cpp's table.
-const NCModel &loihiNCModel();
-/// loihi_readout: du, dv, bias_mant, bias_exp; a loihi compartment without a
-/// threshold whose output is v (targets/MODELS.md, "loihi readouts").
-const NCModel &loihiReadoutNCModel();
-/// akida: threshold_offset (int32), step (> 0), output_bits (1, 2, 4); the
-/// output is the activation (targets/MODELS.md, "akida").
-const NCModel &akidaNCModel();
-/// akida_readout: offset (int32); a final akida layer without activation,
-/// whose output is its frame's potential plus the offset, int32
-/// (targets/MODELS.md, "akida readouts").
-const NCModel &akidaReadoutNCModel();
-/// truenorth: weight0..3 (s_j per axon type), leak, leak_reversal, alpha,
-/// beta, reset_v, reset_mode, neg_saturate, mask_bits (targets/MODELS.md,
-/// "truenorth"); mask_bits must be 0 (no stochastic threshold in nc).
-const NCModel &trueNorthNCModel();
-/// generic_lif, generic_alif, generic_izhikevich: the models of
-/// user-described chips, every width and mode a parameter (targets/MODELS.md,
-/// "generic"; the names are generic::lifParamNames / izhikevichParamNames).
-const NCModel &genericLIFNCModel();
-const NCModel &genericALIFNCModel();
-const NCModel &genericIzhikevichNCModel();
 
 } // namespace spikec::nc
 

@@ -66,13 +66,7 @@ std::optional<EventKind> parseEventKind(std::string_view name);
 enum class Routing { XY, YX };
 enum class Overflow { Wrap, Saturate };
 enum class Rounding { TowardZero, Floor, Nearest, Stochastic };
-/// Which fixed-point neuron model (targets/MODELS.md) the chip computes:
-/// snn-quantize, the quantized reference and the emulator pick their code by
-/// it. Generic is the model parameterized by the description's precision,
-/// for user-described chips.
-enum class Arithmetic { Generic, Loihi, TrueNorth, Akida };
 const char *routingName(Routing r);
-const char *arithmeticName(Arithmetic a);
 const char *overflowName(Overflow o);
 const char *roundingName(Rounding r);
 
@@ -163,7 +157,11 @@ struct TargetDesc {
   std::string name;
   std::string summary;
   std::vector<std::string> notes;
-  Arithmetic arithmetic = Arithmetic::Generic;
+  /// Which chip arithmetic (targets/<name>/, spikec/Target/Chip.h) computes
+  /// the fixed-point models: snn-quantize, its legalization and the kernels
+  /// come from its registration. "generic" is the model parameterized by the
+  /// description's precision, for user-described chips.
+  std::string arithmetic = "generic";
   Mesh mesh;
   CoreLimits core;
   Precision precision;

@@ -8,9 +8,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spikec/Kernels/NeuronKernels.h"
+#include "TrueNorthKernel.h"
 
-#include "spikec/Target/TrueNorthModel.h"
+#include "spikec/Target/TrueNorthParams.h"
+
+#include <cassert>
 
 namespace spikec::ref {
 namespace {
@@ -41,16 +43,9 @@ makeTrueNorthKernel(const std::vector<std::vector<int32_t>> &values) {
   k->params.resize(n);
   for (size_t i = 0; i < n; ++i) {
     truenorth::NeuronParams p;
-    for (size_t t = 0; t < truenorth::kNumAxonTypes; ++t)
-      p.weight[t] = int16_t(values[t][i]);
-    p.leak = int16_t(values[4][i]);
-    p.leakReversal = values[5][i] != 0;
-    p.alpha = values[6][i];
-    p.beta = values[7][i];
-    p.resetV = values[8][i];
-    p.resetMode = truenorth::ResetMode(values[9][i]);
-    p.negSaturate = values[10][i] != 0;
-    p.maskBits = uint8_t(values[11][i]);
+    [[maybe_unused]] std::string why =
+        truenorth::fromValues(neuronValues(values, i), p);
+    assert(why.empty() && "kernel made from unvalidated parameters");
     k->params.set(i, p);
   }
   return k;

@@ -43,8 +43,7 @@ struct LegalizeLoihiPass
     if (failed(legalize::checkApproximations(graph, approx,
                                              {loihi::kCurrentBiasToMembrane})))
       return failure();
-    auto loaded = legalize::loadGraphTarget(graph, target,
-                                            target::Arithmetic::Loihi);
+    auto loaded = legalize::loadGraphTarget(graph, target, "loihi");
     if (failed(loaded))
       return failure();
     const target::TargetDesc &desc = *loaded;

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spikec/Kernels/NeuronKernels.h"
+#include "GenericKernel.h"
 
 #include "spikec/Target/GenericModel.h"
 
@@ -16,16 +16,6 @@
 
 namespace spikec::ref {
 namespace {
-/// One neuron's values (one per model parameter) out of the per-parameter
-/// vectors.
-std::vector<int64_t> neuronValues(const std::vector<std::vector<int32_t>> &values,
-                                  size_t i) {
-  std::vector<int64_t> v(values.size());
-  for (size_t k = 0; k < values.size(); ++k)
-    v[k] = values[k][i];
-  return v;
-}
-
 /// The population of a model whose neuron is Params with state State; the
 /// state variables are copied out per step for probes.
 template <typename Params, typename State>

@@ -1,10 +1,11 @@
 //===- LoihiKernel.cpp - the loihi population kernels ---------------------===//
 
-#include "spikec/Kernels/NeuronKernels.h"
+#include "LoihiKernel.h"
 
-#include "spikec/Target/LoihiModel.h"
+#include "spikec/Target/LoihiParams.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace spikec::ref {
 namespace {
@@ -107,37 +108,43 @@ private:
     overflows += v[i] == loihi::kMinV || v[i] == loihi::kMaxV;
   }
 };
+
+} // namespace
+} // namespace spikec::ref
+
+using namespace spikec;
+
+namespace {
+/// Neuron i's compartment out of the per-parameter vectors.
+loihi::NeuronParams neuron(const std::vector<std::vector<int32_t>> &values,
+                           size_t i, bool readout) {
+  loihi::NeuronParams p;
+  [[maybe_unused]] std::string why =
+      loihi::fromValues(ref::neuronValues(values, i), readout, p);
+  assert(why.empty() && "kernel made from unvalidated parameters");
+  return p;
+}
 } // namespace
 
-std::unique_ptr<PopulationKernel>
-makeLoihiReadoutKernel(const std::vector<std::vector<int32_t>> &values) {
-  auto k = std::make_unique<LoihiReadoutKernel>();
-  size_t n = values[0].size();
-  for (size_t i = 0; i < n; ++i) {
-    k->du.push_back(uint16_t(values[0][i]));
-    k->dv.push_back(uint16_t(values[1][i]));
+std::unique_ptr<ref::PopulationKernel>
+loihi::makeReadoutKernel(const std::vector<std::vector<int32_t>> &values) {
+  auto k = std::make_unique<ref::LoihiReadoutKernel>();
+  for (size_t i = 0, n = values[0].size(); i < n; ++i) {
+    loihi::NeuronParams p = neuron(values, i, /*readout=*/true);
+    k->du.push_back(p.du);
+    k->dv.push_back(p.dv);
+    k->biasMant.push_back(p.biasMant);
+    k->biasExp.push_back(p.biasExp);
   }
-  k->biasMant = values[2];
-  k->biasExp = values[3];
   return k;
 }
 
-std::unique_ptr<PopulationKernel>
-makeLoihiKernel(const std::vector<std::vector<int32_t>> &values) {
-  auto k = std::make_unique<LoihiKernel>();
+std::unique_ptr<ref::PopulationKernel>
+loihi::makeKernel(const std::vector<std::vector<int32_t>> &values) {
+  auto k = std::make_unique<ref::LoihiKernel>();
   size_t n = values[0].size();
   k->params.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    loihi::NeuronParams p;
-    p.du = uint16_t(values[0][i]);
-    p.dv = uint16_t(values[1][i]);
-    p.vthMant = values[2][i];
-    p.biasMant = values[3][i];
-    p.biasExp = values[4][i];
-    p.refractoryDelay = uint16_t(values[5][i]);
-    k->params.set(i, p);
-  }
+  for (size_t i = 0; i < n; ++i)
+    k->params.set(i, neuron(values, i, /*readout=*/false));
   return k;
 }
-
-} // namespace spikec::ref

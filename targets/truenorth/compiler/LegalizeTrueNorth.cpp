@@ -132,8 +132,7 @@ LogicalResult LegalizeTrueNorthPass::run() {
   GraphOp graph = getOperation();
   if (failed(legalize::checkApproximations(graph, approx, {kLinearLeak})))
     return failure();
-  auto loaded =
-      legalize::loadGraphTarget(graph, target, target::Arithmetic::TrueNorth);
+  auto loaded = legalize::loadGraphTarget(graph, target, "truenorth");
   if (failed(loaded))
     return failure();
   desc = std::move(*loaded);

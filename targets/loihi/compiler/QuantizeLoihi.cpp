@@ -10,7 +10,7 @@
 #include "QuantizeScale.h"
 
 #include "spikec/Dialect/SNN/SNNOps.h"
-#include "spikec/Target/LoihiModel.h"
+#include "spikec/Target/LoihiParams.h"
 
 #include <algorithm>
 #include <cmath>
@@ -112,7 +112,7 @@ void balanceRounding(const FloatTable &tab, const std::vector<double> &exact,
 struct LoihiPopulation {
   int64_t scale = 0;      ///< S
   std::string scaleBound; ///< which constraint set S
-  std::vector<int32_t> du, dv, vthMant, biasMant, biasExp, refractoryDelay;
+  std::vector<loihi::NeuronParams> neurons;
   std::vector<IntTable> tables;
   double maxThresholdRelError = 0, maxBiasRelError = 0;
 };
@@ -214,21 +214,8 @@ public:
           "falling by syn_decay each step (time constant up to " +
           formatNumber(settling) + " steps)";
     }
-    if (pop.isReadout()) {
-      out.model = "loihi_readout";
-      out.params = {{"du", lp.du},
-                    {"dv", lp.dv},
-                    {"bias_mant", lp.biasMant},
-                    {"bias_exp", lp.biasExp}};
-    } else {
-      out.model = "loihi";
-      out.params = {{"du", lp.du},
-                    {"dv", lp.dv},
-                    {"vth_mant", lp.vthMant},
-                    {"bias_mant", lp.biasMant},
-                    {"bias_exp", lp.biasExp},
-                    {"refractory_delay", lp.refractoryDelay}};
-    }
+    out.model = pop.isReadout() ? "loihi_readout" : "loihi";
+    out.params = loihi::toNamedValues(lp.neurons, pop.isReadout());
     out.tables = std::move(lp.tables);
     out.report = {{"S", lp.scale},
                   {"S_bound", lp.scaleBound},
@@ -267,13 +254,15 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
                                                 : 0);
   const int64_t eMax =
       prec.weight.exponentMax ? prec.weight.exponentMax->value : 0;
-  const int64_t vthBits = prec.threshold ? prec.threshold->bits.value : 17;
-  const int64_t vthShift = prec.threshold ? prec.threshold->shift.value : 6;
-  const int64_t inShift = prec.inputShift ? prec.inputShift->value : 6;
+  // The loihi chip requires the threshold and bias fields
+  // (LoihiChip.cpp); the input shift defaults to the model's.
+  const int64_t vthBits = prec.threshold->bits.value;
+  const int64_t vthShift = prec.threshold->shift.value;
+  const int64_t inShift =
+      prec.inputShift ? prec.inputShift->value : loihi::kActShift;
   const int64_t vthMax = (int64_t(1) << vthBits) - 1;
-  const int64_t biasMantBits = prec.bias ? prec.bias->mantissaBits.value : 13;
-  const int64_t biasExpMax =
-      prec.bias ? (int64_t(1) << prec.bias->exponentBits.value) - 1 : 7;
+  const int64_t biasMantBits = prec.bias->mantissaBits.value;
+  const int64_t biasExpMax = (int64_t(1) << prec.bias->exponentBits.value) - 1;
   const int64_t bMax = (int64_t(1) << (biasMantBits - 1)) - 1;
   const int64_t bMin = -(int64_t(1) << (biasMantBits - 1));
   const int64_t aMaxHw = (int64_t(1) << (loihi::kInputBits - 1)) - 1; // 32767
@@ -283,9 +272,7 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   }
 
   // Per-neuron checks and encodings independent of S.
-  out.du.assign(n, 0);
-  out.dv.assign(n, 0);
-  out.refractoryDelay.assign(n, int32_t(pop.refractory));
+  out.neurons.assign(n, loihi::NeuronParams());
   if (pop.refractory > loihi::kMaxRefractoryDelay) {
     error = "refractory = " + std::to_string(pop.refractory) +
             " steps exceeds loihi's refractory_delay range [0, " +
@@ -306,7 +293,9 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
               " is negative: loihi's threshold mantissa is unsigned";
       return false;
     }
-    out.dv[j] = loihi::encodeDv(1.0 - pop.decay[j]);
+    loihi::NeuronParams &p = out.neurons[j];
+    p.refractoryDelay = uint16_t(pop.refractory);
+    p.dv = loihi::encodeDv(1.0 - pop.decay[j]);
     g[j] = pop.gain[j];
     aLimit[j] = double(aMaxHw);
     if (cuba) {
@@ -316,20 +305,23 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
                 " is outside (0, 1]: loihi's current decay cannot express it";
         return false;
       }
-      out.du[j] = loihi::encodeDu(1.0 - pop.synDecay[j]);
+      p.du = loihi::encodeDu(1.0 - pop.synDecay[j]);
       g[j] *= pop.synGain[j];
       // |u| <= |a << 6| / ((du + 1) / 4096) must stay below 2^23.
-      aLimit[j] = std::min(aLimit[j], double(int64_t(1) << (23 - 6 - 12)) *
-                                          (out.du[j] + 1));
+      aLimit[j] = std::min(
+          aLimit[j],
+          double(int64_t(1) << (loihi::kStateBits - 1 - loihi::kActShift -
+                                loihi::kDecayShift)) *
+              (p.du + 1));
       k[j] = pop.bias[j];
     } else {
-      out.du[j] = 4095;
+      p.du = loihi::encodeDu(1.0); // u' = a << 6: no current state
       k[j] = pop.gain[j] * pop.constant[j] + pop.bias[j];
     }
   }
 
   // Upper bounds on S.
-  double sMax = double(int64_t(1) << 23); // the state range itself
+  double sMax = double(loihi::kMaxUV); // the state range itself
   out.scaleBound = "24-bit membrane";
   auto bound = [&](double b, const std::string &why) {
     if (b < sMax) {
@@ -516,14 +508,11 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   out.scale = S;
 
   // Threshold and bias.
-  out.vthMant.assign(n, 0);
-  out.biasMant.assign(n, 0);
-  out.biasExp.assign(n, 0);
   for (int64_t j = 0; j < n; ++j) {
     double exactV = double(S) * pop.vth[j];
     int64_t m = std::min<int64_t>(
         vthMax, roundHalfAway(exactV / double(int64_t(1) << vthShift)));
-    out.vthMant[j] = int32_t(m);
+    out.neurons[j].vthMant = int32_t(m);
     if (exactV > 0)
       out.maxThresholdRelError =
           std::max(out.maxThresholdRelError,
@@ -535,13 +524,14 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
       b = roundHalfAway(std::ldexp(exactB, -int(e)));
     }
     if (b > bMax || b < bMin) {
-      error =
-          "bias " + formatNumber(k[j]) + " of neuron " + std::to_string(j) +
-          " does not fit 13 bits at exponent 7 with S = " + std::to_string(S);
+      error = "bias " + formatNumber(k[j]) + " of neuron " + std::to_string(j) +
+              " does not fit " + std::to_string(biasMantBits) +
+              " bits at exponent " + std::to_string(biasExpMax) +
+              " with S = " + std::to_string(S);
       return false;
     }
-    out.biasMant[j] = int32_t(b);
-    out.biasExp[j] = int32_t(e);
+    out.neurons[j].biasMant = int32_t(b);
+    out.neurons[j].biasExp = int32_t(e);
     if (exactB != 0)
       out.maxBiasRelError =
           std::max(out.maxBiasRelError,

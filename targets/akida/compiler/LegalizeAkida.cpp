@@ -80,8 +80,7 @@ LogicalResult LegalizeAkidaPass::run() {
   if (failed(legalize::checkApproximations(graph, approx,
                                            {akida::kRateToActivation})))
     return failure();
-  auto loaded =
-      legalize::loadGraphTarget(graph, target, target::Arithmetic::Akida);
+  auto loaded = legalize::loadGraphTarget(graph, target, "akida");
   if (failed(loaded))
     return failure();
   desc = std::move(*loaded);

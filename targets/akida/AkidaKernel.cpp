@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "spikec/Kernels/NeuronKernels.h"
+#include "AkidaKernel.h"
 
 #include "spikec/Target/AkidaModel.h"
 
