@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <deque>
+#include <limits>
 
 using namespace mlir;
 using namespace spikec::snn;
@@ -436,13 +437,29 @@ FailureOr<Type> inferMatVec(Operation *op,
   return f32Tensor(op->getContext(), {weight.getType().getDimSize(0)});
 }
 
-/// Output length of one convolution or pooling dimension; 0 when the window
-/// does not fit the padded input. The division must not round a negative span
-/// up to zero.
+/// Output length of one convolution or pooling dimension (stride >= 1); 0
+/// when the window does not fit the padded input, -1 when the length is
+/// beyond int64. The division must not round a negative span up to zero;
+/// 128 bits hold any span of int64 sizes.
 int64_t convOut(int64_t in, int64_t kernel, int64_t stride, int64_t pad,
                 int64_t dilation) {
-  int64_t span = in + 2 * pad - dilation * (kernel - 1) - 1;
-  return span < 0 ? 0 : span / stride + 1;
+  __int128 span = __int128(in) + 2 * __int128(pad) -
+                  __int128(dilation) * (__int128(kernel) - 1) - 1;
+  if (span < 0)
+    return 0;
+  __int128 n = span / stride + 1;
+  return n > std::numeric_limits<int64_t>::max() ? -1 : int64_t(n);
+}
+
+/// The error of an output length convOut could not give; `what` is the
+/// kernel or the window.
+LogicalResult badOutLength(Operation *op, StringRef what, int64_t n,
+                           size_t d) {
+  if (n == 0)
+    return op->emitOpError() << what << " does not fit the input along "
+                             << "dimension " << d + 1;
+  return op->emitOpError() << "output length beyond 2^63 along dimension "
+                           << d + 1;
 }
 
 LogicalResult checkGeometry(Operation *op, size_t dims,
@@ -498,13 +515,17 @@ FailureOr<Type> inferConv(ConvOp op, size_t dims) {
     return op.emitOpError() << "input has " << cin
                             << " channels, the weight expects "
                             << wshape[1] * op.getGroups();
+  // Shapes are inferred before the verifier runs (snn::inferShapes).
+  if (failed(checkGeometry(op, dims, {{"stride", op.getStride()},
+                                      {"padding", op.getPadding()},
+                                      {"dilation", op.getDilation()}})))
+    return failure();
   SmallVector<int64_t> out{wshape[0]};
   for (size_t d = 0; d < dims; ++d) {
     int64_t n = convOut((*shape)[d + 1], wshape[d + 2], op.getStride()[d],
                         op.getPadding()[d], op.getDilation()[d]);
     if (n < 1)
-      return op.emitOpError() << "kernel does not fit the input along "
-                              << "dimension " << d + 1;
+      return badOutLength(op, "kernel", n, d);
     out.push_back(n);
   }
   return f32Tensor(op.getContext(), out);
@@ -530,13 +551,16 @@ FailureOr<Type> inferPool(PoolOp op) {
   if (shape->size() != 3)
     return op.emitOpError() << "expects a [C, H, W] input, got "
                             << op.getInput().getType();
+  if (failed(checkGeometry(op, 2, {{"kernel_size", op.getKernelSize()},
+                                   {"stride", op.getStride()},
+                                   {"padding", op.getPadding()}})))
+    return failure();
   SmallVector<int64_t> out{(*shape)[0]};
-  for (int d = 0; d < 2; ++d) {
+  for (size_t d = 0; d < 2; ++d) {
     int64_t n = convOut((*shape)[d + 1], op.getKernelSize()[d],
                         op.getStride()[d], op.getPadding()[d], 1);
     if (n < 1)
-      return op.emitOpError() << "window does not fit the input along "
-                              << "dimension " << d + 1;
+      return badOutLength(op, "window", n, d);
     out.push_back(n);
   }
   return f32Tensor(op.getContext(), out);

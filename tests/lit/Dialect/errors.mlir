@@ -1157,3 +1157,20 @@ snn.network @encode_delta_threshold {
   %y = snn.encode_delta %x {threshold = 0.0} : tensor<2xf32>
   snn.output %y as "y" : tensor<2xf32>
 }
+
+// -----
+
+// The output length (4 + 2 * 2^62 - 1) / 1 + 1 is beyond int64: an error,
+// not a wrapped length.
+snn.network @conv_output_length_overflow {
+  %x = snn.input "x" : tensor<1x4xf32>
+  // expected-error @+1 {{'snn.conv1d' op output length beyond 2^63 along dimension 1}}
+  %y = snn.conv1d %x {weight = dense_resource<k> : tensor<1x1x1xf32>,
+                      stride = array<i64: 1>, padding = array<i64: 4611686018427387904>,
+                      dilation = array<i64: 1>}
+       : tensor<1x4xf32> -> tensor<1x4xf32>
+  snn.output %y as "y" : tensor<1x4xf32>
+}
+{-# dialect_resources: { builtin: {
+  k: "0x040000000000803F"
+} } #-}

@@ -76,6 +76,13 @@ def main():
           nodes={"in": {"type": "Input", "shape": np.array([2, 4])}, "conv": conv,
                  "out": {"type": "Output", "shape": np.array([2, 4])}},
           edges=[["in", "conv"], ["conv", "out"]])
+    # A stride of 0: shapes are inferred at import, before the verifier
+    # (nir_tree found the division by 0).
+    graph(p("stride_zero.nir"),
+          nodes={"in": {"type": "Input", "shape": np.array([2, 4])},
+                 "conv": {**conv, "stride": np.array([0])},
+                 "out": {"type": "Output", "shape": np.array([2, 4])}},
+          edges=[["in", "conv"], ["conv", "out"]])
 
 
 if __name__ == "__main__":
