@@ -8,11 +8,12 @@
 #   tools/fuzz.sh run H [ARGS]    one harness on its corpus, libFuzzer's ARGS
 #                                 (e.g. -runs=1000000); new inputs go to
 #                                 build-san/tests/fuzz/new-H
-#   tools/fuzz.sh campaign RUNS [SECONDS]
-#                                 every harness for RUNS inputs (the file
-#                                 harnesses nir and netx, which fork per
-#                                 input, for SECONDS instead when given);
-#                                 prints the table of docs/fuzzing.md
+#   tools/fuzz.sh campaign RUNS [SECONDS [HARNESS...]]
+#                                 every harness (or those named) for RUNS
+#                                 inputs (the file harnesses nir and netx,
+#                                 which fork per input, for SECONDS instead
+#                                 when given); prints the table of
+#                                 docs/fuzzing.md
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SPIKEC_SAN_DIR:-$root/build-san}"
@@ -47,12 +48,14 @@ run)
 campaign)
   runs="${2:-1000000}"
   file_seconds="${3:-}"
+  [ $# -gt 3 ] && harnesses="${*:4}"
   bash "$root/tools/sanitize.sh" build spikec-fuzzers
   logs="$build/tests/fuzz/campaign"
-  rm -rf "$logs" && mkdir -p "$logs"
+  mkdir -p "$logs"
   echo "| harness | executions | seconds | edges (cov) | features | findings in spikec | libhdf5 failures in the child (contained) |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
   for h in $harnesses; do
+    rm -f "$logs/$h-"* "$logs/$h.log"
     start=$(date +%s)
     status=0
     # A finding in the harness's own process stops it (no -ignore_crashes):
@@ -65,22 +68,27 @@ campaign)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$h.log" | tail -1)
     cov=$(grep -o 'cov: [0-9]*' "$logs/$h.log" | tail -1 | cut -d' ' -f2)
     ft=$(grep -o 'ft: [0-9]*' "$logs/$h.log" | tail -1 | cut -d' ' -f2)
-    # The HDF5 reader's child writes an artifact when ASan stops it; those
-    # whose report points into libhdf5 are libhdf5's own, which the parent
-    # reports as a corrupt file.
+    # The HDF5 reader's child writes an artifact when ASan or libFuzzer's
+    # memory limit stops it. Those whose innermost frame with a source line
+    # or a library (not a sanitizer's interceptor) is libhdf5's are
+    # libhdf5's own failures, which the parent reports as a corrupt file.
     ours=0 hdf5=0
     for a in "$logs/$h-"*; do
       case "$a" in *-crash-* | *-leak-* | *-timeout-* | *-oom-*) ;; *) continue ;; esac
-      if "$build/bin/fuzz-$h" "$a" 2>&1 | grep -A3 -m1 'ERROR: AddressSanitizer' |
-        grep -q 'libhdf5'; then
+      "$build/bin/fuzz-$h" -rss_limit_mb=4096 "$a" >"$logs/replay.txt" 2>&1 || true
+      if awk '/ERROR: (AddressSanitizer|libFuzzer|UndefinedBehaviorSanitizer)/ { seen = 1 }
+              seen && /^ *#[0-9]+ / && (/libhdf5/ || / \/[^ ()]+:[0-9]+/) {
+                found = 1; exit(/libhdf5/ ? 0 : 1) }
+              END { if (!found) exit 1 }' "$logs/replay.txt"; then
         hdf5=$((hdf5 + 1))
       else
         ours=$((ours + 1))
       fi
     done
+    rm -f "$logs/replay.txt"
     [ "$status" -ne 0 ] && [ "$ours" -eq 0 ] && ours="exit $status"
     echo "| $h | ${execs:-?} | $secs | ${cov:-?} | ${ft:-?} | $ours | $hdf5 |"
   done
   ;;
-*) echo "usage: tools/fuzz.sh build|test|run HARNESS [libFuzzer args]|campaign [RUNS]" >&2; exit 2 ;;
+*) echo "usage: tools/fuzz.sh build|test|run HARNESS [libFuzzer args]|campaign [RUNS [SECONDS [HARNESS...]]]" >&2; exit 2 ;;
 esac

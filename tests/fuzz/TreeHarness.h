@@ -42,13 +42,12 @@ inline void writeSeedIfAsked() {
 }
 
 /// The CBOR bytes as a tree, or null when they are not one; decoded as
-/// readHDF5Tree decodes what the child sends (exceptions caught).
+/// readHDF5Tree decodes what the child sends.
 inline nlohmann::json decodeTree(const uint8_t *data, size_t size) {
-  try {
-    return nlohmann::json::from_cbor(data, data + size);
-  } catch (const nlohmann::json::exception &) {
-    return nlohmann::json();
-  }
+  auto tree = decodeHDF5Tree(data, size);
+  if (auto *json = std::get_if<nlohmann::json>(&tree))
+    return std::move(*json);
+  return nlohmann::json();
 }
 
 } // namespace spikec::fuzz

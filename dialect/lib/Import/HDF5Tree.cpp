@@ -235,11 +235,72 @@ std::variant<json, std::string> readHDF5Tree(const std::string &path,
     return std::string("the HDF5 reader failed without a message");
   if (bytes[0] == 'E')
     return std::string(bytes.begin() + 1, bytes.end());
+  return decodeHDF5Tree(bytes.data() + 1, bytes.size() - 1);
+}
+
+namespace {
+/// nlohmann's DOM builder behind a nesting limit: its SAX interface is a
+/// template parameter, so this forwards every event and stops the decoder
+/// (by returning false) at the first container too deep.
+class DepthLimitedBuilder {
+public:
+  explicit DepthLimitedBuilder(json &out) : dom(out, /*allow_exceptions=*/false) {}
+  // A group is two levels (node, children), a dataset at most two more.
+  static constexpr int kMaxNesting = 2 * kMaxDepth + 8;
+  bool tooDeep = false;
+
+  bool null() { return dom.null(); }
+  bool boolean(bool v) { return dom.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return dom.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) {
+    return dom.number_unsigned(v);
+  }
+  bool number_float(json::number_float_t v, const std::string &s) {
+    return dom.number_float(v, s);
+  }
+  bool string(std::string &v) { return dom.string(v); }
+  bool binary(json::binary_t &v) { return dom.binary(v); }
+  bool key(std::string &v) { return dom.key(v); }
+  bool start_object(std::size_t n) { return enter() && dom.start_object(n); }
+  bool end_object() { return leave() && dom.end_object(); }
+  bool start_array(std::size_t n) { return enter() && dom.start_array(n); }
+  bool end_array() { return leave() && dom.end_array(); }
+  bool parse_error(std::size_t pos, const std::string &token,
+                   const nlohmann::detail::exception &e) {
+    return dom.parse_error(pos, token, e);
+  }
+
+private:
+  bool enter() {
+    tooDeep = ++depth > kMaxNesting;
+    return !tooDeep;
+  }
+  bool leave() {
+    --depth;
+    return true;
+  }
+  nlohmann::detail::json_sax_dom_parser<json> dom;
+  int depth = 0;
+};
+} // namespace
+
+std::variant<json, std::string> decodeHDF5Tree(const uint8_t *bytes,
+                                               size_t size) {
+  json tree;
+  DepthLimitedBuilder builder(tree);
+  bool ok = false;
   try {
-    return json::from_cbor(bytes.begin() + 1, bytes.end());
+    ok = json::sax_parse(bytes, bytes + size, &builder,
+                         json::input_format_t::cbor);
   } catch (const json::exception &e) {
     return std::string("cannot decode the HDF5 tree: ") + e.what();
   }
+  if (builder.tooDeep)
+    return "cannot decode the HDF5 tree: nested deeper than " +
+           std::to_string(DepthLimitedBuilder::kMaxNesting) + " levels";
+  if (!ok)
+    return std::string("cannot decode the HDF5 tree: not CBOR");
+  return tree;
 }
 
 void failTree(const std::string &message) { throw HDF5TreeError{message}; }

@@ -29,6 +29,12 @@ namespace spikec {
 std::variant<nlohmann::json, std::string>
 readHDF5Tree(const std::string &path, unsigned cpuSeconds = 120);
 
+/// The tree in `bytes` (CBOR, as the child sends it), or what is wrong with
+/// them. Nesting deeper than any tree the reader makes is refused before it
+/// is built: nlohmann's decoder recurses once per level.
+std::variant<nlohmann::json, std::string>
+decodeHDF5Tree(const uint8_t *bytes, size_t size);
+
 /// Whether `tree` has the layout above throughout (kinds, shapes that match
 /// their data): "" or what is wrong where. The importers check a tree once
 /// before walking it, so no accessor meets a missing field.
