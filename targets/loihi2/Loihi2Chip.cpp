@@ -24,7 +24,14 @@ const target::Chip &target::getLoihi2Chip() {
   static const nc::NCModel compartment{
       "loihi2_lif",     loihi2::paramNames(), validateCompartment,
       /*spiking=*/true, /*readout=*/false,    loihi2::makeKernel};
-  static const nc::NCModel *const models[] = {&compartment};
+  // Readouts are loihi's compartment, by the same model (found in loihi's
+  // list: the registry is not built yet while this chip is).
+  static const nc::NCModel *const models[] = {&compartment, [] {
+    for (const nc::NCModel *m : getLoihiChip().models)
+      if (m->readout)
+        return m;
+    return static_cast<const nc::NCModel *>(nullptr);
+  }()};
   static const Chip chip{"loihi2", models, getLoihiChip().missingFields};
   return chip;
 }
