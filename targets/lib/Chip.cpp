@@ -2,6 +2,8 @@
 
 #include "spikec/Target/Chip.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 using namespace spikec;
 using namespace spikec::target;
 
@@ -37,8 +39,12 @@ const nc::NCModel *nc::lookupNCModel(llvm::StringRef name) {
 
 std::string nc::knownNCModels() {
   std::string out;
+  std::vector<const NCModel *> seen; // a chip may run another's model
   for (const Chip *c : allChips())
     for (const NCModel *m : c->models)
-      out += (out.empty() ? "" : ", ") + m->name.str();
+      if (!llvm::is_contained(seen, m)) {
+        seen.push_back(m);
+        out += (out.empty() ? "" : ", ") + m->name.str();
+      }
   return out;
 }

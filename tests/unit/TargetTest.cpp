@@ -304,7 +304,8 @@ TEST_SUITE("Target") {
     else
       CHECK(rows.count("Loihi: synaptic spike op") == 1);
     std::vector<std::string> presets = listPresets();
-    CHECK(presets == std::vector<std::string>{"akida", "loihi", "truenorth"});
+    CHECK(presets ==
+          std::vector<std::string>{"akida", "loihi", "loihi2", "truenorth"});
     presets.push_back("../examples/targets/odin");
     for (const std::string &name : presets) {
       json j =

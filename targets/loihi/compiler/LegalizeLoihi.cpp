@@ -11,6 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LegalizeLoihi.h"
+
 #include "LegalizeCommon.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
@@ -34,75 +36,88 @@ struct LegalizeLoihiPass
   using LegalizeLoihiBase::LegalizeLoihiBase;
 
   void runOnOperation() override {
-    if (failed(run()))
-      signalPassFailure();
-  }
-
-  LogicalResult run() {
     GraphOp graph = getOperation();
     if (failed(legalize::checkApproximations(graph, approx,
                                              {loihi::kCurrentBiasToMembrane})))
-      return failure();
-    auto loaded = legalize::loadGraphTarget(graph, target, "loihi");
-    if (failed(loaded))
-      return failure();
-    const target::TargetDesc &desc = *loaded;
-    const auto &w = desc.precision.weight;
-    const int64_t bits = w.bits.value;
-    const int64_t eMin = w.exponentMin ? w.exponentMin->value : 0;
-    const int64_t eMax = w.exponentMax ? w.exponentMax->value : 0;
-    for (auto syn : graph.getBodyBlock().getOps<SynapsesOp>()) {
-      if (int64_t(syn.getWeightBits()) != bits)
-        return syn.emitError()
-               << describe(syn) << ": weight_bits " << syn.getWeightBits()
-               << " is not " << desc.name << "'s " << bits << "-bit weights";
-      if (desc.core.maxSynapticDelay &&
-          int64_t(syn.getDelay()) > desc.core.maxSynapticDelay->value)
-        return syn.emitError() << describe(syn) << ": delay " << syn.getDelay()
-                               << " steps exceeds " << desc.name << "'s "
-                               << desc.core.maxSynapticDelay->value
-                               << " (core.max_synaptic_delay)";
-      if (int64_t(syn.getWeightExp()) < eMin || int64_t(syn.getWeightExp()) > eMax)
-        return syn.emitError()
-               << describe(syn) << ": weight_exp " << int64_t(syn.getWeightExp())
-               << " is outside " << desc.name << "'s range [" << eMin << ", "
-               << eMax << "]";
-    }
-    const int64_t maxFanIn = desc.core.maxFanIn.value;
-    const int64_t memory = desc.core.synapseMemoryBits.value;
-    for (auto pop : graph.getBodyBlock().getOps<PopulationOp>()) {
-      if (auto a = pop->getAttrOfType<StringAttr>("approximation")) {
-        if (a.getValue() != loihi::kCurrentBiasToMembrane)
-          return pop.emitError() << describe(pop) << ": unknown approximation '"
-                                 << a.getValue() << "'";
-        if (!llvm::is_contained(approx, a.getValue().str()))
-          return pop.emitError()
-                 << describe(pop) << ": its mapping is the approximation "
-                 << a.getValue() << "; allow it with --approx=" << a.getValue();
-      }
-      if (pop.getModel() != "loihi" && pop.getModel() != "loihi_readout")
-        return pop.emitError() << describe(pop) << ": model '" << pop.getModel()
-                               << "' does not run on " << desc.name
-                               << " (its compartments are loihi and "
-                                  "loihi_readout)";
-      std::vector<int64_t> fanIn = legalize::fanIn(pop);
-      for (size_t j = 0; j < fanIn.size(); ++j) {
-        if (fanIn[j] > maxFanIn)
-          return pop.emitError()
-                 << describe(pop) << ": fan-in " << fanIn[j] << " (neuron "
-                 << j << ") exceeds " << desc.name << "'s " << maxFanIn
-                 << " synapses per neuron (core.max_fan_in); a dendritic sum "
-                    "split across cores is not exact";
-        if (fanIn[j] * bits > memory)
-          return pop.emitError()
-                 << describe(pop) << ": neuron " << j << "'s " << fanIn[j]
-                 << " synapses need " << fanIn[j] * bits
-                 << " bits, more than " << desc.name << "'s " << memory
-                 << " bits of synapse memory per core";
-      }
-    }
-    return success();
+      return signalPassFailure();
+    auto desc = legalize::loadGraphTarget(graph, target, "loihi");
+    if (failed(desc) ||
+        failed(legalize::checkLoihiCores(graph, *desc, target::getLoihiChip(),
+                                         approx)))
+      signalPassFailure();
   }
 };
 
 } // namespace
+
+/// "loihi and loihi_readout": the names of `chip`'s models.
+static std::string modelList(const target::Chip &chip) {
+  std::string list;
+  for (size_t i = 0; i < chip.models.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == chip.models.size() ? " and " : ", ") +
+            chip.models[i]->name.str();
+  return list;
+}
+
+LogicalResult legalize::checkLoihiCores(GraphOp graph,
+                                        const target::TargetDesc &desc,
+                                        const target::Chip &chip,
+                                        ArrayRef<std::string> approx) {
+  const auto &w = desc.precision.weight;
+  const int64_t bits = w.bits.value;
+  const int64_t eMin = w.exponentMin ? w.exponentMin->value : 0;
+  const int64_t eMax = w.exponentMax ? w.exponentMax->value : 0;
+  for (auto syn : graph.getBodyBlock().getOps<SynapsesOp>()) {
+    if (int64_t(syn.getWeightBits()) != bits)
+      return syn.emitError()
+             << describe(syn) << ": weight_bits " << syn.getWeightBits()
+             << " is not " << desc.name << "'s " << bits << "-bit weights";
+    if (desc.core.maxSynapticDelay &&
+        int64_t(syn.getDelay()) > desc.core.maxSynapticDelay->value)
+      return syn.emitError() << describe(syn) << ": delay " << syn.getDelay()
+                             << " steps exceeds " << desc.name << "'s "
+                             << desc.core.maxSynapticDelay->value
+                             << " (core.max_synaptic_delay)";
+    if (int64_t(syn.getWeightExp()) < eMin || int64_t(syn.getWeightExp()) > eMax)
+      return syn.emitError()
+             << describe(syn) << ": weight_exp " << int64_t(syn.getWeightExp())
+             << " is outside " << desc.name << "'s range [" << eMin << ", "
+             << eMax << "]";
+  }
+  const int64_t maxFanIn = desc.core.maxFanIn.value;
+  const int64_t memory = desc.core.synapseMemoryBits.value;
+  for (auto pop : graph.getBodyBlock().getOps<PopulationOp>()) {
+    if (auto a = pop->getAttrOfType<StringAttr>("approximation")) {
+      if (a.getValue() != loihi::kCurrentBiasToMembrane)
+        return pop.emitError() << describe(pop) << ": unknown approximation '"
+                               << a.getValue() << "'";
+      if (!llvm::is_contained(approx, a.getValue().str()))
+        return pop.emitError()
+               << describe(pop) << ": its mapping is the approximation "
+               << a.getValue() << "; allow it with --approx=" << a.getValue();
+    }
+    if (llvm::none_of(chip.models, [&](const nc::NCModel *m) {
+          return m->name == pop.getModel();
+        }))
+      return pop.emitError() << describe(pop) << ": model '" << pop.getModel()
+                             << "' does not run on " << desc.name
+                             << " (its compartments are " << modelList(chip)
+                             << ")";
+    std::vector<int64_t> fanIn = legalize::fanIn(pop);
+    for (size_t j = 0; j < fanIn.size(); ++j) {
+      if (fanIn[j] > maxFanIn)
+        return pop.emitError()
+               << describe(pop) << ": fan-in " << fanIn[j] << " (neuron "
+               << j << ") exceeds " << desc.name << "'s " << maxFanIn
+               << " synapses per neuron (core.max_fan_in); a dendritic sum "
+                  "split across cores is not exact";
+      if (fanIn[j] * bits > memory)
+        return pop.emitError()
+               << describe(pop) << ": neuron " << j << "'s " << fanIn[j]
+               << " synapses need " << fanIn[j] * bits
+               << " bits, more than " << desc.name << "'s " << memory
+               << " bits of synapse memory per core";
+    }
+  }
+  return success();
+}

@@ -133,8 +133,8 @@ public:
              "cuba_li and integrator as readouts)";
     if (pop.reset == "subtract")
       return "reset by subtraction is not exact on loihi (it resets to 0); "
-             "of the preset chips only truenorth runs it (its linear reset), "
-             "as does any user chip of the generic arithmetic (e.g. "
+             "of the preset chips loihi2 runs it (--target=loihi2) and "
+             "truenorth (its linear reset), as does any user chip of the generic arithmetic (e.g. "
              "examples/targets/odin.json)";
     if (pop.reset == "none")
       return "reset none is not exact on loihi (it resets to 0)";
@@ -161,7 +161,8 @@ public:
              " through its synaptic current; loihi's bias enters the "
              "membrane, so it is not exact (--approx=" +
              loihi::kCurrentBiasToMembrane +
-             " maps it as the membrane bias its steady current gives)";
+             " maps it as the membrane bias its steady current gives; "
+             "loihi2 runs it exactly)";
     // A readout sends no events: nothing on the chip can take its membrane
     // as input.
     for (const FloatTable &t : pop.tables)

@@ -31,7 +31,8 @@ struct TargetDesc;
 struct Chip {
   /// The description's "arithmetic" value.
   llvm::StringRef name;
-  /// The nc.population models its cores run.
+  /// The nc.population models its cores run; a chip built on another may
+  /// list that chip's model (loihi2 runs loihi's readout).
   llvm::ArrayRef<const nc::NCModel *> models;
   /// The description fields (JSON pointers) this arithmetic reads that the
   /// generic schema leaves optional and `desc` lacks; null when none.

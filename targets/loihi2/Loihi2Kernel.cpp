@@ -1,0 +1,85 @@
+//===- Loihi2Kernel.cpp - the loihi2 population kernel --------------------===//
+
+#include "Loihi2Kernel.h"
+
+#include "spikec/Target/Loihi2Params.h"
+
+#include <algorithm>
+#include <cassert>
+
+using namespace spikec;
+
+namespace {
+/// The per-neuron constants of a step, computed once.
+struct Compartment {
+  uint16_t du, dv;
+  int64_t bias, vth;
+  bool subtractReset, biasCurrent, prevCurrent;
+};
+
+class Loihi2Kernel : public ref::PopulationKernel {
+public:
+  void resize(size_t n) override {
+    u.assign(n, 0);
+    v.assign(n, 0);
+  }
+  void update(const int32_t *input, int32_t *out) override {
+    for (size_t i = 0; i < v.size(); ++i)
+      stepOne(i, input, out);
+  }
+  // At rest: u = v = 0 and no bias. A step with zero input then gives
+  // u' = 0, v' = 0 <= vth: no change, no spike (either order, either reset).
+  bool hasRestState() const override { return true; }
+  bool atRest(size_t i) const override {
+    return u[i] == 0 && v[i] == 0 && neurons[i].bias == 0;
+  }
+  void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
+                  int32_t *out) override {
+    for (size_t k = 0; k < n; ++k)
+      stepOne(idx[k], input, out);
+  }
+  const int32_t *state(llvm::StringRef name) const override {
+    if (name == "u")
+      return u.data();
+    if (name == "v")
+      return v.data();
+    return nullptr;
+  }
+  bool resetState() override {
+    std::fill(u.begin(), u.end(), 0);
+    std::fill(v.begin(), v.end(), 0);
+    return true;
+  }
+
+  std::vector<Compartment> neurons;
+  std::vector<int32_t> u, v;
+
+private:
+  void stepOne(size_t i, const int32_t *input, int32_t *out) {
+    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
+    overflows += input[i] > aMax || input[i] < -aMax - 1;
+    const Compartment &c = neurons[i];
+    out[i] = loihi2::stepCompartment(c.du, c.dv, c.bias, c.vth,
+                                     c.subtractReset, c.biasCurrent,
+                                     c.prevCurrent, u[i], v[i], input[i]);
+    overflows += v[i] == loihi::kMinV || v[i] == loihi::kMaxV;
+  }
+};
+} // namespace
+
+std::unique_ptr<ref::PopulationKernel>
+loihi2::makeKernel(const std::vector<std::vector<int32_t>> &values) {
+  auto k = std::make_unique<Loihi2Kernel>();
+  for (size_t i = 0, n = values[0].size(); i < n; ++i) {
+    NeuronParams p;
+    [[maybe_unused]] std::string why =
+        fromValues(ref::neuronValues(values, i), p);
+    assert(why.empty() && "kernel made from unvalidated parameters");
+    k->neurons.push_back(
+        {p.base.du, p.base.dv,
+         loihi::effectiveBias(p.base.biasMant, p.base.biasExp),
+         loihi::effectiveThreshold(p.base.vthMant), p.subtractReset,
+         p.biasCurrent, p.prevCurrent});
+  }
+  return k;
+}
