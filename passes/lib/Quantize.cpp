@@ -16,6 +16,7 @@
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Passes/Passes.h"
+#include "spikec/Support/LocationName.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -47,7 +48,7 @@ ArrayRef<int64_t> shapeOf(Value v) {
 
 /// "lif 'h1'" for diagnostics.
 std::string describe(Operation *op) {
-  std::string name = getNodeName(op);
+  std::string name = spikec::nodeName(op);
   return op->getName().stripDialect().str() + " '" +
          (name.empty() ? std::string("<unnamed>") : name) + "'";
 }
@@ -503,7 +504,7 @@ LogicalResult QuantizePass::readPopulation(Operation *op,
   };
   pop.op = op;
   pop.kind = op->getName().stripDialect().str();
-  pop.name = getNodeName(op);
+  pop.name = spikec::nodeName(op);
   pop.size = numElements(op->getResult(0));
   if (!cast<NeuronOpInterface>(op).isDiscrete())
     return fail("parameters are not in per-step form: run snn-discretize "
@@ -710,7 +711,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     std::vector<Value> sources;
     for (auto &[src, syn] : expr->terms) {
       FloatTable &t = fp.tables.emplace_back();
-      t.source = getNodeName(src.getDefiningOp());
+      t.source = spikec::nodeName(src.getDefiningOp());
       t.preSize = numElements(src);
       // The op whose events these are, through any delays.
       t.sourceOp = src.getDefiningOp();

@@ -155,4 +155,30 @@ std::pair<unsigned, unsigned> lineColumn(std::string_view text, size_t offset) {
   return {line, unsigned(pos - lineStart + 1)};
 }
 
+std::string describeJSONValue(const nlohmann::json &j) {
+  using json = nlohmann::json;
+  switch (j.type()) {
+  case json::value_t::string: {
+    std::string s = j.get<std::string>();
+    if (s.size() > 40)
+      s = s.substr(0, 37) + "...";
+    return "string " + json(s).dump();
+  }
+  case json::value_t::number_integer:
+  case json::value_t::number_unsigned:
+  case json::value_t::number_float:
+    return "number " + j.dump();
+  case json::value_t::boolean:
+    return std::string("boolean ") + (j.get<bool>() ? "true" : "false");
+  case json::value_t::null:
+    return "null";
+  case json::value_t::array:
+    return "an array";
+  case json::value_t::object:
+    return "an object";
+  default:
+    return j.type_name();
+  }
+}
+
 } // namespace spikec

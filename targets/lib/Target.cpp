@@ -141,14 +141,6 @@ std::string didYouMean(std::string_view word,
   return "";
 }
 
-std::string describe(const json &j) {
-  if (j.is_number())
-    return j.dump();
-  if (j.is_string())
-    return "string " + j.dump();
-  return std::string(j.type_name());
-}
-
 /// Which numbers must carry provenance.
 enum class Prov { Optional, Required };
 
@@ -178,7 +170,7 @@ public:
   bool object(const json &j, const std::string &ptr,
               const std::vector<std::string> &keys) {
     if (!j.is_object()) {
-      error(ptr, "expected an object, got " + describe(j));
+      error(ptr, "expected an object, got " + describeJSONValue(j));
       return false;
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -246,7 +238,7 @@ public:
     std::string noteKey = source ? "source" : "assumed";
     if (!note->is_string()) {
       error(jsonPointerChild(ptr, noteKey),
-            "expected a string, got " + describe(*note));
+            "expected a string, got " + describeJSONValue(*note));
       return std::nullopt;
     }
     if (note->get<std::string>().empty()) {
@@ -300,7 +292,7 @@ public:
       if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15)
         return static_cast<int64_t>(d);
     }
-    error(ptr, "expected an integer, got " + describe(v));
+    error(ptr, "expected an integer, got " + describeJSONValue(v));
     return std::nullopt;
   }
 
@@ -321,7 +313,7 @@ public:
     if (!u)
       return std::nullopt;
     if (!u->value->is_number()) {
-      error(u->ptr, "expected a number, got " + describe(*u->value));
+      error(u->ptr, "expected a number, got " + describeJSONValue(*u->value));
       return std::nullopt;
     }
     double v = u->value->get<double>();
@@ -337,7 +329,7 @@ public:
       return std::nullopt;
     if (!u->value->is_array() || u->value->empty()) {
       error(u->ptr, "expected a non-empty array of integers, got " +
-                        describe(*u->value));
+                        describeJSONValue(*u->value));
       return std::nullopt;
     }
     SIntList out{{}, u->provenance, u->note};
@@ -385,7 +377,7 @@ public:
       return std::nullopt;
     if (!f->is_string()) {
       error(jsonPointerChild(ptr, key),
-            "expected a string, got " + describe(*f));
+            "expected a string, got " + describeJSONValue(*f));
       return std::nullopt;
     }
     return f->get<std::string>();
@@ -395,7 +387,7 @@ public:
   std::optional<size_t> choice(const json &j, const std::string &ptr,
                                const std::vector<std::string> &options) {
     if (!j.is_string()) {
-      error(ptr, "expected a string, got " + describe(j));
+      error(ptr, "expected a string, got " + describeJSONValue(j));
       return std::nullopt;
     }
     std::string s = j.get<std::string>();
@@ -414,7 +406,7 @@ public:
       return false;
     if (!f->is_boolean()) {
       error(jsonPointerChild(ptr, key),
-            "expected true or false, got " + describe(*f));
+            "expected true or false, got " + describeJSONValue(*f));
       return false;
     }
     out = f->get<bool>();
@@ -430,7 +422,7 @@ public:
       return;
     std::string p = jsonPointerChild(ptr, key);
     if (!f->is_array()) {
-      error(p, "expected an array of strings, got " + describe(*f));
+      error(p, "expected an array of strings, got " + describeJSONValue(*f));
       return;
     }
     if (f->empty())
@@ -439,7 +431,7 @@ public:
       const json &e = (*f)[i];
       std::string ep = jsonPointerChild(p, i);
       if (!e.is_string()) {
-        error(ep, "expected a string, got " + describe(e));
+        error(ep, "expected a string, got " + describeJSONValue(e));
         continue;
       }
       std::string s = e.get<std::string>();
@@ -616,7 +608,7 @@ void readTiming(Reader &r, const json &j, const std::string &p, Timing &t) {
   std::string bp = jsonPointerChild(p, "barrier_ns");
   if (!b->is_array() || b->empty()) {
     r.error(bp, "expected a non-empty array of {\"tiles\", \"ns\"} rows, got " +
-                    describe(*b));
+                    describeJSONValue(*b));
     return;
   }
   for (size_t i = 0; i < b->size(); ++i) {
@@ -926,14 +918,14 @@ TargetOrError parseTarget(std::string_view text,
     d.summary = *summary;
   if (const json *n = r.field(root, "", "notes", false)) {
     if (!n->is_array())
-      r.error("/notes", "expected an array of strings, got " + describe(*n));
+      r.error("/notes", "expected an array of strings, got " + describeJSONValue(*n));
     else
       for (size_t i = 0; i < n->size(); ++i) {
         if ((*n)[i].is_string())
           d.notes.push_back((*n)[i].get<std::string>());
         else
           r.error(jsonPointerChild("/notes", i),
-                  "expected a string, got " + describe((*n)[i]));
+                  "expected a string, got " + describeJSONValue((*n)[i]));
       }
   }
   if (const json *a = r.field(root, "", "arithmetic", false)) {

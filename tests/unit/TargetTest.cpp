@@ -380,17 +380,17 @@ TEST_SUITE("Target") {
     CHECK(e == "mem.json: /mesh/width: expected an integer, got string "
                "\"eight\"");
     e = errorAfter([](json &j) { j["core"]["neurons"]["value"] = 10.5; });
-    CHECK(e == "mem.json: /core/neurons/value: expected an integer, got 10.5");
+    CHECK(e == "mem.json: /core/neurons/value: expected an integer, got number 10.5");
     e = errorAfter([](json &j) { j["precision"]["weight"]["signed"] = 1; });
     CHECK(e == "mem.json: /precision/weight/signed: expected true or false, "
-               "got 1");
+               "got number 1");
     e = errorAfter([](json &j) { j["neuron_models"] = "lif"; });
     CHECK(e == "mem.json: /neuron_models: expected an array of strings, got "
                "string \"lif\"");
     e = errorAfter([](json &j) { j["mesh"] = json::array(); });
-    CHECK(e == "mem.json: /mesh: expected an object, got array");
+    CHECK(e == "mem.json: /mesh: expected an object, got an array");
     e = errorOf("[1, 2]");
-    CHECK(e == "mem.json: /: expected an object, got array");
+    CHECK(e == "mem.json: /: expected an object, got an array");
   }
 
   TEST_CASE("error: negative or zero capacity") {

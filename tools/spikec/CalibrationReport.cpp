@@ -5,6 +5,7 @@
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Reference/Agreement.h"
 #include "spikec/Reference/QuantizedSimulator.h"
+#include "spikec/Support/LocationName.h"
 #include "spikec/Support/OutputFile.h"
 
 #include "llvm/Support/Format.h"
@@ -32,9 +33,9 @@ FailureOr<CalibrationRun> runFloatOnSamples(snn::NetworkOp net,
   options.timesteps = run.timesteps;
   for (Operation &op : net.getBodyBlock())
     if (auto neuron = dyn_cast<snn::NeuronOpInterface>(op);
-        neuron && neuron.isSpiking() && !snn::getNodeName(&op).empty() &&
+        neuron && neuron.isSpiking() && !spikec::nodeName(&op).empty() &&
         !isa<snn::InputOp>(op)) {
-      run.populations.push_back(snn::getNodeName(&op));
+      run.populations.push_back(spikec::nodeName(&op));
       options.probes.push_back(run.populations.back() + ":out");
     }
   auto trace = ref::simulate(net, run.rows, options);
@@ -51,7 +52,7 @@ LogicalResult reportAgreement(nc::GraphOp graph, CalibrationRun &run,
   // have split or renamed some).
   std::vector<std::string> names;
   for (auto pop : graph.getBodyBlock().getOps<nc::PopulationOp>()) {
-    std::string name = ref::getNCNodeName(pop);
+    std::string name = spikec::nodeName(pop);
     if (llvm::is_contained(run.populations, name))
       names.push_back(name);
   }

@@ -503,7 +503,7 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
       if (auto neuron = dyn_cast<snn::NeuronOpInterface>(def);
           neuron && neuron.isSpiking())
         continue;
-      std::string name = snn::getNodeName(def);
+      std::string name = spikec::nodeName(def);
       runner.membrane = def->getName().stripDialect().str() + " '" +
                         (name.empty() ? "<unnamed>" : name) + "'";
       if (!isa<snn::LIOp, snn::CubaLIOp, snn::IntegratorOp>(def))

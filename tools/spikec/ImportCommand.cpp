@@ -6,6 +6,7 @@
 #include "spikec/Import/Import.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Passes/Pipelines.h"
+#include "spikec/Support/LocationName.h"
 #include "spikec/Support/NodeLocations.h"
 
 #include "mlir/IR/OperationSupport.h"
@@ -225,7 +226,7 @@ static LogicalResult checkMemory(ModuleOp module) {
         elements += n;
         if (n > largestCount) {
           largestCount = n;
-          largest = snn::getNodeName(op);
+          largest = spikec::nodeName(op);
         }
       }
   });

@@ -5,6 +5,7 @@
 #include "spikec/Dialect/SNN/SNNParams.h"
 #include "spikec/IO/SpikeFiles.h"
 #include "spikec/Reference/QuantizedSimulator.h"
+#include "spikec/Support/LocationName.h"
 
 #include "llvm/ADT/StringSet.h"
 
@@ -31,7 +32,7 @@ LogicalResult attachProfileRates(nc::GraphOp graph, llvm::StringRef path) {
   options.timesteps = steps;
   llvm::StringSet<> names;
   for (Operation *op : nodes) {
-    std::string name = ref::getNCNodeName(op);
+    std::string name = spikec::nodeName(op);
     if (name.empty() || !names.insert(name).second)
       return op->emitError()
              << "cannot profile: nodes need distinct names to be probed ('"
@@ -50,7 +51,7 @@ LogicalResult attachProfileRates(nc::GraphOp graph, llvm::StringRef path) {
         rate[i] += row[i] != 0 ? 1.f : 0.f;
     for (float &x : rate)
       x /= float(steps);
-    std::string name = ref::getNCNodeName(op);
+    std::string name = spikec::nodeName(op);
     op->setAttr("rates",
                 snn::makeWeight(graph.getContext(), name + ".rates",
                                 {int64_t(rate.size())}, rate));

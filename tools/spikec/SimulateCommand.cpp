@@ -17,6 +17,7 @@
 #include "spikec/Passes/Pipelines.h"
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Reference/Simulator.h"
+#include "spikec/Support/LocationName.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
@@ -51,7 +52,7 @@ static std::vector<PopulationInfo> populationsOf(snn::NetworkOp net) {
   for (Operation &op : net.getBodyBlock())
     if (auto neuron = dyn_cast<snn::NeuronOpInterface>(op);
         neuron && neuron.isSpiking())
-      out.push_back({snn::getNodeName(&op),
+      out.push_back({spikec::nodeName(&op),
                      cast<RankedTensorType>(op.getResult(0).getType())
                          .getNumElements()});
   return out;
@@ -61,7 +62,7 @@ static std::vector<PopulationInfo> populationsOf(snn::NetworkOp net) {
 static std::vector<PopulationInfo> populationsOf(nc::GraphOp graph) {
   std::vector<PopulationInfo> out;
   for (auto pop : graph.getBodyBlock().getOps<nc::PopulationOp>())
-    out.push_back({ref::getNCNodeName(pop), pop.getSize()});
+    out.push_back({spikec::nodeName(pop), pop.getSize()});
   return out;
 }
 

@@ -53,32 +53,6 @@ struct ImportError {
   throw ImportError{pointer, message};
 }
 
-/// "string \"abc\"", "number 3", "array", ... for "got ..." messages.
-std::string describe(const json &j) {
-  switch (j.type()) {
-  case json::value_t::string: {
-    std::string s = j.get<std::string>();
-    if (s.size() > 40)
-      s = s.substr(0, 37) + "...";
-    return "string " + json(s).dump();
-  }
-  case json::value_t::number_integer:
-  case json::value_t::number_unsigned:
-  case json::value_t::number_float:
-    return "number " + j.dump();
-  case json::value_t::boolean:
-    return std::string("boolean ") + (j.get<bool>() ? "true" : "false");
-  case json::value_t::null:
-    return "null";
-  case json::value_t::array:
-    return "an array";
-  case json::value_t::object:
-    return "an object";
-  default:
-    return j.type_name();
-  }
-}
-
 std::string shapeString(llvm::ArrayRef<int64_t> shape) {
   if (shape.empty())
     return "a scalar";
@@ -109,7 +83,7 @@ const json &expectObject(const json &j, const std::string &ptr,
                          const char *what) {
   if (!j.is_object())
     fail(ptr, std::string("expected ") + what + " (a JSON object), got " +
-                  describe(j));
+                  describeJSONValue(j));
   return j;
 }
 
@@ -117,7 +91,7 @@ const json &expectArray(const json &j, const std::string &ptr,
                         const char *what) {
   if (!j.is_array())
     fail(ptr, std::string("expected ") + what + " (a JSON array), got " +
-                  describe(j));
+                  describeJSONValue(j));
   return j;
 }
 
@@ -165,19 +139,19 @@ const json &require(const json &obj, const std::string &ptr,
 
 std::string getString(const json &j, const std::string &ptr) {
   if (!j.is_string())
-    fail(ptr, "expected a string, got " + describe(j));
+    fail(ptr, "expected a string, got " + describeJSONValue(j));
   return j.get<std::string>();
 }
 
 bool getBool(const json &j, const std::string &ptr) {
   if (!j.is_boolean())
-    fail(ptr, "expected true or false, got " + describe(j));
+    fail(ptr, "expected true or false, got " + describeJSONValue(j));
   return j.get<bool>();
 }
 
 int64_t getInt(const json &j, const std::string &ptr, int64_t min) {
   if (!j.is_number_integer())
-    fail(ptr, "expected an integer, got " + describe(j));
+    fail(ptr, "expected an integer, got " + describeJSONValue(j));
   if (j.is_number_unsigned() && j.get<uint64_t>() > uint64_t(INT64_MAX))
     fail(ptr, "integer " + j.dump() + " is too large");
   int64_t v = j.get<int64_t>();
@@ -196,12 +170,12 @@ double getNumber(const json &j, const std::string &ptr, bool f32 = true) {
     llvm::StringRef t = s;
     t.consume_front("-") || t.consume_front("+");
     if (t == "nan" || t == "inf" || t == "infinity")
-      fail(ptr, "expected a finite number, got " + describe(j) +
+      fail(ptr, "expected a finite number, got " + describeJSONValue(j) +
                     " (NaN and infinity are not allowed)");
-    fail(ptr, "expected a number, got " + describe(j));
+    fail(ptr, "expected a number, got " + describeJSONValue(j));
   }
   if (!j.is_number())
-    fail(ptr, "expected a number, got " + describe(j));
+    fail(ptr, "expected a number, got " + describeJSONValue(j));
   double v = j.get<double>();
   if (!std::isfinite(v))
     fail(ptr, "number is out of range (it does not fit a double; NaN and "
@@ -290,7 +264,7 @@ void flattenInto(const json &j, const std::string &ptr,
   }
   if (!j.is_array())
     fail(ptr, "expected a list of " + std::to_string(shape[0]) +
-                  " values, got " + describe(j));
+                  " values, got " + describeJSONValue(j));
   if (int64_t(j.size()) != shape[0])
     fail(ptr, "expected " + std::to_string(shape[0]) + " values, got " +
                   std::to_string(j.size()));
@@ -307,7 +281,7 @@ std::vector<float> readTensor(const json &j, const std::string &ptr,
                               const char *what) {
   if (!j.is_array())
     fail(ptr, std::string("expected ") + what + " (a nested list of shape " +
-                  shapeString(expected) + "), got " + describe(j));
+                  shapeString(expected) + "), got " + describeJSONValue(j));
   shape = apparentShape(j, ptr);
   bool matches = shape.size() == expected.size();
   for (size_t d = 0; matches && d < shape.size(); ++d)
@@ -1050,7 +1024,7 @@ Value JSONImporter::buildProjection(const json &obj, const std::string &ptr,
         fail(p, "expected a synapse [pre, post, weight], got " +
                     (s.is_array() ? "a list of " + std::to_string(s.size()) +
                                         " values"
-                                  : describe(s)));
+                                  : describeJSONValue(s)));
       int64_t a = getInt(s[0], jsonPointerChild(p, 0), 0),
               c = getInt(s[1], jsonPointerChild(p, 1), 0);
       if (a >= nIn)

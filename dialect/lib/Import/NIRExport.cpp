@@ -8,6 +8,7 @@
 
 #include "spikec/Import/Export.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Support/LocationName.h"
 #include "spikec/Support/OutputFile.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -69,7 +70,7 @@ private:
     for (Operation &op : net.getBodyBlock()) {
       if (isa<AddOp>(op))
         continue;
-      std::string key = getNodeName(&op);
+      std::string key = spikec::nodeName(&op);
       while (key.empty() || used.count(key))
         key = op.getName().stripDialect().str() + "_" +
               std::to_string(counter++);

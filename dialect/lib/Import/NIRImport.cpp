@@ -18,6 +18,7 @@
 #include "spikec/Dialect/SNN/InferShapes.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Support/FormatNumber.h"
+#include "spikec/Support/LocationName.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Verifier.h"
@@ -733,7 +734,7 @@ private:
   void resolveSums() {
     for (auto &[add, inputs] : sums) {
       if (inputs.empty())
-        fail("node '" + StringRef(getNodeName(add)).drop_back(4).str() +
+        fail("node '" + StringRef(spikec::nodeName(add)).drop_back(4).str() +
              "' has no incoming edge");
       add->setOperands(inputs);
     }

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Support/LocationName.h"
 
 #include "mlir/IR/PatternMatch.h"
 
@@ -53,7 +54,7 @@ std::optional<Matrix> readMatrix(Operation *op) {
 void replaceWithMatrix(PatternRewriter &rewriter, Operation *root,
                        Value input, const Matrix &m) {
   MLIRContext *ctx = root->getContext();
-  std::string base = getNodeName(root);
+  std::string base = spikec::nodeName(root);
   auto weight = makeWeight(ctx, base + ".weight", {m.rows, m.cols}, m.w);
   Type type = root->getResult(0).getType();
   if (m.b.empty()) {

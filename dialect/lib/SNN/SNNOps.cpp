@@ -45,14 +45,6 @@ void SNNDialect::initialize() {
 
 namespace spikec::snn {
 
-std::string getNodeName(Operation *op) {
-  if (auto in = dyn_cast<InputOp>(op))
-    return in.getName().str();
-  if (auto out = dyn_cast<OutputOp>(op))
-    return out.getName().str();
-  return nameOfLocation(op->getLoc());
-}
-
 bool isStateful(Operation *op) { return isa<NeuronOpInterface>(op); }
 
 } // namespace spikec::snn
@@ -219,7 +211,7 @@ Attribute combine(Operation *op, StringRef blob, ArrayRef<Attribute> inputs,
       args[k] = expanded[k].empty() ? 0.0 : expanded[k][i];
     out[i] = static_cast<float>(fn(args));
   }
-  std::string name = getNodeName(op) + "." + blob.str();
+  std::string name = spikec::nodeName(op) + "." + blob.str();
   return makeParam(op->getContext(), name, shape, out);
 }
 
@@ -339,7 +331,7 @@ LogicalResult NetworkOp::verifyRegions() {
     auto diag = loop.front()->emitOpError(
         "is on an algebraic loop (a cycle with no state):");
     for (Operation *op : loop) {
-      std::string name = getNodeName(op);
+      std::string name = spikec::nodeName(op);
       diag << " " << op->getName().getStringRef();
       if (!name.empty())
         diag << " '" << name << "'";

@@ -8,24 +8,18 @@
 
 #include "spikec/Emulator/HostPorts.h"
 
-#include <charconv>
+#include "spikec/Support/FormatNumber.h"
+
 #include <cmath>
 
 namespace spikec::emu {
 namespace {
 
-/// The shortest decimal that reads back as x.
-std::string fmtDouble(double x) {
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, r.ptr);
-}
-
 std::string describe(const image::EncoderAttr &a) {
   if (auto *i = std::get_if<int64_t>(&a.value))
     return std::to_string(*i);
   if (auto *d = std::get_if<double>(&a.value))
-    return fmtDouble(*d);
+    return formatExact(*d);
   return std::get<bool>(a.value) ? "true" : "false";
 }
 
@@ -150,7 +144,7 @@ std::string HostInput::bind(const Rows &r, int64_t timesteps) {
                                  x <= double(INT32_MAX))))
         continue;
       return where + "row " + std::to_string(t) + ", element " +
-             std::to_string(i) + " is " + fmtDouble(x) +
+             std::to_string(i) + " is " + formatExact(x) +
              (finite ? ", not an int32 (an input without an encoder takes "
                        "the events themselves)"
                      : ", not a finite number");

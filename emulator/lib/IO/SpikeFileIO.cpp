@@ -41,22 +41,6 @@ struct FileError {
   throw FileError{std::move(place), std::move(message)};
 }
 
-std::string describe(const json &j) {
-  if (j.is_string()) {
-    std::string s = j.get<std::string>();
-    if (s.size() > 40)
-      s = s.substr(0, 37) + "...";
-    return "string " + json(s).dump();
-  }
-  if (j.is_number())
-    return "number " + j.dump();
-  if (j.is_boolean())
-    return std::string("boolean ") + (j.get<bool>() ? "true" : "false");
-  if (j.is_null())
-    return "null";
-  return j.is_array() ? "a list" : "an object";
-}
-
 std::string shapeString(llvm::ArrayRef<int64_t> shape) {
   std::string out;
   for (auto [i, d] : llvm::enumerate(shape))
@@ -81,7 +65,7 @@ double getNumber(const json &j, const std::string &ptr) {
       if (t == "nan" || t == "inf" || t == "infinity")
         extra = " (NaN and infinity are not allowed)";
     }
-    fail(ptr, "expected a number, got " + describe(j) + extra);
+    fail(ptr, "expected a number, got " + describeJSONValue(j) + extra);
   }
   double v = j.get<double>();
   if (!std::isfinite(v))
@@ -100,7 +84,7 @@ void flattenNested(const json &j, const std::string &ptr,
   }
   if (!j.is_array())
     fail(ptr, "expected a list of " + std::to_string(shape[0]) +
-                  " values, got " + describe(j));
+                  " values, got " + describeJSONValue(j));
   if (int64_t(j.size()) != shape[0])
     fail(ptr, "expected " + std::to_string(shape[0]) + " values, got " +
                   std::to_string(j.size()));
@@ -119,7 +103,7 @@ std::vector<double> readRow(const json &j, const std::string &ptr,
     if (width == 1 && (j.is_number() || j.is_string()))
       return {getNumber(j, ptr)};
     fail(ptr, "expected row " + std::to_string(t) + " (a list of " +
-                  std::to_string(width) + " values), got " + describe(j));
+                  std::to_string(width) + " values), got " + describeJSONValue(j));
   }
   bool nested = !j.empty() && j[0].is_array() && input.shape.size() > 1;
   if (nested) {
@@ -142,7 +126,7 @@ ref::Rows readRows(const json &j, const std::string &ptr,
                    const InputSpec &input) {
   if (!j.is_array())
     fail(ptr, "expected the rows of input '" + input.name +
-                  "' (a list with one row per timestep), got " + describe(j));
+                  "' (a list with one row per timestep), got " + describeJSONValue(j));
   if (j.empty())
     fail(ptr, "input '" + input.name + "' has no rows");
   ref::Rows rows;
@@ -524,7 +508,7 @@ spikec::io::parseInputJSON(llvm::StringRef text, llvm::StringRef path,
     if (!root->is_object())
       fail("", "expected a list of rows or an object {\"<input name>\": "
                "rows}, got " +
-                   describe(*root));
+                   describeJSONValue(*root));
     for (auto it = root->begin(); it != root->end(); ++it) {
       const InputSpec *spec = nullptr;
       for (const InputSpec &in : inputs)

@@ -18,6 +18,7 @@
 #include "spikec/Kernels/Encoders.h"
 #include "spikec/Kernels/EventEncoder.h"
 #include "spikec/Reference/RunChecks.h"
+#include "spikec/Support/FormatNumber.h"
 #include "spikec/Support/LocationName.h"
 
 #include "QSimKernels.h"
@@ -54,14 +55,6 @@ void PopulationNode::step(int64_t t, SimStats &stats) {
   stats.neuronUpdates += o.v.size();
   if (spiking)
     emitted(stats, o.nz.size());
-}
-
-std::string getNCNodeName(Operation *op) {
-  if (auto in = dyn_cast<InputOp>(op))
-    return in.getName().str();
-  if (auto out = dyn_cast<OutputOp>(op))
-    return out.getName().str();
-  return nameOfLocation(op->getLoc());
 }
 
 namespace {
@@ -146,20 +139,10 @@ public:
 /// "nc.population 'name'" (or without the name when the op has none).
 std::string describe(Operation *op) {
   std::string out = op->getName().getStringRef().str();
-  std::string name = getNCNodeName(op);
+  std::string name = spikec::nodeName(op);
   if (!name.empty())
     out += " '" + name + "'";
   return out;
-}
-
-/// A double the way a person writes it: the shortest of %.15g and %.17g
-/// that reads back as the same value.
-std::string fmtDouble(double x) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.15g", x);
-  if (std::strtod(buf, nullptr) != x)
-    std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
 }
 
 int64_t numElements(Value v) {
@@ -477,13 +460,13 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
       for (auto [i, x] : llvm::enumerate(row)) {
         if (!std::isfinite(x))
           return graph.emitError() << "input '" << name << "': row " << r
-                                   << ", element " << i << " is " << fmtDouble(x)
+                                   << ", element " << i << " is " << formatExact(x)
                                    << ", not a finite number";
         if (!encoded && (x != std::trunc(x) || x < double(INT32_MIN) ||
                          x > double(INT32_MAX)))
           return graph.emitError()
                  << "input '" << name << "': row " << r << ", element " << i
-                 << " is " << fmtDouble(x)
+                 << " is " << formatExact(x)
                  << ", not an int32 (an input without an encoder takes the "
                     "events themselves)";
       }
@@ -576,7 +559,7 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
   };
   std::vector<Probe> probes;
   for (const std::string &spec : options.probes) {
-    auto target = resolveProbe(graph, body, spec, getNCNodeName, varsOf);
+    auto target = resolveProbe(graph, body, spec, nodeName, varsOf);
     if (failed(target))
       return failure();
     Operation *op = target->op;
@@ -619,13 +602,13 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
   for (Operation *op : order) {
     Kernel *k = kernelOf[op];
     if (k->spiking) {
-      std::string name = getNCNodeName(op);
+      std::string name = spikec::nodeName(op);
       trace.spikesPerNode[name.empty() ? describe(op) : name] +=
           k->spikesEmitted;
     }
     if (auto *pk = dynamic_cast<PopulationNode *>(k);
         pk && pk->model->overflows) {
-      std::string name = getNCNodeName(op);
+      std::string name = spikec::nodeName(op);
       trace.overflowsPerNode[name.empty() ? describe(op) : name] +=
           pk->model->overflows;
     }

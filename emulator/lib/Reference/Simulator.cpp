@@ -19,6 +19,7 @@
 #include "spikec/Reference/RunChecks.h"
 
 #include "spikec/Dialect/SNN/SNNParams.h"
+#include "spikec/Support/LocationName.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -542,7 +543,7 @@ public:
 /// "snn.lif 'name'" (or without the name when the op has none).
 std::string describe(Operation *op) {
   std::string out = op->getName().getStringRef().str();
-  std::string name = getNodeName(op);
+  std::string name = spikec::nodeName(op);
   if (!name.empty())
     out += " '" + name + "'";
   return out;
@@ -1058,7 +1059,7 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
     return vars + "out";
   };
   for (const std::string &spec : options.probes) {
-    auto target = resolveProbe(net, body, spec, getNodeName, varsOf);
+    auto target = resolveProbe(net, body, spec, nodeName, varsOf);
     if (failed(target))
       return failure();
     targets.push_back({spec, *target});
@@ -1115,8 +1116,8 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
   }
   for (auto &[op, kernel] : kernelOf)
     if (auto neuron = dyn_cast<NeuronOpInterface>(op); neuron && neuron.isSpiking())
-      trace.spikesPerNode[getNodeName(op).empty() ? describe(op)
-                                                  : getNodeName(op)] +=
+      trace.spikesPerNode[spikec::nodeName(op).empty() ? describe(op)
+                                                  : spikec::nodeName(op)] +=
           kernel->spikesEmitted;
   return trace;
 }

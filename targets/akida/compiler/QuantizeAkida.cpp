@@ -14,6 +14,7 @@
 #include "QuantizeScale.h"
 
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Support/LocationName.h"
 #include "spikec/Target/AkidaModel.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -31,7 +32,7 @@ using namespace spikec::snn;
 namespace {
 
 std::string describeOp(Operation *op) {
-  std::string name = getNodeName(op);
+  std::string name = spikec::nodeName(op);
   return op->getName().stripDialect().str() + " '" +
          (name.empty() ? std::string("<unnamed>") : name) + "'";
 }

@@ -10,6 +10,7 @@
 #include "QuantizeScale.h"
 
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Support/LocationName.h"
 #include "spikec/Target/LoihiParams.h"
 
 #include <algorithm>
@@ -23,7 +24,7 @@ namespace {
 
 /// "li 'out'" for diagnostics.
 std::string describeOp(mlir::Operation *op) {
-  std::string name = snn::getNodeName(op);
+  std::string name = spikec::nodeName(op);
   return op->getName().stripDialect().str() + " '" +
          (name.empty() ? std::string("<unnamed>") : name) + "'";
 }

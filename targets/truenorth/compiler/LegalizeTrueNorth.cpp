@@ -50,9 +50,9 @@ namespace {
 constexpr const char *kLinearLeak = "truenorth-linear-leak";
 constexpr int kModelTypes = int(truenorth::kNumAxonTypes);
 
-std::string nodeName(Operation *op) {
-  std::string name = isa<InputOp>(op) ? cast<InputOp>(op).getName().str()
-                                      : nameOfLocation(op->getLoc());
+/// The node's name, "<unnamed>" when it has none.
+std::string shownName(Operation *op) {
+  std::string name = spikec::nodeName(op);
   return name.empty() ? std::string("<unnamed>") : name;
 }
 
@@ -176,7 +176,7 @@ LogicalResult LegalizeTrueNorthPass::collect() {
   for (auto op : body.getOps<PopulationOp>()) {
     Population &pop = pops.emplace_back();
     pop.op = op;
-    pop.name = nodeName(op);
+    pop.name = shownName(op);
     pop.size = op.getSize();
     popIndex[op] = pops.size() - 1;
   }
@@ -512,7 +512,7 @@ LogicalResult LegalizeTrueNorthPass::retime() {
   for (Population &pop : pops) {
     for (size_t ti : pop.tables)
       if (tables[ti].delay + 1 > truenorth::kMaxAxonDelay)
-        return fail(pop) << "its input from " << nodeName(tables[ti].source)
+        return fail(pop) << "its input from " << shownName(tables[ti].source)
                          << " needs a delay of " << tables[ti].delay + 1
                          << " ticks; " << desc.name << "'s axon delays reach "
                          << truenorth::kMaxAxonDelay;
@@ -644,7 +644,7 @@ void LegalizeTrueNorthPass::rewrite() {
     t.op.setDelay(t.delay);
     if (t.typed)
       continue;
-    std::string base = nodeName(t.op); // "h/in0": blobs "h.in0.*"
+    std::string base = shownName(t.op); // "h/in0": blobs "h.in0.*"
     std::replace(base.begin(), base.end(), '/', '.');
     t.op.setOffsetsAttr(blob(ctx, base + ".offsets", t.offsets));
     t.op.setTargetsAttr(blob(ctx, base + ".targets", t.targets));

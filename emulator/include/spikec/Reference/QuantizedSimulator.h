@@ -26,11 +26,6 @@ struct QSimOptions {
   std::vector<std::string> probes;
 };
 
-/// The name an nc op is known by in probes, statistics and diagnostics: an
-/// input's or output's `name`, else the op's NameLoc (also inside a
-/// FusedLoc). Empty when the op has neither.
-std::string getNCNodeName(mlir::Operation *op);
-
 /// Runs `graph` for options.timesteps steps.
 ///
 /// Semantics (the contract the emulator and the RTL are checked against):

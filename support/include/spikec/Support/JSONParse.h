@@ -55,6 +55,10 @@ std::variant<nlohmann::json, JSONParseError> parseJSON(std::string_view text);
 JSONParseError jsonSyntaxError(std::string_view text,
                                const nlohmann::json::parse_error &e);
 
+/// A value as "got ..." messages name it: "string \"abc\"" (cut at 40
+/// characters), "number 3", "boolean true", "null", "an array", "an object".
+std::string describeJSONValue(const nlohmann::json &j);
+
 /// `token` escaped for a JSON pointer: "~" as "~0", "/" as "~1".
 std::string escapeJSONPointerToken(std::string_view token);
 

@@ -23,11 +23,6 @@
 #include "spikec/Dialect/SNN/SNNOps.h.inc"
 
 namespace spikec::snn {
-/// The name a node is known by in probes and diagnostics: an input's or
-/// output's `name`, else the op's NameLoc (the NIR node or JSON population).
-/// Empty when the op has neither.
-std::string getNodeName(mlir::Operation *op);
-
 /// Whether `op` carries state across timesteps (and so breaks a cycle).
 bool isStateful(mlir::Operation *op);
 } // namespace spikec::snn
