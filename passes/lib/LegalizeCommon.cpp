@@ -45,18 +45,6 @@ LogicalResult checkApproximations(GraphOp graph, ArrayRef<std::string> allowed,
   return success();
 }
 
-std::string describe(Operation *op) {
-  std::string name;
-  if (auto in = dyn_cast<InputOp>(op))
-    name = in.getName().str();
-  else if (auto graph = dyn_cast<GraphOp>(op))
-    name = graph.getSymName().str();
-  else
-    name = nameOfLocation(op->getLoc());
-  return op->getName().stripDialect().str() + " '" +
-         (name.empty() ? std::string("<unnamed>") : name) + "'";
-}
-
 std::optional<SmallVector<SynapsesOp>> tablesInto(PopulationOp pop) {
   SmallVector<SynapsesOp> tables;
   SmallVector<Value> work{pop.getInput()};

@@ -9,6 +9,7 @@
 #define SPIKEC_PASSES_LIB_LEGALIZECOMMON_H
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Support/LocationName.h"
 #include "spikec/Target/Target.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -34,10 +35,6 @@ loadGraphTarget(nc::GraphOp graph, llvm::StringRef option,
 mlir::LogicalResult checkApproximations(nc::GraphOp graph,
                                         llvm::ArrayRef<std::string> allowed,
                                         llvm::ArrayRef<llvm::StringRef> known);
-
-/// "population 'h1'" for diagnostics: the op without its dialect and its
-/// node name (an input's own name, a graph's symbol, else its NameLoc).
-std::string describe(mlir::Operation *op);
 
 /// The synapse tables whose sums reach `pop`: its input, or the operands of
 /// the nc.sum (of sums) it reads. nullopt when anything else feeds it.

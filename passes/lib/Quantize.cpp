@@ -46,13 +46,6 @@ ArrayRef<int64_t> shapeOf(Value v) {
   return cast<RankedTensorType>(v.getType()).getShape();
 }
 
-/// "lif 'h1'" for diagnostics.
-std::string describe(Operation *op) {
-  std::string name = spikec::nodeName(op);
-  return op->getName().stripDialect().str() + " '" +
-         (name.empty() ? std::string("<unnamed>") : name) + "'";
-}
-
 /// A linear map y = M x + bias, stored by input index (column lists).
 struct LinearMap {
   std::vector<std::vector<std::pair<int32_t, double>>> cols;
@@ -166,7 +159,7 @@ public:
 
   LogicalResult fail(Operation *op, const std::string &msg) {
     errorOp = op;
-    error = describe(op) + ": " + msg;
+    error = describeOp(op) + ": " + msg;
     return failure();
   }
 
@@ -468,7 +461,7 @@ LogicalResult readLIFFamily(Operation *op, FloatPopulation &pop) {
             get("syn_decay", 1.0, pop.synDecay) &&
             get("syn_gain", 1.0, pop.synGain);
   if (!ok)
-    return op->emitError() << describe(op) << ": a parameter blob is missing";
+    return op->emitError() << describeOp(op) << ": a parameter blob is missing";
   ResetMode reset;
   SpikeTiming timing;
   int64_t refractory;
@@ -500,7 +493,7 @@ LogicalResult readLIFFamily(Operation *op, FloatPopulation &pop) {
 LogicalResult QuantizePass::readPopulation(Operation *op,
                                            FloatPopulation &pop) {
   auto fail = [&](const std::string &msg) {
-    return op->emitError() << describe(op) << ": " << msg;
+    return op->emitError() << describeOp(op) << ": " << msg;
   };
   pop.op = op;
   pop.kind = op->getName().stripDialect().str();
@@ -563,7 +556,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     for (Operation *user : in->getUsers()) {
       if (isEncoder(user)) {
         if (encOp) {
-          in.emitError() << describe(in) << ": " << desc.name
+          in.emitError() << describeOp(in) << ": " << desc.name
                          << " takes one encoder per input";
           return cleanup();
         }
@@ -573,14 +566,14 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       }
     }
     if (encOp && direct) {
-      in.emitError() << describe(in)
+      in.emitError() << describeOp(in)
                      << ": used both through an encoder and directly";
       return cleanup();
     }
     if (encOp) {
       std::string why = backend->checkEncoder(encOp);
       if (!why.empty()) {
-        encOp->emitError() << describe(encOp) << ": " << why;
+        encOp->emitError() << describeOp(encOp) << ": " << why;
         return cleanup();
       }
       auto f64 = [&](double x) { return b.getF64FloatAttr(x); };
@@ -629,7 +622,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     if (auto d = dyn_cast<DelayOp>(op)) {
       const auto &maxDelay = desc.core.maxSynapticDelay;
       if (!maxDelay) {
-        op.emitError() << describe(&op) << ": " << desc.name
+        op.emitError() << describeOp(&op) << ": " << desc.name
                        << " declares no synaptic delays "
                           "(core.max_synaptic_delay), so a delay cannot be "
                           "mapped";
@@ -664,8 +657,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
         bool pendingDelay = def && isa<DelayOp>(def);
         if (pendingDelay)
           continue;
-        d.emitError() << describe(d) << ": delays "
-                      << (def ? describe(def) : std::string("a block argument"))
+        d.emitError() << describeOp(d) << ": delays "
+                      << (def ? describeOp(def) : std::string("a block argument"))
                       << ", which is not spikes; " << desc.name
                       << " delays events between neurons only (put the "
                          "delay before the projection)";
@@ -691,7 +684,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   }
   for (DelayOp d : delays)
     if (!map.contains(d.getResult())) {
-      d.emitError() << describe(d) << ": a cycle of delays with no neuron";
+      d.emitError() << describeOp(d) << ": a cycle of delays with no neuron";
       return cleanup();
     }
 
@@ -733,14 +726,14 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       fp.margin = calibrateMargin;
     }
     if (sources.empty()) {
-      op->emitError() << describe(op)
+      op->emitError() << describeOp(op)
                       << ": has no synaptic input from spikes";
       return cleanup();
     }
     IntPopulation &ip = intPops.emplace_back();
     std::string why;
     if (why = backend->quantize(fp, ip); !why.empty()) {
-      op->emitError() << describe(op) << ": " << why;
+      op->emitError() << describeOp(op) << ": " << why;
       return cleanup();
     }
     // Synapse tables, summed.
@@ -766,7 +759,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
           size_t pre =
               std::find(extra.begin(), extra.end(), worst) - extra.begin();
           op->emitError()
-              << describe(op) << ": its input from '" << fp.tables[t].source
+              << describeOp(op) << ": its input from '" << fp.tables[t].source
               << "'"
               << (extra.size() > 1 ? " (element " + std::to_string(pre) + ")"
                                    : std::string())
@@ -844,7 +837,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     if (!ip.approximation.empty())
       ncPop->setAttr("approximation", b.getStringAttr(ip.approximation));
     if (!ip.approximationNote.empty())
-      op->emitRemark() << describe(op) << ": approximated (" << ip.approximation
+      op->emitRemark() << describeOp(op) << ": approximated (" << ip.approximation
                        << "): " << ip.approximationNote;
     ++numPopulations;
     rep.pops.push_back({&fp, &ip});
@@ -859,7 +852,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     if (!out)
       continue;
     if (auto d = out.getInput().getDefiningOp<DelayOp>()) {
-      out.emitError() << describe(out) << ": reads " << describe(d) << "; "
+      out.emitError() << describeOp(out) << ": reads " << describeOp(d) << "; "
                       << desc.name
                       << "'s delays belong to the synapse groups between "
                          "neurons, and an output reads a neuron directly";
@@ -869,8 +862,8 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     Value v = map.lookupOrNull(out.getInput());
     if (!v) {
       Operation *def = out.getInput().getDefiningOp();
-      out.emitError() << describe(out) << ": reads "
-                      << (def ? describe(def) : std::string("a block argument"))
+      out.emitError() << describeOp(out) << ": reads "
+                      << (def ? describeOp(def) : std::string("a block argument"))
                       << ", which is not a population or an input; "
                       << desc.name << " outputs read those";
       graphs.pop_back();

@@ -136,15 +136,6 @@ public:
 // Building
 //===----------------------------------------------------------------------===//
 
-/// "nc.population 'name'" (or without the name when the op has none).
-std::string describe(Operation *op) {
-  std::string out = op->getName().getStringRef().str();
-  std::string name = spikec::nodeName(op);
-  if (!name.empty())
-    out += " '" + name + "'";
-  return out;
-}
-
 int64_t numElements(Value v) {
   return cast<RankedTensorType>(v.getType()).getNumElements();
 }
@@ -169,7 +160,7 @@ public:
 
 private:
   InFlightDiagnostic fail(Operation *op) {
-    return graph.emitError() << "cannot simulate " << describe(op) << ": ";
+    return graph.emitError() << "cannot simulate " << describeOp(op, /*qualified=*/true) << ": ";
   }
   FailureOr<KernelPtr> input(InputOp op);
   FailureOr<KernelPtr> synapses(SynapsesOp op);
@@ -435,10 +426,10 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     for (Value v : values) {
       auto type = dyn_cast<RankedTensorType>(v.getType());
       if (!type || !type.hasStaticShape())
-        return graph.emitError() << describe(&op) << " has type "
+        return graph.emitError() << describeOp(&op, /*qualified=*/true) << " has type "
                                  << v.getType() << ", not a static tensor";
       if (type.getNumElements() > INT32_MAX)
-        return graph.emitError() << describe(&op) << " has "
+        return graph.emitError() << describeOp(&op, /*qualified=*/true) << " has "
                                  << type.getNumElements()
                                  << " elements, more than the simulator "
                                     "indexes";
@@ -481,7 +472,7 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     unsigned n = 0;
     for (Value v : op.getOperands()) {
       if (!v.getDefiningOp() || v.getDefiningOp()->getBlock() != &body)
-        return graph.emitError() << "cannot simulate " << describe(&op)
+        return graph.emitError() << "cannot simulate " << describeOp(&op, /*qualified=*/true)
                                  << ": an operand is not defined in the graph";
       if (edgeLag(v, &op) == 0)
         ++n;
@@ -504,7 +495,7 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     for (Operation &op : body)
       if (pending[&op])
         return graph.emitError()
-               << "cannot simulate " << describe(&op)
+               << "cannot simulate " << describeOp(&op, /*qualified=*/true)
                << ": it is on a cycle that delivers in the same step";
 
   Trace trace;
@@ -578,7 +569,7 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     } else {
       p.state = kernelOf[op]->state(var);
       if (!p.state)
-        return graph.emitError() << "probe '" << spec << "': " << describe(op)
+        return graph.emitError() << "probe '" << spec << "': " << describeOp(op, /*qualified=*/true)
                                  << " has no variable '" << var << "' (it has "
                                  << varsOf(op) << ")";
       width = numElements(op->getResult(0));
@@ -603,13 +594,13 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     Kernel *k = kernelOf[op];
     if (k->spiking) {
       std::string name = spikec::nodeName(op);
-      trace.spikesPerNode[name.empty() ? describe(op) : name] +=
+      trace.spikesPerNode[name.empty() ? describeOp(op, /*qualified=*/true) : name] +=
           k->spikesEmitted;
     }
     if (auto *pk = dynamic_cast<PopulationNode *>(k);
         pk && pk->model->overflows) {
       std::string name = spikec::nodeName(op);
-      trace.overflowsPerNode[name.empty() ? describe(op) : name] +=
+      trace.overflowsPerNode[name.empty() ? describeOp(op, /*qualified=*/true) : name] +=
           pk->model->overflows;
     }
   }

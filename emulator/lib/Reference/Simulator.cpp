@@ -540,15 +540,6 @@ public:
 // Building
 //===----------------------------------------------------------------------===//
 
-/// "snn.lif 'name'" (or without the name when the op has none).
-std::string describe(Operation *op) {
-  std::string out = op->getName().getStringRef().str();
-  std::string name = spikec::nodeName(op);
-  if (!name.empty())
-    out += " '" + name + "'";
-  return out;
-}
-
 int64_t numElements(Value v) {
   return cast<RankedTensorType>(v.getType()).getNumElements();
 }
@@ -570,7 +561,7 @@ public:
       return std::vector<double>(numElementsOf(shape), dflt);
     auto values = expandParam(attr, shape);
     if (!values) {
-      net.emitError() << "cannot simulate " << describe(op) << ": parameter '"
+      net.emitError() << "cannot simulate " << describeOp(op, /*qualified=*/true) << ": parameter '"
                       << name
                       << "' has no data or does not broadcast to the "
                          "population";
@@ -587,7 +578,7 @@ public:
   }
 
   LogicalResult fail(Operation *op, const Twine &what) {
-    net.emitError() << "cannot simulate " << describe(op) << ": " << what;
+    net.emitError() << "cannot simulate " << describeOp(op, /*qualified=*/true) << ": " << what;
     return failure();
   }
 
@@ -971,24 +962,24 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
       auto type = dyn_cast<RankedTensorType>(v.getType());
       if (!type || !type.hasStaticShape())
         return net.emitError()
-               << "network is not shaped: an operand of " << describe(&op)
+               << "network is not shaped: an operand of " << describeOp(&op, /*qualified=*/true)
                << " has type " << v.getType() << " (run snn-infer-shapes)";
     }
     for (Value v : op.getResults()) {
       auto type = dyn_cast<RankedTensorType>(v.getType());
       if (!type || !type.hasStaticShape())
         return net.emitError()
-               << "network is not shaped: " << describe(&op) << " has type "
+               << "network is not shaped: " << describeOp(&op, /*qualified=*/true) << " has type "
                << v.getType() << " (run snn-infer-shapes)";
       if (type.getNumElements() > INT32_MAX)
-        return net.emitError() << describe(&op) << " has "
+        return net.emitError() << describeOp(&op, /*qualified=*/true) << " has "
                                << type.getNumElements()
                                << " elements, more than the simulator indexes";
     }
     if (auto neuron = dyn_cast<NeuronOpInterface>(op); neuron &&
                                                        !neuron.isDiscrete())
       return net.emitError()
-             << "network is not discretized: " << describe(&op)
+             << "network is not discretized: " << describeOp(&op, /*qualified=*/true)
              << " has continuous-time parameters (run snn-discretize)";
   }
 
@@ -1038,7 +1029,7 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
       InRef ref{slotOf.lookup(use.get()),
                 schedule->isDelayed(op, use.getOperandNumber())};
       if (!ref.slot)
-        return net.emitError() << "cannot simulate " << describe(op)
+        return net.emitError() << "cannot simulate " << describeOp(op, /*qualified=*/true)
                                << ": an operand is not defined in the network";
       if (ref.delayed)
         ref.slot->needsPrev = true;
@@ -1086,7 +1077,7 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
       if (known)
         p.state = kernelOf[op]->state(var);
       if (!p.state)
-        return net.emitError() << "probe '" << spec << "': " << describe(op)
+        return net.emitError() << "probe '" << spec << "': " << describeOp(op, /*qualified=*/true)
                                << " has no variable '" << var << "' (it has "
                                << varsOf(op) << ")";
       width = numElements(op->getResult(0));
@@ -1116,7 +1107,7 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
   }
   for (auto &[op, kernel] : kernelOf)
     if (auto neuron = dyn_cast<NeuronOpInterface>(op); neuron && neuron.isSpiking())
-      trace.spikesPerNode[spikec::nodeName(op).empty() ? describe(op)
+      trace.spikesPerNode[spikec::nodeName(op).empty() ? describeOp(op, /*qualified=*/true)
                                                   : spikec::nodeName(op)] +=
           kernel->spikesEmitted;
   return trace;

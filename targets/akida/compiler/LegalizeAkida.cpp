@@ -32,7 +32,6 @@ namespace spikec {
 using namespace mlir;
 using namespace spikec;
 using namespace spikec::nc;
-using spikec::legalize::describe;
 
 namespace {
 
@@ -67,7 +66,7 @@ struct LegalizeAkidaPass
 
   /// `op`'s error, prefixed with its description.
   InFlightDiagnostic fail(Operation *op) {
-    return op->emitError() << describe(op) << ": ";
+    return op->emitError() << describeOp(op) << ": ";
   }
 
   target::TargetDesc desc;
@@ -135,7 +134,7 @@ LogicalResult LegalizeAkidaPass::checkPopulation(PopulationOp pop) {
     for (Operation *user : pop->getUsers())
       if (!isa<OutputOp>(user))
         return fail(pop) << "a readout (the final layer's potential) feeds "
-                         << describe(user) << "; it may only feed outputs";
+                         << describeOp(user) << "; it may only feed outputs";
     return success();
   }
   if (pop.getModel() != "akida")
@@ -172,7 +171,7 @@ LogicalResult LegalizeAkidaPass::checkPopulation(PopulationOp pop) {
                           "--approx="
                        << akida::kRateToActivation;
     ++numApproximated;
-    pop.emitRemark() << describe(pop) << ": approximated ("
+    pop.emitRemark() << describeOp(pop) << ": approximated ("
                      << akida::kRateToActivation << "): "
                      << rangeOf(*bits) << "-bit activation, step "
                      << rangeOf(*step) << ", threshold_offset "
@@ -200,7 +199,7 @@ LogicalResult LegalizeAkidaPass::checkTable(SynapsesOp syn) {
   if (!akida::weightBitsAllowedIn(unsigned(bits), fromHost))
     return fail(syn) << "8-bit weights are for the input layer only; this "
                         "table reads "
-                     << describe(syn.getInput().getDefiningOp());
+                     << describeOp(syn.getInput().getDefiningOp());
   auto weights = syn.getWeights().tryGetAsArrayRef();
   if (!weights)
     return fail(syn) << "synapse table has no data";

@@ -31,12 +31,6 @@ using namespace spikec::snn;
 
 namespace {
 
-std::string describeOp(Operation *op) {
-  std::string name = spikec::nodeName(op);
-  return op->getName().stripDialect().str() + " '" +
-         (name.empty() ? std::string("<unnamed>") : name) + "'";
-}
-
 std::string joined(const std::vector<std::string> &items) {
   std::string out;
   for (const std::string &s : items)

@@ -27,7 +27,6 @@ namespace spikec {
 using namespace mlir;
 using namespace spikec;
 using namespace spikec::nc;
-using spikec::legalize::describe;
 
 namespace {
 
@@ -70,17 +69,17 @@ LogicalResult legalize::checkLoihiCores(GraphOp graph,
   for (auto syn : graph.getBodyBlock().getOps<SynapsesOp>()) {
     if (int64_t(syn.getWeightBits()) != bits)
       return syn.emitError()
-             << describe(syn) << ": weight_bits " << syn.getWeightBits()
+             << describeOp(syn) << ": weight_bits " << syn.getWeightBits()
              << " is not " << desc.name << "'s " << bits << "-bit weights";
     if (desc.core.maxSynapticDelay &&
         int64_t(syn.getDelay()) > desc.core.maxSynapticDelay->value)
-      return syn.emitError() << describe(syn) << ": delay " << syn.getDelay()
+      return syn.emitError() << describeOp(syn) << ": delay " << syn.getDelay()
                              << " steps exceeds " << desc.name << "'s "
                              << desc.core.maxSynapticDelay->value
                              << " (core.max_synaptic_delay)";
     if (int64_t(syn.getWeightExp()) < eMin || int64_t(syn.getWeightExp()) > eMax)
       return syn.emitError()
-             << describe(syn) << ": weight_exp " << int64_t(syn.getWeightExp())
+             << describeOp(syn) << ": weight_exp " << int64_t(syn.getWeightExp())
              << " is outside " << desc.name << "'s range [" << eMin << ", "
              << eMax << "]";
   }
@@ -89,17 +88,17 @@ LogicalResult legalize::checkLoihiCores(GraphOp graph,
   for (auto pop : graph.getBodyBlock().getOps<PopulationOp>()) {
     if (auto a = pop->getAttrOfType<StringAttr>("approximation")) {
       if (a.getValue() != loihi::kCurrentBiasToMembrane)
-        return pop.emitError() << describe(pop) << ": unknown approximation '"
+        return pop.emitError() << describeOp(pop) << ": unknown approximation '"
                                << a.getValue() << "'";
       if (!llvm::is_contained(approx, a.getValue().str()))
         return pop.emitError()
-               << describe(pop) << ": its mapping is the approximation "
+               << describeOp(pop) << ": its mapping is the approximation "
                << a.getValue() << "; allow it with --approx=" << a.getValue();
     }
     if (llvm::none_of(chip.models, [&](const nc::NCModel *m) {
           return m->name == pop.getModel();
         }))
-      return pop.emitError() << describe(pop) << ": model '" << pop.getModel()
+      return pop.emitError() << describeOp(pop) << ": model '" << pop.getModel()
                              << "' does not run on " << desc.name
                              << " (its compartments are " << modelList(chip)
                              << ")";
@@ -107,13 +106,13 @@ LogicalResult legalize::checkLoihiCores(GraphOp graph,
     for (size_t j = 0; j < fanIn.size(); ++j) {
       if (fanIn[j] > maxFanIn)
         return pop.emitError()
-               << describe(pop) << ": fan-in " << fanIn[j] << " (neuron "
+               << describeOp(pop) << ": fan-in " << fanIn[j] << " (neuron "
                << j << ") exceeds " << desc.name << "'s " << maxFanIn
                << " synapses per neuron (core.max_fan_in); a dendritic sum "
                   "split across cores is not exact";
       if (fanIn[j] * bits > memory)
         return pop.emitError()
-               << describe(pop) << ": neuron " << j << "'s " << fanIn[j]
+               << describeOp(pop) << ": neuron " << j << "'s " << fanIn[j]
                << " synapses need " << fanIn[j] * bits
                << " bits, more than " << desc.name << "'s " << memory
                << " bits of synapse memory per core";

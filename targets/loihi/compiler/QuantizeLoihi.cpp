@@ -22,13 +22,6 @@ using namespace spikec::quant;
 
 namespace {
 
-/// "li 'out'" for diagnostics.
-std::string describeOp(mlir::Operation *op) {
-  std::string name = spikec::nodeName(op);
-  return op->getName().stripDialect().str() + " '" +
-         (name.empty() ? std::string("<unnamed>") : name) + "'";
-}
-
 /// The weight step of a table is lsb = unit 2^e / S in float units, e the
 /// smallest exponent at which its largest |gain w| = m fits wMax. The
 /// largest S is not the best one: exponents are powers of two, so just

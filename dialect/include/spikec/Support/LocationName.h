@@ -1,4 +1,4 @@
-//===- LocationName.h - the node name a location carries -------*- C++ -*-===//
+//===- LocationName.h - the node an op stands for, by name -----*- C++ -*-===//
 //
 // Importers and passes name each op after the node it came from with a
 // NameLoc (possibly inside a FusedLoc), inputs and outputs carry theirs as
@@ -29,12 +29,26 @@ inline std::string nameOfLocation(mlir::Location loc) {
 }
 
 /// The node an op stands for, in either dialect: the `name` of an input or
-/// an output (and of any op that carries one), else its location's name;
-/// "" when it has neither.
+/// an output (and of any op that carries one), a graph's symbol, else its
+/// location's name; "" when it has none of them.
 inline std::string nodeName(mlir::Operation *op) {
   if (auto name = op->getAttrOfType<mlir::StringAttr>("name"))
     return name.getValue().str();
+  if (auto sym = op->getAttrOfType<mlir::StringAttr>("sym_name"))
+    return sym.getValue().str();
   return nameOfLocation(op->getLoc());
+}
+
+/// An op as diagnostics name it: "lif 'h1'" (its kind and node name,
+/// '<unnamed>' without one); `qualified`, as the simulators say it where
+/// both dialects meet, "snn.lif 'h1'" (the name only when there is one).
+inline std::string describeOp(mlir::Operation *op, bool qualified = false) {
+  std::string name = nodeName(op);
+  if (qualified)
+    return op->getName().getStringRef().str() +
+           (name.empty() ? "" : " '" + name + "'");
+  return op->getName().stripDialect().str() + " '" +
+         (name.empty() ? std::string("<unnamed>") : name) + "'";
 }
 
 } // namespace spikec
