@@ -15,7 +15,8 @@
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/Support/JSON.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -118,7 +119,7 @@ struct IntPopulation {
   std::string approximationNote;
   /// Backend-specific report fields (scale, bounds, parameter errors), in
   /// the order the report prints them.
-  std::vector<std::pair<std::string, llvm::json::Value>> report;
+  std::vector<std::pair<std::string, nlohmann::json>> report;
 };
 
 /// Sets a table's report fields from its weights, which must be in the

@@ -9,10 +9,10 @@
 
 #include "Quantize.h"
 
+#include "spikec/Support/JSONWrite.h"
 #include "spikec/Support/OutputFile.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -57,55 +57,51 @@ void spikec::quant::measureWeightErrors(const FloatTable &ft, IntTable &it,
 std::string spikec::quant::writeReport(const std::string &path,
                                        const target::TargetDesc &t,
                                        const std::vector<GraphReport> &graphs) {
+  // Fields in the order written (a population's name first, its tables
+  // last), as a person reads the report.
+  using ordered = nlohmann::ordered_json;
+  ordered root = {{"target", t.name},
+                  {"target_hash", t.contentHashHex()},
+                  {"graphs", ordered::array()}};
+  for (const GraphReport &g : graphs) {
+    ordered pops = ordered::array();
+    for (auto [fp, ip] : g.pops) {
+      ordered p = {{"name", fp->name},
+                   {"kind", fp->kind},
+                   {"model", ip->model},
+                   {"neurons", fp->size}};
+      for (const auto &[key, value] : ip->report)
+        p[key] = value;
+      double maxRel = 0, sq = 0;
+      int64_t compared = 0;
+      ordered tables = ordered::array();
+      for (size_t i = 0; i < ip->tables.size(); ++i) {
+        const IntTable &it = ip->tables[i];
+        tables.push_back(
+            {{"source", fp->tables[i].source},
+             {"synapses", it.synapses},
+             {"weight_bits", it.weightBits ? it.weightBits
+                                           : t.precision.weight.bits.value},
+             {"weight_exp", it.weightExp},
+             {"delay", it.delay},
+             {"weight_bits_used", it.bitsUsed},
+             {"max_rel_weight_error", it.maxRelError},
+             {"rms_rel_weight_error", it.rmsRelError}});
+        maxRel = std::max(maxRel, it.maxRelError);
+        sq += it.rmsRelError * it.rmsRelError * double(it.compared);
+        compared += it.compared;
+      }
+      p["tables"] = std::move(tables);
+      p["max_rel_weight_error"] = maxRel;
+      p["rms_rel_weight_error"] =
+          compared ? std::sqrt(sq / double(compared)) : 0.0;
+      pops.push_back(std::move(p));
+    }
+    root["graphs"].push_back(
+        {{"name", g.name}, {"dt", g.dt}, {"populations", std::move(pops)}});
+  }
   return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
-  llvm::json::OStream j(os, 2);
-  j.object([&] {
-    j.attribute("target", t.name);
-    j.attribute("target_hash", t.contentHashHex());
-    j.attributeArray("graphs", [&] {
-      for (const GraphReport &g : graphs)
-        j.object([&] {
-          j.attribute("name", g.name);
-          j.attribute("dt", g.dt);
-          j.attributeArray("populations", [&] {
-            for (auto [fp, ip] : g.pops)
-              j.object([&] {
-                j.attribute("name", fp->name);
-                j.attribute("kind", fp->kind);
-                j.attribute("model", ip->model);
-                j.attribute("neurons", fp->size);
-                for (const auto &kv : ip->report)
-                  j.attribute(kv.first, kv.second);
-                double maxRel = 0, sq = 0;
-                int64_t compared = 0;
-                j.attributeArray("tables", [&] {
-                  for (size_t i = 0; i < ip->tables.size(); ++i)
-                    j.object([&] {
-                      const IntTable &it = ip->tables[i];
-                      j.attribute("source", fp->tables[i].source);
-                      j.attribute("synapses", it.synapses);
-                      j.attribute("weight_bits",
-                                  it.weightBits ? it.weightBits
-                                                : t.precision.weight.bits.value);
-                      j.attribute("weight_exp", it.weightExp);
-                      j.attribute("delay", it.delay);
-                      j.attribute("weight_bits_used", it.bitsUsed);
-                      j.attribute("max_rel_weight_error", it.maxRelError);
-                      j.attribute("rms_rel_weight_error", it.rmsRelError);
-                      maxRel = std::max(maxRel, it.maxRelError);
-                      sq += it.rmsRelError * it.rmsRelError * double(it.compared);
-                      compared += it.compared;
-                    });
-                });
-                j.attribute("max_rel_weight_error", maxRel);
-                j.attribute("rms_rel_weight_error",
-                            compared ? std::sqrt(sq / double(compared)) : 0.0);
-              });
-          });
-        });
-    });
-  });
-  os << "\n";
-  return std::string();
+    os << reportText(std::move(root));
+    return std::string();
   });
 }

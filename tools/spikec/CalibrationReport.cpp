@@ -6,12 +6,14 @@
 #include "spikec/Reference/Agreement.h"
 #include "spikec/Reference/QuantizedSimulator.h"
 #include "spikec/Support/LocationName.h"
+#include "spikec/Support/JSONWrite.h"
 #include "spikec/Support/OutputFile.h"
 
 #include "llvm/Support/Format.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace mlir;
 
@@ -64,7 +66,8 @@ LogicalResult reportAgreement(nc::GraphOp graph, CalibrationRun &run,
   if (failed(quantized))
     return failure();
 
-  llvm::json::Array pops;
+  using json = nlohmann::json; // objects print sorted, as the report was
+  json pops = json::array();
   if (summary)
     *summary << "calibration samples " << run.path << ", " << run.timesteps
              << " steps: float vs quantized spikes\n"
@@ -77,7 +80,7 @@ LogicalResult reportAgreement(nc::GraphOp graph, CalibrationRun &run,
     uint64_t overflows = quantized->overflowsPerNode.count(n)
                              ? quantized->overflowsPerNode.at(n)
                              : 0;
-    pops.push_back(llvm::json::Object{
+    pops.push_back(json{
         {"population", n},
         {"float_spikes", int64_t(a.spikesA)},
         {"quantized_spikes", int64_t(a.spikesB)},
@@ -97,20 +100,17 @@ LogicalResult reportAgreement(nc::GraphOp graph, CalibrationRun &run,
   if (!buffer)
     return graph.emitError() << "cannot read the quantization report '"
                              << reportPath << "'";
-  auto parsed = llvm::json::parse((*buffer)->getBuffer());
-  if (!parsed || !parsed->getAsObject()) {
-    llvm::consumeError(parsed.takeError());
+  json root = json::parse((*buffer)->getBuffer().str(), nullptr,
+                          /*allow_exceptions=*/false);
+  if (!root.is_object())
     return graph.emitError() << "the quantization report '" << reportPath
                              << "' is not a JSON object";
-  }
-  llvm::json::Object &root = *parsed->getAsObject();
-  root["calibration"] = llvm::json::Object{
-      {"samples", run.path},
-      {"timesteps", run.timesteps},
-      {"timing", "hardware"},
-      {"populations", std::move(pops)}};
+  root["calibration"] = {{"samples", run.path},
+                         {"timesteps", run.timesteps},
+                         {"timing", "hardware"},
+                         {"populations", std::move(pops)}};
   std::string why = writeFileAtomically(reportPath, [&](llvm::raw_ostream &os) {
-    os << llvm::formatv("{0:2}", llvm::json::Value(std::move(*parsed))) << "\n";
+    os << reportText(std::move(root));
     return std::string();
   });
   if (!why.empty())

@@ -3,11 +3,13 @@
 #include "MappingReport.h"
 
 #include "spikec/Image/Image.h"
+#include "spikec/Support/JSONWrite.h"
 #include "spikec/Support/OutputFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
-#include "llvm/Support/JSON.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -117,17 +119,18 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
   if (jsonPath.empty())
     return success();
 
-  llvm::json::Array cores;
+  using json = nlohmann::json; // objects print sorted, as the report was
+  json cores = json::array();
   for (const Use &u : uses)
-    cores.push_back(llvm::json::Object{{"neurons", u.neurons},
-                                       {"input_axons", u.axons},
-                                       {"synapses", u.synapses},
-                                       {"synapse_bits", u.synapseBits},
-                                       {"routes", u.routes}});
-  llvm::json::Array stages;
+    cores.push_back({{"neurons", u.neurons},
+                     {"input_axons", u.axons},
+                     {"synapses", u.synapses},
+                     {"synapse_bits", u.synapseBits},
+                     {"routes", u.routes}});
+  json stages = json::array();
   for (const auto &[stage, seconds] : times)
-    stages.push_back(llvm::json::Object{{"stage", stage}, {"seconds", seconds}});
-  llvm::json::Object root{
+    stages.push_back({{"stage", stage}, {"seconds", seconds}});
+  json root = {
       {"network", chip.getSymName().str()},
       {"target", chip.getTarget().str()},
       {"target_hash", chip.getTargetHash().str()},
@@ -142,14 +145,14 @@ LogicalResult writeMappingReport(nc::ChipOp chip, const StageTimes &times,
       {"average_hops", numberOf(placement, "average_hops")},
       {"max_hops", int64_t(numberOf(placement, "max_hops"))},
       {"limits",
-       llvm::json::Object{{"neurons", limNeurons},
-                          {"input_axons", limAxons},
-                          {"synapse_memory_bits", limBits},
-                          {"output_axons", limRoutes}}},
+       {{"neurons", limNeurons},
+        {"input_axons", limAxons},
+        {"synapse_memory_bits", limBits},
+        {"output_axons", limRoutes}}},
       {"per_core", std::move(cores)},
       {"stages", std::move(stages)}};
   std::string why = writeFileAtomically(jsonPath, [&](llvm::raw_ostream &out) {
-    out << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+    out << reportText(std::move(root));
     return std::string();
   });
   if (!why.empty())

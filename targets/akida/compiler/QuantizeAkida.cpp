@@ -319,7 +319,7 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   int64_t wBits = 0;
   double sigma = 0, error = 0;
   int64_t stepRef = 1;
-  llvm::json::Object tried;
+  nlohmann::json tried = nlohmann::json::object();
   for (int64_t b : candidates) {
     const double wMax = double(akida::maxWeight(unsigned(b)));
     double s = maxAbs / wMax;
@@ -425,11 +425,11 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   if (approx)
     out.approximation = akida::kRateToActivation;
 
-  auto range = [](const std::vector<int32_t> &v) -> llvm::json::Value {
+  auto range = [](const std::vector<int32_t> &v) -> nlohmann::json {
     auto [lo, hi] = std::minmax_element(v.begin(), v.end());
     if (*lo == *hi)
       return int64_t(*lo);
-    return llvm::json::Array{int64_t(*lo), int64_t(*hi)};
+    return nlohmann::json::array({int64_t(*lo), int64_t(*hi)});
   };
   int64_t inBits = 1;
   for (const SourceScale &s : scales)
@@ -440,7 +440,7 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
                 {"weight_bits", wBits},
                 {"scale", sigma},
                 {"weight_error", error},
-                {"weight_error_by_bits", llvm::json::Value(std::move(tried))},
+                {"weight_error_by_bits", std::move(tried)},
                 {"input_bits", inBits},
                 {"activation_bits", outBits},
                 {"step", range(step)},

@@ -22,15 +22,17 @@
 #include "spikec/Support/LocationName.h"
 #include "spikec/Target/Target.h"
 #include "spikec/Target/TrueNorthModel.h"
+#include "spikec/Support/JSONWrite.h"
 #include "spikec/Support/OutputFile.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -682,29 +684,30 @@ LogicalResult LegalizeTrueNorthPass::writeReport() {
     addedLatency = latency;
   if (report.empty())
     return success();
-  llvm::json::Object graph{{"name", getOperation().getSymName()},
-                           {"splitter_populations", int64_t(splitters.size())},
-                           {"splitter_neurons", splitterNeurons},
-                           {"added_latency", latency}};
-  llvm::json::Array popsJson, outsJson;
+  using json = nlohmann::json; // objects print sorted, as before
+  json graph = {{"name", getOperation().getSymName().str()},
+                {"splitter_populations", int64_t(splitters.size())},
+                {"splitter_neurons", splitterNeurons},
+                {"added_latency", latency}};
+  json popsJson = json::array(), outsJson = json::array();
   for (const Population &pop : pops) {
     int64_t blocks = (pop.size + neuronsPerCore - 1) / neuronsPerCore;
-    llvm::json::Object p{{"name", pop.name},
-                         {"neurons", pop.size},
-                         {"core_blocks", blocks},
-                         {"max_axons_per_core", pop.maxAxons},
-                         {"max_fan_in", pop.maxFanIn},
-                         {"max_weight_levels", pop.maxLevels},
-                         {"max_destinations", pop.maxCopies},
-                         {"latency", pop.latency}};
+    json p = {{"name", pop.name},
+              {"neurons", pop.size},
+              {"core_blocks", blocks},
+              {"max_axons_per_core", pop.maxAxons},
+              {"max_fan_in", pop.maxFanIn},
+              {"max_weight_levels", pop.maxLevels},
+              {"max_destinations", pop.maxCopies},
+              {"latency", pop.latency}};
     if (!pop.splitter.empty())
       p["splitter"] = pop.splitter;
     popsJson.push_back(std::move(p));
   }
   for (auto out : getOperation().getBodyBlock().getOps<OutputOp>()) {
     auto l = out->getAttrOfType<IntegerAttr>("latency");
-    outsJson.push_back(llvm::json::Object{{"name", out.getName()},
-                                          {"latency", l ? l.getInt() : 0}});
+    outsJson.push_back(
+        {{"name", out.getName().str()}, {"latency", l ? l.getInt() : 0}});
   }
   graph["populations"] = std::move(popsJson);
   graph["outputs"] = std::move(outsJson);
@@ -712,34 +715,26 @@ LogicalResult LegalizeTrueNorthPass::writeReport() {
   // Graphs may be legalized in parallel; the file is shared.
   static std::mutex fileMutex;
   std::lock_guard<std::mutex> lock(fileMutex);
-  llvm::json::Object root;
+  json root = json::object();
   if (auto buf = llvm::MemoryBuffer::getFile(report.getValue())) {
-    auto parsed = llvm::json::parse((*buf)->getBuffer());
-    if (!parsed) {
-      llvm::consumeError(parsed.takeError());
-    } else if (auto *obj = parsed->getAsObject()) {
-      root = std::move(*obj);
-    }
+    json parsed = json::parse((*buf)->getBuffer().str(), nullptr,
+                              /*allow_exceptions=*/false);
+    if (parsed.is_object())
+      root = std::move(parsed);
   }
-  llvm::json::Object *leg = root.getObject("legalization");
-  if (!leg || !leg->getArray("graphs")) {
-    root["legalization"] = llvm::json::Object{{"target", desc.name},
-                                              {"graphs", llvm::json::Array()}};
-    leg = root.getObject("legalization");
-  }
+  json &leg = root["legalization"];
+  if (!leg.is_object() || !leg.contains("graphs") || !leg["graphs"].is_array())
+    leg = {{"target", desc.name}, {"graphs", json::array()}};
   // A graph of the same name from an earlier run is replaced.
-  llvm::json::Array *graphs = leg->getArray("graphs");
-  llvm::json::Array kept;
-  for (llvm::json::Value &g : *graphs)
-    if (auto *o = g.getAsObject();
-        !o || o->getString("name") != getOperation().getSymName())
+  json kept = json::array();
+  for (json &g : leg["graphs"])
+    if (!g.is_object() || g.value("name", "") != getOperation().getSymName())
       kept.push_back(std::move(g));
   kept.push_back(std::move(graph));
-  *graphs = std::move(kept);
+  leg["graphs"] = std::move(kept);
   std::string why =
       writeFileAtomically(report.getValue(), [&](llvm::raw_ostream &os) {
-        os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root)))
-           << "\n";
+        os << reportText(std::move(root));
         return std::string();
       });
   if (!why.empty())
