@@ -118,9 +118,6 @@ std::string loihi2::sigmaDeltaFromValues(llvm::ArrayRef<int64_t> values,
   out.cumError = values[5] == 1;
   out.delta = values[6] == 1;
   unsigned e = unsigned(out.spikeExp) + out.stateExp;
-  if (e > kSigmaDeltaExpMax)
-    return "spike_exp + state_exp is " + std::to_string(e) + ", above " +
-           std::to_string(kSigmaDeltaExpMax);
   // The scaled values are the state's: 24 bits.
   auto check = [&](const char *name, int64_t mant) -> std::string {
     int64_t v = sigmaDeltaScale(mant, out);

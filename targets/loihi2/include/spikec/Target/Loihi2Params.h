@@ -41,9 +41,9 @@ toNamedValues(llvm::ArrayRef<NeuronParams> neurons);
 llvm::ArrayRef<llvm::StringRef> sigmaDeltaParamNames();
 
 /// The neuron whose values, in sigmaDeltaParamNames()'s order, are
-/// `values`: "" when they are in range (exponents 3-bit with spike_exp +
-/// state_exp <= 7, vth >= 0, scaled vth and bias within the 24-bit state; a
-/// Sigma, delta = 0, has vth, bias, relu and cum_error all 0), else why not.
+/// `values`: "" when they are in range (3-bit exponents, vth >= 0, scaled
+/// vth and bias within the 24-bit state; a Sigma, delta = 0, has vth,
+/// bias, relu and cum_error all 0), else why not.
 std::string sigmaDeltaFromValues(llvm::ArrayRef<int64_t> values,
                                  SigmaDeltaParams &out);
 

@@ -20,7 +20,7 @@
 // (out = sigma', no activation, no threshold: netx's 'sigma_output' layer).
 // Lava keeps every state in numpy int32 (its precision=24 annotations are
 // not enforced), so the arithmetic here wraps at 32 bits as numpy does and a
-// state outside 24 bits is counted as an overflow, not changed.
+// state or an input outside 24 bits is counted as an overflow, not changed.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_TARGET_LOIHI2SIGMADELTA_H
@@ -34,7 +34,7 @@ namespace spikec::loihi2 {
 
 /// Width of the sigma-delta state (Lava's precision=24).
 constexpr unsigned kSigmaDeltaStateBits = 24;
-/// Largest spike_exp + state_exp: Lava's 3-bit exponents.
+/// Largest spike_exp and state_exp: Lava's 3-bit exponents.
 constexpr unsigned kSigmaDeltaExpMax = 7;
 
 /// One sigma-delta neuron's parameters (Lava's SigmaDelta process).
@@ -77,7 +77,9 @@ inline int32_t stepSigmaDelta(int64_t vth, int64_t bias, unsigned stateExp,
                               SigmaDeltaState &s, int32_t input,
                               bool &overflow) {
   s.sigma = wrapInt32(int64_t(s.sigma) + input);
-  overflow = outsideState(s.sigma);
+  // An input beyond 24 bits is one Lava's conv synapse would have clamped
+  // (signed_clamp(a, 24)); its dense synapse does not.
+  overflow = outsideState(input) || outsideState(s.sigma);
   if (!delta)
     return s.sigma;
   int64_t act = int64_t(s.sigma) + bias;
