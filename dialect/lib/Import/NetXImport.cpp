@@ -22,6 +22,21 @@
 //     in; 'dense': a table per distinct synaptic delay, summed;
 //   - every edge delivers one step later (Lava's Dense and Conv send the
 //     previous step's sum), nc's hardware timing.
+// Sigma-delta networks ('SDNN' neurons, graded spikes) go onto loihi2 as
+// populations of model loihi2_sigma_delta (targets/loihi2, Lava's
+// PySigmaDeltaModelFixed), built as hdf5.py get_neuron_params does: a
+// SigmaDelta (ReLU, netx ignores 'activation'; vth = vThMant, the layer's
+// bias) per layer, Lava's Sigma for a 'sigma_output' layer, spike_exp 6
+// (hdf5.Network's default) and state_exp 6. The input layer's neuron is
+// Lava's Delta, which Lava's tests drive through its a_in port with the
+// sample every step; nc's timing would deliver an nc.input one step late,
+// so the sample is the neuron's bias instead (--netx-input-bias): a UNIT
+// sigma-delta with sigma 0 and bias x computes Delta's act = x * 2^12
+// exactly, for a constant input, which is what Lava's tests replay. netx's
+// synapses multiply the payloads (messageBits, 16 by default); Lava's conv
+// synapse clamps its sum to 24 bits, which the model counts as an overflow
+// instead (PilotNet never reaches it).
+//
 // netx's optimize_weight_bits shifts the integer weights left by scale_bits
 // and sets weight_exponent = -scale_bits, so the dendritic sum is the plain
 // sum of the stored weights: stored as w/2 with weight_exp 1 when all are
@@ -455,6 +470,10 @@ private:
     if (ntype != "SDNN")
       fail(where + ": netx neuron type '" + ntype + "' is not supported");
     std::string base = "layer" + key;
+    if (neuron.has("messageBits") && neuron.integer("messageBits") == 0)
+      fail(where + ": neuron 'messageBits' is 0: netx then builds the next "
+                   "layer's synapses for unary spikes (they read a graded "
+                   "payload as 1), which spikec's graded synapses do not do");
     bool sigmaOnly = !isInput && neuron.has("sigma_output");
     int64_t vth = sigmaOnly ? 0 : neuron.integer("vThMant");
     if (vth < 0 || vth > kSDNNMantMax)
