@@ -518,7 +518,7 @@ private:
                     const std::string &what) {
     if (v != std::floor(v))
       fail(where + ": " + what + " " + formatNumber(v) +
-           " is not an integer (netx stores integer bias mantissas)");
+           " is not an integer (netx stores Loihi's bias mantissas)");
     if (sdnn) {
       if (std::fabs(v) > kSDNNMantMax)
         fail(where + ": " + what + " " + formatNumber(v) + " is outside [-" +
