@@ -6,6 +6,9 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <climits>
+#include <iterator>
+
 using namespace spikec;
 using namespace spikec::loihi2;
 
@@ -70,6 +73,79 @@ loihi2::toNamedValues(llvm::ArrayRef<NeuronParams> neurons) {
     for (const NeuronParams &p : neurons)
       values.push_back(p.*f.field);
     out.emplace_back(f.name.str(), std::move(values));
+  }
+  return out;
+}
+
+namespace {
+/// loihi2_sigma_delta's parameters, in order.
+struct SDField {
+  llvm::StringRef name;
+  int64_t lo, hi;
+};
+const SDField kSDFields[] = {{"vth_mant", 0, INT32_MAX},
+                             {"bias_mant", INT32_MIN, INT32_MAX},
+                             {"spike_exp", 0, kSigmaDeltaExpMax},
+                             {"state_exp", 0, kSigmaDeltaExpMax},
+                             {"relu", 0, 1},
+                             {"cum_error", 0, 1},
+                             {"delta", 0, 1}};
+} // namespace
+
+llvm::ArrayRef<llvm::StringRef> loihi2::sigmaDeltaParamNames() {
+  static const std::vector<llvm::StringRef> names = [] {
+    std::vector<llvm::StringRef> n;
+    for (const SDField &f : kSDFields)
+      n.push_back(f.name);
+    return n;
+  }();
+  return names;
+}
+
+std::string loihi2::sigmaDeltaFromValues(llvm::ArrayRef<int64_t> values,
+                                         SigmaDeltaParams &out) {
+  out = SigmaDeltaParams();
+  for (size_t k = 0; k < std::size(kSDFields); ++k)
+    if (values[k] < kSDFields[k].lo || values[k] > kSDFields[k].hi)
+      return kSDFields[k].name.str() + " " + std::to_string(values[k]) +
+             " is outside [" + std::to_string(kSDFields[k].lo) + ", " +
+             std::to_string(kSDFields[k].hi) + "]";
+  out.vthMant = int32_t(values[0]);
+  out.biasMant = int32_t(values[1]);
+  out.spikeExp = uint8_t(values[2]);
+  out.stateExp = uint8_t(values[3]);
+  out.relu = values[4] == 1;
+  out.cumError = values[5] == 1;
+  out.delta = values[6] == 1;
+  unsigned e = unsigned(out.spikeExp) + out.stateExp;
+  // The scaled values are the state's: 24 bits.
+  auto check = [&](const char *name, int64_t mant) -> std::string {
+    int64_t v = sigmaDeltaScale(mant, out);
+    if (outsideState(v))
+      return std::string(name) + " " + std::to_string(mant) + " * 2^" +
+             std::to_string(e) + " does not fit the 24-bit state";
+    return "";
+  };
+  if (std::string why = check("vth_mant", out.vthMant); !why.empty())
+    return why;
+  if (std::string why = check("bias_mant", out.biasMant); !why.empty())
+    return why;
+  if (!out.delta && (out.vthMant || out.biasMant || out.relu || out.cumError))
+    return "a sigma neuron (delta 0) has no vth_mant, bias_mant, relu or "
+           "cum_error: they must be 0";
+  return "";
+}
+
+std::vector<std::pair<std::string, std::vector<int32_t>>>
+loihi2::sigmaDeltaToNamedValues(llvm::ArrayRef<SigmaDeltaParams> neurons) {
+  std::vector<std::pair<std::string, std::vector<int32_t>>> out;
+  for (llvm::StringRef n : sigmaDeltaParamNames())
+    out.emplace_back(n.str(), std::vector<int32_t>());
+  for (const SigmaDeltaParams &p : neurons) {
+    int32_t v[] = {p.vthMant, p.biasMant, p.spikeExp, p.stateExp,
+                   p.relu,    p.cumError, p.delta};
+    for (size_t k = 0; k < out.size(); ++k)
+      out[k].second.push_back(v[k]);
   }
   return out;
 }

@@ -22,6 +22,21 @@
 //     in; 'dense': a table per distinct synaptic delay, summed;
 //   - every edge delivers one step later (Lava's Dense and Conv send the
 //     previous step's sum), nc's hardware timing.
+// Sigma-delta networks ('SDNN' neurons, graded spikes) go onto loihi2 as
+// populations of model loihi2_sigma_delta (targets/loihi2, Lava's
+// PySigmaDeltaModelFixed), built as hdf5.py get_neuron_params does: a
+// SigmaDelta (ReLU, netx ignores 'activation'; vth = vThMant, the layer's
+// bias) per layer, Lava's Sigma for a 'sigma_output' layer, spike_exp 6
+// (hdf5.Network's default) and state_exp 6. The input layer's neuron is
+// Lava's Delta, which Lava's tests drive through its a_in port with the
+// sample every step; nc's timing would deliver an nc.input one step late,
+// so the sample is the neuron's bias instead (--netx-input-bias): a UNIT
+// sigma-delta with sigma 0 and bias x computes Delta's act = x * 2^12
+// exactly, for a constant input, which is what Lava's tests replay. netx's
+// synapses multiply the payloads (messageBits, 16 by default); Lava's conv
+// synapse clamps its sum to 24 bits, which the model counts as an overflow
+// instead (PilotNet never reaches it).
+//
 // netx's optimize_weight_bits shifts the integer weights left by scale_bits
 // and sets weight_exponent = -scale_bits, so the dendritic sum is the plain
 // sum of the stored weights: stored as w/2 with weight_exp 1 when all are
@@ -179,6 +194,12 @@ struct Synapse {
   int32_t pre, post, weight, delay;
 };
 
+/// netx's sigma-delta exponents: hdf5.Network's spike_exp default and the
+/// state_exp every SDNN layer gets; a mantissa times 2^(their sum) must fit
+/// the 24-bit state.
+constexpr int64_t kSpikeExp = 6, kStateExp = 6, kSDNNExp = kSpikeExp + kStateExp;
+constexpr int64_t kSDNNMantMax = (int64_t(1) << (23 - kSDNNExp)) - 1;
+
 class NetXImporter {
 public:
   NetXImporter(MLIRContext *ctx, StringRef path, const ImportOptions &options)
@@ -206,7 +227,10 @@ public:
       if (keys[i].first != int64_t(i))
         fail("'/layer' has no layer " + std::to_string(i));
 
-    // What needs another target is named before any shape is checked.
+    // What needs another target is named before any shape is checked. A
+    // network of sigma-delta neurons runs on loihi2, one of CUBA neurons on
+    // loihi; one network has one target.
+    std::string firstType, firstKey;
     for (auto &[index, key] : keys) {
       Node layer = layers.child(key, "layer " + key);
       if (!layer.has("neuron"))
@@ -215,20 +239,31 @@ public:
       if (!neuron.isString("type"))
         continue;
       std::string type = neuron.string("type");
-      if (type == "SDNN")
-        fail("layer " + key +
-             ": sigma-delta neurons (netx neuron type 'SDNN', graded "
-             "spikes) need a target with graded spikes, such as Loihi 2, "
-             "which spikec does not have yet");
       if (type.find("RF") != std::string::npos)
         fail("layer " + key +
              ": resonate-and-fire neurons (netx neuron type '" + type +
-             "') need a Loihi 2 target, which spikec does not have yet");
+             "') are not supported (no spikec model runs them)");
+      if (firstType.empty()) {
+        firstType = type;
+        firstKey = key;
+      } else if ((type == "SDNN") != (firstType == "SDNN")) {
+        fail("layer " + key + ": neuron type '" + type + "' after layer " +
+             firstKey + "'s '" + firstType +
+             "': sigma-delta neurons (loihi2) and CUBA neurons (loihi) "
+             "cannot share a network");
+      }
     }
+    sdnn = firstType == "SDNN";
+    const char *targetName = sdnn ? "loihi2" : "loihi";
+    if (sdnn && options.netxResetInterval)
+      emitWarning(fileLoc())
+          << "--netx-reset-interval is ignored: Lava's netx does not reset "
+             "sigma-delta neurons (it warns and ignores reset_interval)";
 
-    target::TargetOrError loaded = target::loadTarget("loihi");
+    target::TargetOrError loaded = target::loadTarget(targetName);
     if (auto *error = std::get_if<std::string>(&loaded))
-      fail("cannot load the loihi target: " + *error);
+      fail(std::string("cannot load the ") + targetName +
+           " target: " + *error);
     const target::TargetDesc &desc = std::get<target::TargetDesc>(loaded);
 
     // Owned from here: a failure below throws, and must not leak it.
@@ -302,6 +337,8 @@ private:
   OpBuilder builder;
   int64_t numPopulations = 0;
   bool prevWasDense = false;
+  /// Sigma-delta network (loihi2) rather than CUBA (loihi).
+  bool sdnn = false;
 
   Location fileLoc() { return FileLineColLoc::get(ctx, path, 0, 0); }
   Location nameLoc(const std::string &name) {
@@ -349,7 +386,9 @@ private:
   /// vth_mant, bias_mant (from `bias`, n values) and bias_exp = 6.
   Value population(const Node &layer, const std::string &key,
                    const std::string &where, Value in, int64_t n,
-                   std::vector<int32_t> bias) {
+                   std::vector<int32_t> bias, bool isInput = false) {
+    if (sdnn)
+      return sigmaDelta(layer, key, where, in, n, std::move(bias), isInput);
     if (!layer.has("neuron"))
       fail(where + ": no 'neuron' group (netx's default neuron, an "
                    "integrator with iDecay 0, is outside Loihi's ranges)");
@@ -360,14 +399,15 @@ private:
     if (neuron.has("gradedSpike") &&
         neuron.children()["gradedSpike"]["kind"] == "numeric" &&
         neuron.integer("gradedSpike") != 0)
-      fail(where + ": neuron 'gradedSpike' is set: graded spikes need a "
-                   "target that has them, such as Loihi 2, which spikec "
-                   "does not have yet");
+      fail(where + ": neuron 'gradedSpike' is set: graded spikes from CUBA "
+                   "neurons are not supported (spikec's graded spikes are "
+                   "loihi2's sigma-delta neurons, netx type 'SDNN')");
     if (neuron.has("messageBits") && neuron.integer("messageBits") != 0)
       fail(where + ": neuron 'messageBits' is " +
            str(neuron.integer("messageBits")) +
-           ": graded spikes need a target that has them, such as Loihi 2, "
-           "which spikec does not have yet");
+           ": graded spikes from CUBA neurons are not supported (spikec's "
+           "graded spikes are loihi2's sigma-delta neurons, netx type "
+           "'SDNN')");
     int64_t iDecay = neuron.integer("iDecay");
     int64_t dv = neuron.integer("vDecay");
     int64_t vth = neuron.integer("vThMant");
@@ -412,12 +452,80 @@ private:
     return pop.getResult();
   }
 
-  /// Bias mantissas: 13-bit signed integers.
+  /// The SDNN neuron of a layer with n neurons as netx builds it
+  /// (hdf5.py get_neuron_params): Lava's SigmaDelta (ReLU, Lava's default:
+  /// netx does not read 'activation'), its Sigma for a 'sigma_output'
+  /// layer, or for the input layer its Delta, which runs here as a UNIT
+  /// sigma-delta on the sample as its bias (see the file comment); vth =
+  /// vThMant and bias scaled by 2^(spike_exp + state_exp), spike_exp = 6
+  /// (hdf5.Network's default), state_exp = 6.
+  Value sigmaDelta(const Node &layer, const std::string &key,
+                   const std::string &where, Value in, int64_t n,
+                   std::vector<int32_t> bias, bool isInput) {
+    if (!layer.has("neuron"))
+      fail(where + ": no 'neuron' group (netx's default neuron is a CUBA "
+                   "integrator, which a sigma-delta network cannot hold)");
+    Node neuron = layer.child("neuron", where + " neuron");
+    std::string ntype = neuron.string("type");
+    if (ntype != "SDNN")
+      fail(where + ": netx neuron type '" + ntype + "' is not supported");
+    std::string base = "layer" + key;
+    if (neuron.has("messageBits") && neuron.integer("messageBits") == 0)
+      fail(where + ": neuron 'messageBits' is 0: netx then builds the next "
+                   "layer's synapses for unary spikes (they read a graded "
+                   "payload as 1), which spikec's graded synapses do not do");
+    bool sigmaOnly = !isInput && neuron.has("sigma_output");
+    int64_t vth = sigmaOnly ? 0 : neuron.integer("vThMant");
+    if (vth < 0 || vth > kSDNNMantMax)
+      fail(where + ": neuron 'vThMant' " + str(vth) + " is outside [0, " +
+           str(kSDNNMantMax) + "] (vThMant * 2^" + str(kSDNNExp) +
+           " must fit the 24-bit state)");
+    if (sigmaOnly && !bias.empty())
+      fail(where + ": a 'sigma_output' layer has a 'bias', which Lava's "
+                   "Sigma process does not take");
+    if (!isInput && !sigmaOnly && neuron.isString("activation") &&
+        neuron.string("activation") != "relu")
+      emitWarning(nameLoc(base))
+          << "neuron 'activation' '" << neuron.string("activation")
+          << "' is ignored: Lava's netx runs every SigmaDelta with ReLU";
+    NamedAttrList params;
+    params.append("vth_mant", builder.getI64IntegerAttr(vth));
+    bool uniform = std::all_of(bias.begin(), bias.end(),
+                               [&](int32_t b) { return b == bias[0]; });
+    if (bias.empty() || uniform)
+      params.append("bias_mant",
+                    builder.getI64IntegerAttr(bias.empty() ? 0 : bias[0]));
+    else
+      params.append("bias_mant",
+                    snn::makeIndexBlob(ctx, base + "_bias", std::move(bias)));
+    params.append("spike_exp",
+                  builder.getI64IntegerAttr(sigmaOnly ? 0 : kSpikeExp));
+    params.append("state_exp",
+                  builder.getI64IntegerAttr(sigmaOnly ? 0 : kStateExp));
+    params.append("relu", builder.getI64IntegerAttr(!isInput && !sigmaOnly));
+    params.append("cum_error", builder.getI64IntegerAttr(0));
+    params.append("delta", builder.getI64IntegerAttr(!sigmaOnly));
+    auto pop = builder.create<nc::PopulationOp>(nameLoc(base), i32Tensor(n),
+                                                in, "loihi2_sigma_delta",
+                                                params.getDictionary(ctx));
+    ++numPopulations;
+    return pop.getResult();
+  }
+
+  /// Bias mantissas: Loihi's 13-bit signed integers, or for sigma-delta
+  /// neurons what fits the 24-bit state once scaled by 2^12.
   int32_t biasValue(double v, const std::string &where,
                     const std::string &what) {
     if (v != std::floor(v))
       fail(where + ": " + what + " " + formatNumber(v) +
            " is not an integer (netx stores Loihi's bias mantissas)");
+    if (sdnn) {
+      if (std::fabs(v) > kSDNNMantMax)
+        fail(where + ": " + what + " " + formatNumber(v) + " is outside [-" +
+             str(kSDNNMantMax) + ", " + str(kSDNNMantMax) + "] (its value * 2^" +
+             str(kSDNNExp) + " must fit the 24-bit sigma-delta state)");
+      return int32_t(v);
+    }
     if (v < -4096 || v > 4095)
       fail(where + ": " + what + " " + formatNumber(v) +
            " is outside Loihi's bias mantissa range [-4096, 4095]");
@@ -507,8 +615,8 @@ private:
             bias[(c * shape[1] + y) * shape[2] + x] = biasValue(
                 a.values[(x * shape[1] + y) * shape[0] + c], what, "bias");
     }
-    Value out =
-        population(layer, key, where, syn.getResult(), n, std::move(bias));
+    Value out = population(layer, key, where, syn.getResult(), n,
+                           std::move(bias), /*isInput=*/true);
     return {out, shape};
   }
 

@@ -89,6 +89,7 @@ CASES = {
     "idecay": dict(neuron_over=dict(iDecay=0)),
     "graded": dict(neuron_over=dict(gradedSpike=1)),
     "rf": dict(neuron_over=dict(type="RF_IZ")),
+    "mixed": dict(neuron_over=dict(type="SDNN")),
     "unknown_neuron": dict(neuron_over=dict(type="ALIF")),
     "no_vth": dict(neuron_over=dict(vThMant=None)),
     "no_input_neuron": dict(input_neuron=False),
