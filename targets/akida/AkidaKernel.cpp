@@ -12,6 +12,9 @@
 #include "AkidaKernel.h"
 
 #include "spikec/Target/AkidaModel.h"
+#include "spikec/Target/AkidaParams.h"
+
+#include <cassert>
 
 namespace spikec::ref {
 namespace {
@@ -54,19 +57,37 @@ public:
 };
 } // namespace
 
+namespace {
+/// The neurons whose values (one vector per parameter, validated) are
+/// `values`.
+std::vector<akida::NeuronParams>
+neuronsOf(const std::vector<std::vector<int32_t>> &values, bool readout) {
+  std::vector<akida::NeuronParams> out(values.empty() ? 0 : values[0].size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    [[maybe_unused]] std::string why =
+        akida::fromValues(neuronValues(values, i), readout, out[i]);
+    assert(why.empty() && "kernel made from unvalidated parameters");
+  }
+  return out;
+}
+} // namespace
+
 std::unique_ptr<PopulationKernel>
 makeAkidaReadoutKernel(const std::vector<std::vector<int32_t>> &values) {
   auto k = std::make_unique<AkidaReadoutKernel>();
-  k->offset = values[0];
+  for (const akida::NeuronParams &p : neuronsOf(values, /*readout=*/true))
+    k->offset.push_back(p.thresholdOffset);
   return k;
 }
 
 std::unique_ptr<PopulationKernel>
 makeAkidaKernel(const std::vector<std::vector<int32_t>> &values) {
   auto k = std::make_unique<AkidaKernel>();
-  k->offset = values[0];
-  k->stepSize = values[1];
-  k->bits.assign(values[2].begin(), values[2].end());
+  for (const akida::NeuronParams &p : neuronsOf(values, /*readout=*/false)) {
+    k->offset.push_back(p.thresholdOffset);
+    k->stepSize.push_back(p.step);
+    k->bits.push_back(p.outputBits);
+  }
   return k;
 }
 

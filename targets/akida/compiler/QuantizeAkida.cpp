@@ -16,6 +16,7 @@
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Support/LocationName.h"
 #include "spikec/Target/AkidaModel.h"
+#include "spikec/Target/AkidaParams.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -414,14 +415,11 @@ std::string AkidaBackend::quantize(const FloatPopulation &pop,
   }
 
   quantized[pop.op] = {outBits, approx ? 1.0 / levels : 1.0, false};
-  if (readout) {
-    out.model = "akida_readout";
-    out.params = {{"offset", offset}};
-  } else {
-    out.model = "akida";
-    out.params = {
-        {"threshold_offset", offset}, {"step", step}, {"output_bits", bits}};
-  }
+  std::vector<akida::NeuronParams> neurons(n);
+  for (int64_t j = 0; j < n; ++j)
+    neurons[j] = {offset[j], step[j], unsigned(bits[j])};
+  out.model = readout ? "akida_readout" : "akida";
+  out.params = akida::toNamedValues(neurons, readout);
   if (approx)
     out.approximation = akida::kRateToActivation;
 
