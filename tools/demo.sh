@@ -34,3 +34,11 @@ echo "== spikec simulate: 256 steps of dt = 0.1 ms"
 "$spikec" simulate "$net" --dt=1e-4 --input="$input" \
   --probe=lif1.lif:out --output="$build/demo-braille.json" --summary
 echo "(spikes and the hidden layer's probe are in $build/demo-braille.json)"
+echo
+echo "== spikec compile $(basename "$net") --target=loihi2, then emulate (cycle mode)"
+echo "(loihi refuses this network as trained: its biases enter the CubaLIF"
+echo " currents, and loihi's bias enters the membrane; loihi2 programs both)"
+"$spikec" compile "$net" --dt=1e-4 --target=loihi2 -o "$build/braille_loihi2.simg" --quiet
+"$spikec" emulate "$build/braille_loihi2.simg" --mode=cycle --input="$input" \
+  --output="$build/demo-braille-loihi2.json" --summary
+echo "(the chip's outputs are in $build/demo-braille-loihi2.json)"
