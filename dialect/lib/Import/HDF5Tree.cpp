@@ -4,11 +4,13 @@
 
 #include <H5Cpp.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstring>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -189,6 +191,11 @@ std::variant<json, std::string> readHDF5Tree(const std::string &path,
                                              unsigned cpuSeconds) {
   if (access(path.c_str(), R_OK) != 0)
     return std::string("cannot open: ") + std::strerror(errno);
+  if (cpuSeconds == 0) {
+    struct stat st;
+    uint64_t megabytes = stat(path.c_str(), &st) == 0 ? st.st_size >> 20 : 0;
+    cpuSeconds = unsigned(std::min<uint64_t>(10 + megabytes, 3600));
+  }
   int fds[2];
   if (pipe(fds) != 0)
     return std::string("cannot create a pipe: ") + std::strerror(errno);

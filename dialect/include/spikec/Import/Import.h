@@ -21,8 +21,9 @@ struct ImportOptions {
   /// NIR stores no reset mode: the populations reset by subtraction instead
   /// of to v_reset (snnTorch's and Sinabs' default).
   bool nirSubtractReset = false;
-  /// CPU seconds the HDF5 reader may take before the file is called corrupt.
-  unsigned hdf5CpuSeconds = 120;
+  /// CPU seconds the HDF5 reader may take before the file is called corrupt;
+  /// 0: by the file's size (readHDF5Tree).
+  unsigned hdf5CpuSeconds = 0;
   /// lava-dl netx: an .npy file with the per-neuron bias mantissas of the
   /// input layer, in Lava's (x, y, channel) order (what a Lava user assigns
   /// to `net.in_layer.neuron.bias_mant`). Empty: the input layer has none.
