@@ -16,9 +16,8 @@ public:
     spikes.assign(n, 0);
   }
   void update(const int32_t *input, int32_t *out) override {
-    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
     for (size_t i = 0; i < spikes.size(); ++i)
-      overflows += input[i] > aMax || input[i] < -aMax - 1;
+      overflows += loihi::inputOverflows(input[i]);
     loihi::step(params, st, input, spikes.data());
     for (size_t i = 0; i < spikes.size(); ++i) {
       out[i] = spikes[i];
@@ -34,10 +33,9 @@ public:
   }
   void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
                   int32_t *out) override {
-    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
     for (size_t k = 0; k < n; ++k) {
       uint32_t i = idx[k];
-      overflows += input[i] > aMax || input[i] < -aMax - 1;
+      overflows += loihi::inputOverflows(input[i]);
       bool spiked = loihi::detail::stepCompartment(
           params.du[i], params.dv[i],
           loihi::effectiveBias(params.biasMant[i], params.biasExp[i]),
@@ -100,8 +98,7 @@ public:
 
 private:
   void stepOne(size_t i, const int32_t *input, int32_t *out) {
-    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
-    overflows += input[i] > aMax || input[i] < -aMax - 1;
+    overflows += loihi::inputOverflows(input[i]);
     out[i] = loihi::stepReadout(du[i], dv[i],
                                 loihi::effectiveBias(biasMant[i], biasExp[i]),
                                 u[i], v[i], input[i]);

@@ -56,8 +56,7 @@ public:
 
 private:
   void stepOne(size_t i, const int32_t *input, int32_t *out) {
-    constexpr int32_t aMax = (1 << (loihi::kInputBits - 1)) - 1;
-    overflows += input[i] > aMax || input[i] < -aMax - 1;
+    overflows += loihi::inputOverflows(input[i]);
     const Compartment &c = neurons[i];
     out[i] = loihi2::stepCompartment(c.du, c.dv, c.bias, c.vth,
                                      c.subtractReset, c.biasCurrent,

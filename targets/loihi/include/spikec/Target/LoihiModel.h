@@ -59,6 +59,12 @@ constexpr int kMaxBiasExp = 7;           ///< bias_exp: unsigned 3-bit
 constexpr unsigned kWeightBits = 8;      ///< Dense weights (num_weight_bits)
 constexpr unsigned kMaxRefractoryDelay = 255; ///< our assumption (8 bits)
 
+/// Whether a dendritic sum lies outside the 16-bit a_in the step wraps it
+/// to: the kernels count it as an overflow.
+constexpr bool inputOverflows(int32_t a) {
+  return a > (1 << (kInputBits - 1)) - 1 || a < -(1 << (kInputBits - 1));
+}
+
 /// The approximation (--approx) that maps a projection bias into cuba_lif
 /// or cuba_li, which enters the synaptic current, as the membrane bias its
 /// steady state gives (targets/MODELS.md, "Quantizing for loihi").
