@@ -1,20 +1,19 @@
 //===- HostPorts.cpp - input ports: encoder attributes and rows -----------===//
 //
-// The attributes are read with the quantized reference's rules and messages
-// (QuantizedSimulator.cpp, Builder::input), from the image's typed values
-// instead of an nc.input's dictionary.
+// The encoder attributes are read by the rules every executor shares
+// (EncoderConfig.h), from the image's typed values.
 //
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Emulator/HostPorts.h"
 
+#include "spikec/Kernels/EncoderConfig.h"
 #include "spikec/Support/FormatNumber.h"
 
 #include <cmath>
 
 namespace spikec::emu {
 namespace {
-
 std::string describe(const image::EncoderAttr &a) {
   if (auto *i = std::get_if<int64_t>(&a.value))
     return std::to_string(*i);
@@ -22,15 +21,6 @@ std::string describe(const image::EncoderAttr &a) {
     return formatExact(*d);
   return std::get<bool>(a.value) ? "true" : "false";
 }
-
-const image::EncoderAttr *findAttr(const image::Encoder &e,
-                                   const std::string &name) {
-  for (const image::EncoderAttr &a : e.attrs)
-    if (a.name == name)
-      return &a;
-  return nullptr;
-}
-
 } // namespace
 
 std::string HostInput::init(const image::Input &in) {
@@ -38,88 +28,19 @@ std::string HostInput::init(const image::Input &in) {
   value.assign(in.width, 0);
   activeList.reserve(in.width);
   const image::Encoder &enc = in.encoder;
-  const std::string where = "input '" + in.name + "': ";
   if (enc.kind.empty())
     return "";
-
-  // A number attribute (an integer is accepted too), or its default.
-  std::string why;
-  auto number = [&](const char *name, bool required, double &into) {
-    const image::EncoderAttr *a = findAttr(enc, name);
-    if (!a) {
-      if (required)
-        why = where + "encoder '" + enc.kind + "' needs attribute '" + name +
-              "'";
-      return;
-    }
-    if (auto *d = std::get_if<double>(&a->value); d && std::isfinite(*d))
-      into = *d;
-    else if (auto *i = std::get_if<int64_t>(&a->value))
-      into = double(*i);
-    else
-      why = where + "encoder attribute '" + name +
-            "' must be a finite number, got " + describe(*a);
-  };
-  const char *known[2] = {"", ""};
-  if (enc.kind == "direct") {
-    encoder.encoding = ref::Encoding::Direct;
-    known[0] = "gain";
-    known[1] = "bits";
-    number("gain", false, encoder.gain);
-    // `bits`: unsigned multi-bit events (akida's 8-bit first-layer input).
-    if (const image::EncoderAttr *a = findAttr(enc, "bits")) {
-      auto *i = std::get_if<int64_t>(&a->value);
-      if (!i || *i < 1 || *i > 31)
-        return where + "encoder attribute 'bits' must be an integer in "
-                       "[1, 31], got " + describe(*a);
-      encoder.directMin = 0;
-      encoder.directMax = double((int64_t(1) << *i) - 1);
-    }
-  } else if (enc.kind == "rate") {
-    encoder.encoding = ref::Encoding::Rate;
-    known[0] = "gain";
-    known[1] = "seed";
-    number("gain", false, encoder.gain);
-    if (const image::EncoderAttr *a = findAttr(enc, "seed")) {
-      auto *i = std::get_if<int64_t>(&a->value);
-      if (!i)
-        return where + "encoder attribute 'seed' must be an integer, got " +
-               describe(*a);
-      encoder.seed = static_cast<uint64_t>(*i);
-    }
-  } else if (enc.kind == "latency") {
-    encoder.encoding = ref::Encoding::Latency;
-    known[0] = "window";
-    known[1] = "threshold";
-    const image::EncoderAttr *w = findAttr(enc, "window");
-    auto *i = w ? std::get_if<int64_t>(&w->value) : nullptr;
-    if (!i || *i <= 0)
-      return where + "encoder 'latency' needs an integer attribute "
-                     "'window' > 0";
-    encoder.window = *i;
-    number("threshold", false, encoder.threshold);
-  } else if (enc.kind == "delta") {
-    encoder.encoding = ref::Encoding::Delta;
-    known[0] = "threshold";
-    known[1] = "off_spikes";
-    number("threshold", true, encoder.threshold);
-    if (const image::EncoderAttr *a = findAttr(enc, "off_spikes")) {
-      auto *b = std::get_if<bool>(&a->value);
-      if (!b)
-        return where + "encoder attribute 'off_spikes' must be a bool, got " +
-               describe(*a);
-      encoder.offSpikes = *b;
-    }
-  } else {
-    return where + "unknown encoder kind '" + enc.kind +
-           "' (known: direct, rate, latency, delta)";
-  }
-  if (!why.empty())
-    return why;
+  std::vector<ref::EncoderAttribute> attrs;
   for (const image::EncoderAttr &a : enc.attrs)
-    if (a.name != known[0] && a.name != known[1])
-      return where + "encoder '" + enc.kind + "' has no attribute '" +
-             a.name + "'";
+    attrs.push_back(
+        {a.name,
+         std::visit(
+             [](auto v) { return std::variant<int64_t, double, bool>(v); },
+             a.value),
+         describe(a)});
+  if (std::string why = ref::configureEncoder(enc.kind, attrs, encoder);
+      !why.empty())
+    return "input '" + in.name + "': " + why;
   encoder.resize(in.width);
   return "";
 }

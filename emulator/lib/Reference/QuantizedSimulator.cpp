@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Reference/QuantizedSimulator.h"
+#include "spikec/Kernels/EncoderConfig.h"
 #include "spikec/Kernels/Encoders.h"
 #include "spikec/Kernels/EventEncoder.h"
 #include "spikec/Reference/RunChecks.h"
@@ -171,26 +172,29 @@ private:
   Trace &trace;
 };
 
-/// A float attribute of an encoder (an integer is accepted too).
-FailureOr<double> encoderNumber(InputOp op, DictionaryAttr enc, StringRef name,
-                                std::optional<double> dflt,
-                                GraphOp graph) {
-  Attribute a = enc.get(name);
-  if (!a) {
-    if (dflt)
-      return *dflt;
-    return graph.emitError() << "input '" << op.getName() << "': encoder '"
-                             << enc.getAs<StringAttr>("kind").getValue()
-                             << "' needs attribute '" << name << "'";
+/// Configures `out` from an nc.input's encoder dictionary by the rules all
+/// executors share (EncoderConfig.h); "" or what is wrong.
+std::string configureEncoder(EventEncoder &out, DictionaryAttr enc) {
+  std::string kind;
+  if (auto s = enc.getAs<StringAttr>("kind"))
+    kind = s.getValue().str();
+  std::vector<EncoderAttribute> attrs;
+  for (NamedAttribute entry : enc) {
+    if (entry.getName() == "kind")
+      continue;
+    Attribute a = entry.getValue();
+    EncoderAttribute &out = attrs.emplace_back();
+    out.name = entry.getName().str();
+    if (auto b = dyn_cast<BoolAttr>(a))
+      out.value = b.getValue();
+    else if (auto i = dyn_cast<IntegerAttr>(a))
+      out.value = int64_t(i.getValue().getSExtValue());
+    else if (auto f = dyn_cast<FloatAttr>(a))
+      out.value = f.getValueAsDouble();
+    llvm::raw_string_ostream os(out.shown);
+    os << a;
   }
-  if (auto f = dyn_cast<FloatAttr>(a))
-    if (std::isfinite(f.getValueAsDouble()))
-      return f.getValueAsDouble();
-  if (auto i = dyn_cast<IntegerAttr>(a); i && !isa<BoolAttr>(a))
-    return double(i.getValue().getSExtValue());
-  return graph.emitError() << "input '" << op.getName() << "': encoder "
-                           << "attribute '" << name
-                           << "' must be a finite number, got " << a;
+  return ref::configureEncoder(kind, attrs, out);
 }
 
 FailureOr<KernelPtr> Builder::input(InputOp op) {
@@ -199,96 +203,11 @@ FailureOr<KernelPtr> Builder::input(InputOp op) {
   DictionaryAttr enc = op.getEncoderAttr();
   if (!enc)
     return KernelPtr(std::move(k));
-  StringRef kind;
-  if (auto s = enc.getAs<StringAttr>("kind"))
-    kind = s.getValue();
-  StringRef known[4];
-  auto number = [&](StringRef name, std::optional<double> dflt,
-                    double &into) -> LogicalResult {
-    auto v = encoderNumber(op, enc, name, dflt, graph);
-    if (failed(v))
-      return failure();
-    into = *v;
-    return success();
-  };
-  size_t n = numElements(op.getResult());
-  if (kind == "direct") {
-    k->encoding = Encoding::Direct;
-    known[0] = "gain";
-    known[1] = "bits";
-    if (failed(number("gain", 1.0, k->gain)))
-      return failure();
-    // `bits`: unsigned multi-bit events (akida's 8-bit first-layer input).
-    if (Attribute a = enc.get("bits")) {
-      auto i = dyn_cast<IntegerAttr>(a);
-      int64_t bits = i && !isa<BoolAttr>(a) ? i.getValue().getSExtValue() : 0;
-      if (bits < 1 || bits > 31)
-        return graph.emitError() << "input '" << op.getName()
-                                 << "': encoder attribute 'bits' must be an "
-                                    "integer in [1, 31], got "
-                                 << a;
-      k->directMin = 0;
-      k->directMax = double((int64_t(1) << bits) - 1);
-    }
-  } else if (kind == "rate") {
-    k->encoding = Encoding::Rate;
-    k->spiking = true;
-    known[0] = "gain";
-    known[1] = "seed";
-    if (failed(number("gain", 1.0, k->gain)))
-      return failure();
-    if (Attribute a = enc.get("seed")) {
-      auto i = dyn_cast<IntegerAttr>(a);
-      if (!i || isa<BoolAttr>(a))
-        return graph.emitError() << "input '" << op.getName()
-                                 << "': encoder attribute 'seed' must be an "
-                                    "integer, got "
-                                 << a;
-      k->seed = static_cast<uint64_t>(i.getValue().getSExtValue());
-    }
-  } else if (kind == "latency") {
-    k->encoding = Encoding::Latency;
-    k->spiking = true;
-    known[0] = "window";
-    known[1] = "threshold";
-    auto w = dyn_cast_or_null<IntegerAttr>(enc.get("window"));
-    if (!w || isa<BoolAttr>(w) || w.getValue().getSExtValue() <= 0)
-      return graph.emitError() << "input '" << op.getName()
-                               << "': encoder 'latency' needs an integer "
-                                  "attribute 'window' > 0";
-    k->window = w.getValue().getSExtValue();
-    if (failed(number("threshold", 0.0, k->threshold)))
-      return failure();
-    k->offset.assign(n, -1);
-  } else if (kind == "delta") {
-    k->encoding = Encoding::Delta;
-    k->spiking = true;
-    known[0] = "threshold";
-    known[1] = "off_spikes";
-    if (failed(number("threshold", std::nullopt, k->threshold)))
-      return failure();
-    if (Attribute a = enc.get("off_spikes")) {
-      auto b = dyn_cast<BoolAttr>(a);
-      if (!b)
-        return graph.emitError() << "input '" << op.getName()
-                                 << "': encoder attribute 'off_spikes' must "
-                                    "be a bool, got "
-                                 << a;
-      k->offSpikes = b.getValue();
-    }
-    k->ref.assign(n, 0.0);
-  } else {
-    return graph.emitError() << "input '" << op.getName()
-                             << "': unknown encoder kind '" << kind
-                             << "' (known: direct, rate, latency, delta)";
-  }
-  for (NamedAttribute entry : enc) {
-    StringRef name = entry.getName().getValue();
-    if (name != "kind" && !llvm::is_contained(known, name))
-      return graph.emitError() << "input '" << op.getName() << "': encoder '"
-                               << kind << "' has no attribute '" << name
-                               << "'";
-  }
+  std::string why = configureEncoder(*k, enc);
+  if (!why.empty())
+    return graph.emitError() << "input '" << op.getName() << "': " << why;
+  k->spiking = k->emitsSpikes();
+  k->resize(size_t(numElements(op.getResult())));
   return KernelPtr(std::move(k));
 }
 
