@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/NC/NCEncoder.h"
 #include "spikec/Dialect/NC/NCModels.h"
 
 #include "mlir/IR/Builders.h"
@@ -117,6 +118,10 @@ LogicalResult InputOp::verify() {
                                      kind.getValue()))
       return emitOpError("encoder needs a kind: direct, rate, latency or "
                          "delta");
+    // What the executors will read from it, by their rules.
+    ref::EventEncoder probe;
+    if (std::string why = configureEncoder(probe, encoder); !why.empty())
+      return emitOpError() << "input '" << getName() << "': " << why;
   }
   if (auto shape = getShape()) {
     int64_t n = 1;

@@ -15,7 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Reference/QuantizedSimulator.h"
-#include "spikec/Kernels/EncoderConfig.h"
+#include "spikec/Dialect/NC/NCEncoder.h"
 #include "spikec/Kernels/Encoders.h"
 #include "spikec/Kernels/EventEncoder.h"
 #include "spikec/Reference/RunChecks.h"
@@ -172,38 +172,13 @@ private:
   Trace &trace;
 };
 
-/// Configures `out` from an nc.input's encoder dictionary by the rules all
-/// executors share (EncoderConfig.h); "" or what is wrong.
-std::string configureEncoder(EventEncoder &out, DictionaryAttr enc) {
-  std::string kind;
-  if (auto s = enc.getAs<StringAttr>("kind"))
-    kind = s.getValue().str();
-  std::vector<EncoderAttribute> attrs;
-  for (NamedAttribute entry : enc) {
-    if (entry.getName() == "kind")
-      continue;
-    Attribute a = entry.getValue();
-    EncoderAttribute &out = attrs.emplace_back();
-    out.name = entry.getName().str();
-    if (auto b = dyn_cast<BoolAttr>(a))
-      out.value = b.getValue();
-    else if (auto i = dyn_cast<IntegerAttr>(a))
-      out.value = int64_t(i.getValue().getSExtValue());
-    else if (auto f = dyn_cast<FloatAttr>(a))
-      out.value = f.getValueAsDouble();
-    llvm::raw_string_ostream os(out.shown);
-    os << a;
-  }
-  return ref::configureEncoder(kind, attrs, out);
-}
-
 FailureOr<KernelPtr> Builder::input(InputOp op) {
   auto k = std::make_unique<InputKernel>();
   k->rows = &inputs.at(op.getName().str());
   DictionaryAttr enc = op.getEncoderAttr();
   if (!enc)
     return KernelPtr(std::move(k));
-  std::string why = configureEncoder(*k, enc);
+  std::string why = nc::configureEncoder(*k, enc);
   if (!why.empty())
     return graph.emitError() << "input '" << op.getName() << "': " << why;
   k->spiking = k->emitsSpikes();

@@ -106,6 +106,73 @@ nc.graph @encoder_no_kind target("loihi", "0x0") {
   nc.output %x as "y" : tensor<2xi32>
 }
 
+// The attributes are checked by the rules the quantized reference and the
+// emulator read them with (spikec/Kernels/EncoderConfig.h).
+
+// -----
+
+nc.graph @encoder_delta_no_threshold target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder 'delta' needs attribute 'threshold'}}
+  %x = nc.input "x" {encoder = {kind = "delta"}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @encoder_latency_no_window target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder 'latency' needs an integer attribute 'window' > 0}}
+  %x = nc.input "x" {encoder = {kind = "latency", threshold = 0.5 : f64}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @encoder_unknown_attribute target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder 'rate' has no attribute 'window'}}
+  %x = nc.input "x" {encoder = {kind = "rate", window = 3 : i64}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @encoder_gain_not_a_number target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder attribute 'gain' must be a finite number, got "high"}}
+  %x = nc.input "x" {encoder = {kind = "rate", gain = "high"}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @encoder_seed_not_an_integer target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder attribute 'seed' must be an integer, got 1.500000e+00 : f64}}
+  %x = nc.input "x" {encoder = {kind = "rate", seed = 1.5 : f64}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @encoder_seed_beyond_int64 target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder attribute 'seed' must be an integer, got 99999999999999999999999 : i128}}
+  %x = nc.input "x" {encoder = {kind = "rate", seed = 99999999999999999999999 : i128}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @encoder_bits_out_of_range target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder attribute 'bits' must be an integer in [1, 31], got 0 : i64}}
+  %x = nc.input "x" {encoder = {kind = "direct", bits = 0 : i64}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
+// -----
+
+nc.graph @encoder_off_spikes_not_a_bool target("loihi", "0x0") {
+  // expected-error @+1 {{'nc.input' op input 'x': encoder attribute 'off_spikes' must be a bool, got 1 : i64}}
+  %x = nc.input "x" {encoder = {kind = "delta", threshold = 0.5 : f64, off_spikes = 1 : i64}} : tensor<2xi32>
+  nc.output %x as "y" : tensor<2xi32>
+}
+
 //===----------------------------------------------------------------------===//
 // nc.synapses
 //===----------------------------------------------------------------------===//
