@@ -143,9 +143,10 @@ LogicalResult InputOp::verify() {
 // SynapsesOp
 //===----------------------------------------------------------------------===//
 
-/// TrueNorth's axon types: one type per synapse in [0, 3], weight_exp 0,
-/// and in every truenorth population the table feeds (directly or through
-/// nc.sum) weights[k] equal to weight<type> of the post neuron.
+/// Axon types (TrueNorth's): one type per synapse in [0, 3], weight_exp 0,
+/// and every population the table feeds (directly or through nc.sum) may
+/// put its model's rule on the typed weights (NCModel::checkTypedTable;
+/// truenorth's: weights[k] is weight<type> of the post neuron).
 static LogicalResult verifyAxonTypes(SynapsesOp op, ArrayRef<int32_t> targets,
                                      ArrayRef<int32_t> weights) {
   auto types = op.getAxonTypes()->tryGetAsArrayRef();
@@ -172,21 +173,20 @@ static LogicalResult verifyAxonTypes(SynapsesOp op, ArrayRef<int32_t> targets,
           pops.push_back(pop);
   }
   for (PopulationOp pop : pops) {
-    if (pop.getModel() != "truenorth")
+    const NCModel *model = lookupNCModel(pop.getModel());
+    if (!model || !model->checkTypedTable)
       continue;
-    std::optional<std::vector<int32_t>> typeWeight[4];
-    for (int t = 0; t < 4; ++t)
-      if (!(typeWeight[t] = pop.getParam("weight" + std::to_string(t))))
+    std::vector<std::vector<int32_t>> values;
+    for (StringRef name : model->params) {
+      auto v = pop.getParam(name);
+      if (!v)
         return success(); // the population's verifier reports it
-    for (size_t k = 0; k < targets.size(); ++k) {
-      int32_t j = targets[k], t = (*types)[k];
-      if (j >= pop.getSize() || (*typeWeight[t])[j] == weights[k])
-        continue;
-      return op.emitOpError()
-             << "synapse " << k << " into neuron " << j << " has weight "
-             << weights[k] << " but axon type " << t << ", whose weight for "
-             << "that neuron is " << (*typeWeight[t])[j];
+      values.push_back(std::move(*v));
     }
+    if (std::string why =
+            model->checkTypedTable(targets, weights, *types, values);
+        !why.empty())
+      return op.emitOpError() << why;
   }
   return success();
 }

@@ -45,6 +45,15 @@ struct NCModel {
   /// parameter, in order, every neuron already validated).
   std::unique_ptr<ref::PopulationKernel> (*makeKernel)(
       const std::vector<std::vector<int32_t>> &values) = nullptr;
+  /// Checks a synapse table with axon types that feeds a population of this
+  /// model (the nc.synapses verifier asks): synapse k reaches neuron
+  /// targets[k] with weights[k] through axon type axonTypes[k]; `values` are
+  /// the population's, one vector per parameter. "" or why not. Null: the
+  /// model puts no rule on such tables.
+  std::string (*checkTypedTable)(
+      llvm::ArrayRef<int32_t> targets, llvm::ArrayRef<int32_t> weights,
+      llvm::ArrayRef<int32_t> axonTypes,
+      const std::vector<std::vector<int32_t>> &values) = nullptr;
 };
 
 /// The model called `name` of any registered chip, or null.
