@@ -65,25 +65,17 @@ public:
 };
 
 /// loihi_readout: the compartment without a threshold; out[i] is v.
-class LoihiReadoutKernel : public PopulationKernel {
+class LoihiReadoutKernel : public PerNeuronKernel<LoihiReadoutKernel> {
 public:
   void resize(size_t n) override {
     u.assign(n, 0);
     v.assign(n, 0);
   }
-  void update(const int32_t *input, int32_t *out) override {
-    for (size_t i = 0; i < v.size(); ++i)
-      stepOne(i, input, out);
-  }
+  size_t size() const { return v.size(); }
   // At rest: u = v = 0 and no bias; zero input keeps it there, output 0.
   bool hasRestState() const override { return true; }
   bool atRest(size_t i) const override {
     return u[i] == 0 && v[i] == 0 && biasMant[i] == 0;
-  }
-  void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
-                  int32_t *out) override {
-    for (size_t k = 0; k < n; ++k)
-      stepOne(idx[k], input, out);
   }
   const int32_t *state(llvm::StringRef name) const override {
     if (name == "u")
@@ -95,6 +87,8 @@ public:
   std::vector<uint16_t> du, dv;
   std::vector<int32_t> biasMant, biasExp;
   std::vector<int32_t> u, v;
+
+  friend class PerNeuronKernel<LoihiReadoutKernel>; // calls stepOne
 
 private:
   void stepOne(size_t i, const int32_t *input, int32_t *out) {

@@ -17,26 +17,18 @@ struct Compartment {
   bool subtractReset, biasCurrent, prevCurrent;
 };
 
-class Loihi2Kernel : public ref::PopulationKernel {
+class Loihi2Kernel : public ref::PerNeuronKernel<Loihi2Kernel> {
 public:
   void resize(size_t n) override {
     u.assign(n, 0);
     v.assign(n, 0);
   }
-  void update(const int32_t *input, int32_t *out) override {
-    for (size_t i = 0; i < v.size(); ++i)
-      stepOne(i, input, out);
-  }
+  size_t size() const { return v.size(); }
   // At rest: u = v = 0 and no bias. A step with zero input then gives
   // u' = 0, v' = 0 <= vth: no change, no spike (either order, either reset).
   bool hasRestState() const override { return true; }
   bool atRest(size_t i) const override {
     return u[i] == 0 && v[i] == 0 && neurons[i].bias == 0;
-  }
-  void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
-                  int32_t *out) override {
-    for (size_t k = 0; k < n; ++k)
-      stepOne(idx[k], input, out);
   }
   const int32_t *state(llvm::StringRef name) const override {
     if (name == "u")
@@ -53,6 +45,8 @@ public:
 
   std::vector<Compartment> neurons;
   std::vector<int32_t> u, v;
+
+  friend class ref::PerNeuronKernel<Loihi2Kernel>; // calls stepOne
 
 private:
   void stepOne(size_t i, const int32_t *input, int32_t *out) {

@@ -19,16 +19,13 @@ struct Neuron {
   int64_t restAct() const { return relu ? std::max<int64_t>(bias, 0) : bias; }
 };
 
-class SigmaDeltaKernel : public ref::PopulationKernel {
+class SigmaDeltaKernel : public ref::PerNeuronKernel<SigmaDeltaKernel> {
 public:
   void resize(size_t n) override {
     for (std::vector<int32_t> *s : {&sigma, &act, &residue, &error})
       s->assign(n, 0);
   }
-  void update(const int32_t *input, int32_t *out) override {
-    for (size_t i = 0; i < sigma.size(); ++i)
-      stepOne(i, input, out);
-  }
+  size_t size() const { return sigma.size(); }
   // At rest: every state 0 and an activation of 0 at sigma 0. A step with
   // zero input then keeps sigma, act, delta, residue and error at 0 and
   // sends 0 (a delta of 0 is sent as 0 even when vth is 0).
@@ -36,11 +33,6 @@ public:
   bool atRest(size_t i) const override {
     return sigma[i] == 0 && act[i] == 0 && residue[i] == 0 && error[i] == 0 &&
            (!neurons[i].delta || neurons[i].restAct() == 0);
-  }
-  void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
-                  int32_t *out) override {
-    for (size_t k = 0; k < n; ++k)
-      stepOne(idx[k], input, out);
   }
   const int32_t *state(llvm::StringRef name) const override {
     if (name == "sigma")
@@ -61,6 +53,8 @@ public:
 
   std::vector<Neuron> neurons;
   std::vector<int32_t> sigma, act, residue, error;
+
+  friend class ref::PerNeuronKernel<SigmaDeltaKernel>; // calls stepOne
 
 private:
   void stepOne(size_t i, const int32_t *input, int32_t *out) {

@@ -52,6 +52,24 @@ public:
   uint64_t overflows = 0;
 };
 
+/// A kernel whose neurons step one at a time, through Derived's
+/// stepOne(i, input, out) over Derived's size() neurons: update() and
+/// updateSome() written once (the call is resolved statically).
+template <typename Derived> class PerNeuronKernel : public PopulationKernel {
+public:
+  void update(const int32_t *input, int32_t *out) override {
+    Derived &d = static_cast<Derived &>(*this);
+    for (size_t i = 0, n = d.size(); i < n; ++i)
+      d.stepOne(i, input, out);
+  }
+  void updateSome(const uint32_t *idx, size_t n, const int32_t *input,
+                  int32_t *out) override {
+    Derived &d = static_cast<Derived &>(*this);
+    for (size_t k = 0; k < n; ++k)
+      d.stepOne(idx[k], input, out);
+  }
+};
+
 /// Neuron i's values (one per model parameter) out of a population's
 /// per-parameter vectors, the form every model's kernel is made from.
 inline std::vector<int64_t>
