@@ -42,11 +42,18 @@ inline std::unique_ptr<mlir::MLIRContext> makeContext() {
 /// temporary directory, named per process so that -jobs/-workers work.
 inline std::string writeTemp(const uint8_t *data, size_t size,
                              const char *suffix) {
-  static std::string path = [&] {
+  // Removed when the process exits normally (libFuzzer's fork mode starts
+  // a process per job).
+  struct TempFile {
+    std::string path;
+    ~TempFile() { llvm::sys::fs::remove(path); }
+  };
+  static TempFile file{[&] {
     llvm::SmallString<128> p;
     llvm::sys::fs::createTemporaryFile("spikec-fuzz", suffix, p);
     return std::string(p);
-  }();
+  }()};
+  const std::string &path = file.path;
   std::error_code ec;
   llvm::raw_fd_ostream os(path, ec);
   if (!ec)

@@ -1,14 +1,9 @@
-//===- fuzz_netx.cpp - lava-dl netx import through the HDF5 tree reader --===//
+//===- fuzz_netx.cpp - lava-dl netx import from whole files --------------===//
+//
+// See FileHarness.h: libhdf5's reader and the netx importer on every input.
+//
+//===----------------------------------------------------------------------===//
 
-#include "FuzzCommon.h"
+#include "FileHarness.h"
 
-#include "spikec/Import/Import.h"
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  std::string path = spikec::fuzz::writeTemp(data, size, "net");
-  spikec::ImportOptions options;
-  options.hdf5CpuSeconds = 5;
-  auto ctx = spikec::fuzz::makeContext();
-  (void)spikec::importNetX(path, ctx.get(), options);
-  return 0;
-}
+SPIKEC_FILE_HARNESS(spikec::importNetX, spikec::importNetXTree, "net")

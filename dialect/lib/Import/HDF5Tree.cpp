@@ -177,6 +177,16 @@ bool writeAll(int fd, const uint8_t *data, size_t size) {
   return true;
 }
 
+/// What the reader sent ('O' + CBOR or 'E' + a message) as a tree or the
+/// message.
+std::variant<json, std::string> fromReader(const std::vector<uint8_t> &bytes) {
+  if (bytes.empty() || (bytes[0] != 'O' && bytes[0] != 'E'))
+    return std::string("the HDF5 reader failed without a message");
+  if (bytes[0] == 'E')
+    return std::string(bytes.begin() + 1, bytes.end());
+  return decodeHDF5Tree(bytes.data() + 1, bytes.size() - 1);
+}
+
 } // namespace
 
 std::vector<double> numericData(const json &node) {
@@ -238,11 +248,15 @@ std::variant<json, std::string> readHDF5Tree(const std::string &path,
   if (WIFSIGNALED(status))
     return "the HDF5 library crashed reading the file (signal " +
            std::to_string(WTERMSIG(status)) + "): it is corrupt";
-  if (bytes.empty() || (bytes[0] != 'O' && bytes[0] != 'E'))
-    return std::string("the HDF5 reader failed without a message");
-  if (bytes[0] == 'E')
-    return std::string(bytes.begin() + 1, bytes.end());
-  return decodeHDF5Tree(bytes.data() + 1, bytes.size() - 1);
+  return fromReader(bytes);
+}
+
+std::variant<json, std::string>
+readHDF5TreeInProcess(const std::string &path) {
+  if (access(path.c_str(), R_OK) != 0)
+    return std::string("cannot open: ") + std::strerror(errno);
+  H5::Exception::dontPrint();
+  return fromReader(readInChild(path));
 }
 
 namespace {

@@ -32,6 +32,15 @@ namespace spikec {
 std::variant<nlohmann::json, std::string>
 readHDF5Tree(const std::string &path, unsigned cpuSeconds = 0);
 
+/// The same reader without the child process: what readHDF5Tree's two
+/// processes run, in the caller's. A corrupt file can crash or hang the
+/// caller; only for the fuzzing harnesses, which run it under libFuzzer's
+/// fork mode so that libhdf5's own failures restart a worker (and are
+/// sorted from spikec's by their stack), at the pace of a function call
+/// rather than a fork, with the reader's coverage guiding the fuzzer.
+std::variant<nlohmann::json, std::string>
+readHDF5TreeInProcess(const std::string &path);
+
 /// The tree in `bytes` (CBOR, as the child sends it), or what is wrong with
 /// them. Nesting deeper than any tree the reader makes is refused before it
 /// is built: nlohmann's decoder recurses once per level.
