@@ -251,8 +251,7 @@ std::variant<json, std::string> readHDF5Tree(const std::string &path,
   return fromReader(bytes);
 }
 
-std::variant<json, std::string>
-readHDF5TreeInProcess(const std::string &path) {
+std::variant<json, std::string> readHDF5TreeInProcess(const std::string &path) {
   if (access(path.c_str(), R_OK) != 0)
     return std::string("cannot open: ") + std::strerror(errno);
   H5::Exception::dontPrint();
