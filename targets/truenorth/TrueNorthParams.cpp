@@ -14,6 +14,8 @@ const llvm::StringRef kNames[] = {"weight0",    "weight1",      "weight2",
                                   "reset_mode", "neg_saturate", "mask_bits"};
 } // namespace
 
+static_assert(std::size(kNames) == truenorth::kNumParams);
+
 llvm::ArrayRef<llvm::StringRef> truenorth::paramNames() { return kNames; }
 
 std::string truenorth::fromValues(llvm::ArrayRef<int64_t> values,
@@ -49,4 +51,24 @@ std::string truenorth::fromValues(llvm::ArrayRef<int64_t> values,
   if (!validate(out, &why))
     return why;
   return "";
+}
+
+std::vector<std::pair<std::string, std::vector<int32_t>>>
+truenorth::toNamedValues(llvm::ArrayRef<NeuronParams> neurons) {
+  std::vector<std::pair<std::string, std::vector<int32_t>>> out;
+  for (llvm::StringRef name : kNames)
+    out.push_back({name.str(), {}});
+  for (const NeuronParams &p : neurons) {
+    for (size_t t = 0; t < kNumAxonTypes; ++t)
+      out[kWeight0 + t].second.push_back(p.weight[t]);
+    out[kLeak].second.push_back(p.leak);
+    out[kLeakReversal].second.push_back(p.leakReversal);
+    out[kAlpha].second.push_back(p.alpha);
+    out[kBeta].second.push_back(p.beta);
+    out[kResetV].second.push_back(p.resetV);
+    out[kResetMode].second.push_back(int32_t(p.resetMode));
+    out[kNegSaturate].second.push_back(p.negSaturate);
+    out[kMaskBits].second.push_back(p.maskBits);
+  }
+  return out;
 }

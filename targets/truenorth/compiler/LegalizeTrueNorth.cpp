@@ -22,6 +22,7 @@
 #include "spikec/Support/LocationName.h"
 #include "spikec/Target/Target.h"
 #include "spikec/Target/TrueNorthModel.h"
+#include "spikec/Target/TrueNorthParams.h"
 #include "spikec/Support/JSONWrite.h"
 #include "spikec/Support/OutputFile.h"
 
@@ -193,9 +194,10 @@ LogicalResult LegalizeTrueNorthPass::collect() {
                          << "), which is not allowed; pass --approx="
                          << a.getValue() << " to allow it";
     for (int t = 0; t < kModelTypes; ++t) {
-      auto w = pop.op.getParam("weight" + std::to_string(t));
+      StringRef name = truenorth::paramNames()[truenorth::kWeight0 + t];
+      auto w = pop.op.getParam(name);
       if (!w)
-        return fail(pop) << "parameter 'weight" << t << "' is missing";
+        return fail(pop) << "parameter '" << name << "' is missing";
       pop.typeWeight[t] = std::move(*w);
     }
     SmallVector<Value> sums;
@@ -520,8 +522,11 @@ LogicalResult LegalizeTrueNorthPass::retime() {
                          << truenorth::kMaxAxonDelay;
     if (pop.latency == 0)
       continue;
-    auto leak = pop.op.getParam("leak"), rev = pop.op.getParam("leak_reversal"),
-         alpha = pop.op.getParam("alpha");
+    auto param = [&](truenorth::Param k) {
+      return pop.op.getParam(truenorth::paramNames()[k]);
+    };
+    auto leak = param(truenorth::kLeak), rev = param(truenorth::kLeakReversal),
+         alpha = param(truenorth::kAlpha);
     for (int64_t j = 0; leak && rev && alpha && j < pop.size; ++j) {
       if ((*leak)[j] != 0 && !(*rev)[j])
         return fail(pop) << "splitters delay its input by " << pop.latency
@@ -582,22 +587,14 @@ void LegalizeTrueNorthPass::rewrite() {
         blob(ctx, x.splitter + ".in0.axon_types", zeros));
     // Input 0 or 1 through weight0 = 1; V >= alpha = 1 spikes and resets
     // to 0, so a splitter neuron spikes exactly when its source did.
+    truenorth::NeuronParams relay;
+    relay.weight[0] = 1;
+    relay.alpha = 1;
+    relay.resetMode = truenorth::ResetMode::Normal;
+    relay.negSaturate = true;
     SmallVector<NamedAttribute> params;
-    auto set = [&](StringRef name, int64_t v) {
-      params.push_back(b.getNamedAttr(name, b.getI64IntegerAttr(v)));
-    };
-    set("weight0", 1);
-    set("weight1", 0);
-    set("weight2", 0);
-    set("weight3", 0);
-    set("leak", 0);
-    set("leak_reversal", 0);
-    set("alpha", 1);
-    set("beta", 0);
-    set("reset_v", 0);
-    set("reset_mode", int64_t(truenorth::ResetMode::Normal));
-    set("neg_saturate", 1);
-    set("mask_bits", 0);
+    for (auto &[name, values] : truenorth::toNamedValues({relay}))
+      params.push_back(b.getNamedAttr(name, b.getI64IntegerAttr(values[0])));
     s.op = b.create<PopulationOp>(loc, i32Tensor(s.size), syn.getResult(),
                                   "truenorth", b.getDictionaryAttr(params));
     s.op->setAttr("splitter_of", b.getStringAttr(x.name));
@@ -658,8 +655,9 @@ void LegalizeTrueNorthPass::rewrite() {
       continue;
     NamedAttrList params(pop.op.getParams());
     for (int t = 0; t < kModelTypes; ++t) {
-      std::string name = "weight" + std::to_string(t);
-      params.set(name, paramAttr(b, pop.name + "." + name, pop.typeWeight[t]));
+      StringRef name = truenorth::paramNames()[truenorth::kWeight0 + t];
+      params.set(name,
+                 paramAttr(b, pop.name + "." + name.str(), pop.typeWeight[t]));
     }
     pop.op.setParamsAttr(params.getDictionary(ctx));
   }

@@ -13,6 +13,7 @@
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Target/TrueNorthModel.h"
+#include "spikec/Target/TrueNorthParams.h"
 
 #include <algorithm>
 #include <cmath>
@@ -199,50 +200,43 @@ std::string TrueNorthBackend::quantize(const FloatPopulation &pop,
   }
 
   // Neurons. snn spikes when v' > v_threshold; with an integer membrane
-  // V = S v' that is V >= floor(S v_threshold) + 1 = alpha.
-  std::vector<int32_t> zero(n, 0), alpha(n), leak(n), resetV(n, 0),
-      beta(n, int32_t(alphaMax)), one(n, 1);
+  // V = S v' that is V >= floor(S v_threshold) + 1 = alpha. weight0..3 are
+  // chosen per neuron by snn-legalize-truenorth; until then the tables'
+  // weights are what a neuron adds (all zero here). The negative threshold
+  // is a floor at -beta (neg_saturate), never a reset.
+  const truenorth::ResetMode mode =
+      pop.reset == "zero"       ? truenorth::ResetMode::Normal
+      : pop.reset == "subtract" ? truenorth::ResetMode::Linear
+                                : truenorth::ResetMode::None;
+  std::vector<truenorth::NeuronParams> neurons(n);
   double leakErr = 0, resetErr = 0, subtractLsb = 0;
   for (int64_t j = 0; j < n; ++j) {
+    truenorth::NeuronParams &p = neurons[j];
     double exactAlpha = double(S) * pop.vth[j];
-    alpha[j] = int32_t(std::floor(exactAlpha)) + 1;
+    p.alpha = int32_t(std::floor(exactAlpha)) + 1;
+    p.beta = int32_t(alphaMax);
     double exactLeak = double(S) * leakF[j];
-    leak[j] = int32_t(roundHalfAway(exactLeak));
+    // |leak| <= leakMax by the scale's bound above.
+    p.leak = int16_t(roundHalfAway(exactLeak));
+    p.leakReversal = linear[j] != 0;
     if (exactLeak != 0)
       leakErr = std::max(leakErr,
-                         std::abs(leak[j] - exactLeak) / std::abs(exactLeak));
+                         std::abs(p.leak - exactLeak) / std::abs(exactLeak));
     if (pop.reset == "zero") {
       double exactR = double(S) * pop.vReset[j];
-      resetV[j] = int32_t(roundHalfAway(exactR));
+      p.resetV = int32_t(roundHalfAway(exactR));
       if (exactR != 0)
         resetErr =
-            std::max(resetErr, std::abs(resetV[j] - exactR) / std::abs(exactR));
+            std::max(resetErr, std::abs(p.resetV - exactR) / std::abs(exactR));
     }
     // Linear reset subtracts alpha, not S v_threshold.
     if (pop.reset == "subtract")
-      subtractLsb = std::max(subtractLsb, double(alpha[j]) - exactAlpha);
+      subtractLsb = std::max(subtractLsb, double(p.alpha) - exactAlpha);
+    p.resetMode = mode;
+    p.negSaturate = true;
   }
-  int32_t mode = pop.reset == "zero" ? int32_t(truenorth::ResetMode::Normal)
-                 : pop.reset == "subtract"
-                     ? int32_t(truenorth::ResetMode::Linear)
-                     : int32_t(truenorth::ResetMode::None);
   out.model = "truenorth";
-  // weight0..3 are chosen per neuron by snn-legalize-truenorth; until then
-  // the tables' weights are what a neuron adds. The negative threshold is
-  // a floor at -beta (neg_saturate), never a reset.
-  out.params = {
-      {"weight0", zero},
-      {"weight1", zero},
-      {"weight2", zero},
-      {"weight3", zero},
-      {"leak", leak},
-      {"leak_reversal", std::vector<int32_t>(linear.begin(), linear.end())},
-      {"alpha", alpha},
-      {"beta", beta},
-      {"reset_v", resetV},
-      {"reset_mode", std::vector<int32_t>(n, mode)},
-      {"neg_saturate", one},
-      {"mask_bits", zero}};
+  out.params = truenorth::toNamedValues(neurons);
   out.report = {{"S", S},
                 {"S_bound", sMax.why},
                 {"leak_rel_error", leakErr},
@@ -259,7 +253,7 @@ std::string TrueNorthBackend::quantize(const FloatPopulation &pop,
     out.report.push_back(
         {"approximation",
          std::string(kLinearLeak) + ": decay " + formatNumber(pop.decay[j]) +
-             " per step replaced by a leak of " + std::to_string(-leak[j]) +
+             " per step replaced by a leak of " + std::to_string(-neurons[j].leak) +
              " per tick toward 0 (" + neuronText(j) +
              ", what the decay removes at v_threshold / 2)"});
   }
