@@ -220,8 +220,8 @@ std::string TrueNorthBackend::quantize(const FloatPopulation &pop,
     p.leak = int16_t(roundHalfAway(exactLeak));
     p.leakReversal = linear[j] != 0;
     if (exactLeak != 0)
-      leakErr = std::max(leakErr,
-                         std::abs(p.leak - exactLeak) / std::abs(exactLeak));
+      leakErr =
+          std::max(leakErr, std::abs(p.leak - exactLeak) / std::abs(exactLeak));
     if (pop.reset == "zero") {
       double exactR = double(S) * pop.vReset[j];
       p.resetV = int32_t(roundHalfAway(exactR));
@@ -253,9 +253,9 @@ std::string TrueNorthBackend::quantize(const FloatPopulation &pop,
     out.report.push_back(
         {"approximation",
          std::string(kLinearLeak) + ": decay " + formatNumber(pop.decay[j]) +
-             " per step replaced by a leak of " + std::to_string(-neurons[j].leak) +
-             " per tick toward 0 (" + neuronText(j) +
-             ", what the decay removes at v_threshold / 2)"});
+             " per step replaced by a leak of " +
+             std::to_string(-neurons[j].leak) + " per tick toward 0 (" +
+             neuronText(j) + ", what the decay removes at v_threshold / 2)"});
   }
   return "";
 }
