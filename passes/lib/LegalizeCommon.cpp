@@ -2,6 +2,7 @@
 
 #include "LegalizeCommon.h"
 
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Support/LocationName.h"
 
 using namespace mlir;
@@ -14,11 +15,10 @@ FailureOr<target::TargetDesc>
 loadGraphTarget(GraphOp graph, StringRef option,
                 std::optional<StringRef> expected) {
   std::string path = option.empty() ? graph.getTarget().str() : option.str();
-  auto loaded = target::loadTarget(path);
-  if (auto *msg = std::get_if<std::string>(&loaded))
-    return graph.emitError() << "cannot load target '" << path
-                             << "': " << *msg;
-  target::TargetDesc desc = std::get<target::TargetDesc>(loaded);
+  auto loaded = nc::lookupTarget(graph, path);
+  if (failed(loaded))
+    return failure();
+  const target::TargetDesc &desc = **loaded;
   if (expected && desc.arithmetic != *expected)
     return graph.emitError()
            << "target '" << desc.name << "' computes in '" << desc.arithmetic

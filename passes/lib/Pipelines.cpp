@@ -2,6 +2,7 @@
 
 #include "ChipCompiler.h"
 
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Passes/Pipelines.h"
 #include "spikec/Target/Target.h"
@@ -12,15 +13,11 @@ using namespace mlir;
 
 namespace spikec {
 
-LogicalResult buildTargetPipeline(OpPassManager &pm,
-                                  const TargetPipelineOptions &options,
-                                  std::string &error) {
-  auto loaded = target::loadTarget(options.target);
-  if (auto *msg = std::get_if<std::string>(&loaded)) {
-    error = "cannot load target '" + options.target + "': " + *msg;
-    return failure();
-  }
-  const target::TargetDesc &desc = std::get<target::TargetDesc>(loaded);
+/// The passes of buildTargetPipeline for `desc`, read from options.target.
+static LogicalResult addTargetPipeline(OpPassManager &pm,
+                                       const TargetPipelineOptions &options,
+                                       const target::TargetDesc &desc,
+                                       std::string &error) {
   QuantizeOptions quantize;
   quantize.target = options.target;
   quantize.report = options.report;
@@ -39,6 +36,37 @@ LogicalResult buildTargetPipeline(OpPassManager &pm,
     return failure();
   }
   return success();
+}
+
+static std::string cannotLoad(const TargetPipelineOptions &options,
+                              const std::string &why) {
+  return "cannot load target '" + options.target + "': " + why;
+}
+
+LogicalResult buildTargetPipeline(PassManager &pm,
+                                  const TargetPipelineOptions &options,
+                                  std::string &error) {
+  // Read into the context's cache: snn-quantize and every later pass share
+  // this one reading.
+  auto loaded = nc::getTargetCache(pm.getContext()).get(options.target);
+  if (auto *why = std::get_if<std::string>(&loaded)) {
+    error = cannotLoad(options, *why);
+    return failure();
+  }
+  return addTargetPipeline(pm, options, *std::get<nc::SharedTarget>(loaded),
+                           error);
+}
+
+LogicalResult buildTargetPipeline(OpPassManager &pm,
+                                  const TargetPipelineOptions &options,
+                                  std::string &error) {
+  auto loaded = target::loadTarget(options.target);
+  if (auto *why = std::get_if<std::string>(&loaded)) {
+    error = cannotLoad(options, *why);
+    return failure();
+  }
+  return addTargetPipeline(pm, options, std::get<target::TargetDesc>(loaded),
+                           error);
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #include "spikec/Support/ConvTaps.h"
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Support/LocationName.h"
@@ -401,13 +402,13 @@ struct QuantizePass : spikec::impl::QuantizeBase<QuantizePass> {
   using QuantizeBase::QuantizeBase;
 
   void runOnOperation() override {
-    auto loaded = target::loadTarget(target);
-    if (auto *msg = std::get_if<std::string>(&loaded)) {
-      getOperation().emitError() << "cannot load target '" << target.getValue()
-                                 << "': " << *msg;
+    auto loaded = nc::lookupTarget(getOperation(), target);
+    if (failed(loaded))
       return signalPassFailure();
-    }
-    desc = std::get<target::TargetDesc>(loaded);
+    desc = **loaded;
+    // The graphs name their target by the description's name: later passes
+    // that look it up by that name share this one.
+    nc::getTargetCache(&getContext()).add(desc.name, *loaded);
     std::string why;
     backend = makeBackend(desc, why);
     if (!backend) {

@@ -11,6 +11,7 @@
 #include "spikec/Target/Target.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -41,6 +42,10 @@ std::vector<std::string> listPresets() {
   return names;
 }
 
+static std::atomic<uint64_t> filesRead{0};
+
+uint64_t numTargetFilesRead() { return filesRead.load(); }
+
 TargetOrError loadTarget(const std::string &nameOrPath) {
   bool isPath = nameOrPath.find('/') != std::string::npos ||
                 (nameOrPath.size() >= 5 &&
@@ -65,6 +70,7 @@ TargetOrError loadTarget(const std::string &nameOrPath) {
   text << in.rdbuf();
   if (in.bad())
     return path + ": cannot read: " + std::strerror(errno);
+  ++filesRead;
   return parseTarget(text.str(), path);
 }
 

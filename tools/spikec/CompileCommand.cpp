@@ -14,13 +14,14 @@
 #include "ProfileRates.h"
 
 #include "spikec/Dialect/NC/ChipImage.h"
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Image/ImageIO.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Passes/Pipelines.h"
-#include "spikec/Target/Target.h"
 #include "spikec/Support/NodeLocations.h"
 #include "spikec/Support/OutputFile.h"
+#include "spikec/Target/Target.h"
 
 #include "mlir/Pass/PassManager.h"
 
@@ -226,11 +227,11 @@ int runCompile(MLIRContext &ctx) {
   // mode, co-simulates and evaluates without the description file. An
   // nc.chip read as it is may name a hash that no description has now: its
   // image then carries none, and runs with --target as before.
-  if (auto loaded = target::loadTarget(compileTarget);
-      auto *desc = std::get_if<target::TargetDesc>(&loaded))
-    if (desc->name == img->header.target &&
-        desc->contentHashHex() == img->header.targetHash)
-      img->targetDescription = desc->toJson(-1);
+  if (auto loaded = nc::getTargetCache(&ctx).get(compileTarget);
+      auto *desc = std::get_if<nc::SharedTarget>(&loaded))
+    if ((*desc)->name == img->header.target &&
+        (*desc)->contentHashHex() == img->header.targetHash)
+      img->targetDescription = (*desc)->toJson(-1);
   if (compileEmit == "image-json") {
     std::string invalid = image::validate(*img);
     if (!invalid.empty())

@@ -11,6 +11,7 @@
 
 #include "spikec/Support/FormatNumber.h"
 #include "spikec/Support/JSONParse.h"
+#include "spikec/Support/JSONTensor.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -207,41 +208,21 @@ llvm::SmallVector<int64_t> getShape(const json &obj, const std::string &ptr) {
 // Tensors: nested lists of numbers
 //===----------------------------------------------------------------------===//
 
-/// The shape of a nested list, following first elements; rank 0 for a
-/// number. Fails on an empty list.
+/// The shape of a nested list (JSONTensor.h).
 static llvm::SmallVector<int64_t> apparentShape(const json &j,
                                                 const std::string &ptr) {
-  llvm::SmallVector<int64_t> shape;
-  const json *cur = &j;
-  std::string p = ptr;
-  while (cur->is_array()) {
-    if (cur->empty())
-      fail(p, "empty list");
-    shape.push_back(cur->size());
-    cur = &(*cur)[0];
-    p = jsonPointerChild(p, 0);
-  }
-  return shape;
+  std::vector<int64_t> shape = apparentJSONShape(j, ptr, fail);
+  return llvm::SmallVector<int64_t>(shape.begin(), shape.end());
 }
 
-/// Appends the numbers of `j`, which must have exactly `shape`, to `out`.
+/// Appends the f32 numbers of `j`, which must have exactly `shape`, to `out`.
 static void flattenInto(const json &j, const std::string &ptr,
                         llvm::ArrayRef<int64_t> shape,
                         std::vector<float> &out) {
-  if (shape.empty()) {
-    if (j.is_array())
-      fail(ptr, "expected a number, got a list (too many nesting levels)");
-    out.push_back(static_cast<float>(getNumber(j, ptr)));
-    return;
-  }
-  if (!j.is_array())
-    fail(ptr, "expected a list of " + std::to_string(shape[0]) +
-                  " values, got " + describeJSONValue(j));
-  if (int64_t(j.size()) != shape[0])
-    fail(ptr, "expected " + std::to_string(shape[0]) + " values, got " +
-                  std::to_string(j.size()));
-  for (size_t i = 0; i < j.size(); ++i)
-    flattenInto(j[i], jsonPointerChild(ptr, i), shape.drop_front(), out);
+  auto readF32 = [](const json &v, const std::string &p) {
+    return static_cast<float>(getNumber(v, p));
+  };
+  flattenJSON(j, ptr, shape.data(), shape.size(), out, readF32, fail);
 }
 
 /// Reads a nested list whose shape must match `expected` (-1 matches any

@@ -48,9 +48,10 @@
 
 #include "spikec/Dialect/NC/NCDialect.h"
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
-#include "spikec/Support/ConvTaps.h"
 #include "spikec/Import/Import.h"
+#include "spikec/Support/ConvTaps.h"
 #include "spikec/Support/FormatNumber.h"
 #include "spikec/Target/Target.h"
 
@@ -260,11 +261,11 @@ public:
           << "--netx-reset-interval is ignored: Lava's netx does not reset "
              "sigma-delta neurons (it warns and ignores reset_interval)";
 
-    target::TargetOrError loaded = target::loadTarget(targetName);
+    auto loaded = nc::getTargetCache(ctx).get(targetName);
     if (auto *error = std::get_if<std::string>(&loaded))
       fail(std::string("cannot load the ") + targetName +
            " target: " + *error);
-    const target::TargetDesc &desc = std::get<target::TargetDesc>(loaded);
+    const target::TargetDesc &desc = *std::get<nc::SharedTarget>(loaded);
 
     // Owned from here: a failure below throws, and must not leak it.
     OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());

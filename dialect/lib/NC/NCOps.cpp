@@ -9,6 +9,7 @@
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/NC/NCEncoder.h"
 #include "spikec/Dialect/NC/NCModels.h"
+#include "spikec/Dialect/NC/NCTarget.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -23,6 +24,7 @@ using namespace spikec::nc;
 #include "spikec/Dialect/NC/NCDialect.cpp.inc"
 
 void NCDialect::initialize() {
+  targetCache = std::make_shared<TargetCache>();
   addOperations<
 #define GET_OP_LIST
 #include "spikec/Dialect/NC/NCOps.cpp.inc"

@@ -8,6 +8,7 @@
 
 #include "spikec/IO/SpikeFileIO.h"
 #include "spikec/Support/JSONParse.h"
+#include "spikec/Support/JSONTensor.h"
 #include "spikec/Support/OutputFile.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -73,25 +74,6 @@ double getNumber(const json &j, const std::string &ptr) {
   return v;
 }
 
-/// Appends the values of `j`, a nested list of exactly `shape`, to `row`.
-void flattenNested(const json &j, const std::string &ptr,
-                   llvm::ArrayRef<int64_t> shape, std::vector<double> &row) {
-  if (shape.empty()) {
-    if (j.is_array())
-      fail(ptr, "expected a number, got a list (too many nesting levels)");
-    row.push_back(getNumber(j, ptr));
-    return;
-  }
-  if (!j.is_array())
-    fail(ptr, "expected a list of " + std::to_string(shape[0]) +
-                  " values, got " + describeJSONValue(j));
-  if (int64_t(j.size()) != shape[0])
-    fail(ptr, "expected " + std::to_string(shape[0]) + " values, got " +
-                  std::to_string(j.size()));
-  for (size_t i = 0; i < j.size(); ++i)
-    flattenNested(j[i], jsonPointerChild(ptr, i), shape.drop_front(), row);
-}
-
 /// One timestep's row for `input`: a flat list of width() numbers, a nested
 /// list of the input's shape, or a bare number when the input has one value.
 std::vector<double> readRow(const json &j, const std::string &ptr,
@@ -107,7 +89,11 @@ std::vector<double> readRow(const json &j, const std::string &ptr,
   }
   bool nested = !j.empty() && j[0].is_array() && input.shape.size() > 1;
   if (nested) {
-    flattenNested(j, ptr, input.shape, row);
+    auto readDouble = [](const json &v, const std::string &p) {
+      return getNumber(v, p);
+    };
+    flattenJSON(j, ptr, input.shape.data(), input.shape.size(), row, readDouble,
+                fail);
     return row;
   }
   if (int64_t(j.size()) != width)

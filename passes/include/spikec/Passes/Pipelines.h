@@ -27,7 +27,13 @@ struct TargetPipelineOptions {
 
 /// Adds snn-quantize and then the legalization of the target's arithmetic
 /// (snn-legalize-<arithmetic>) to a module-level `pm`. Fails with `error`
-/// when the target does not load.
+/// when the target does not load. The description is read once into the
+/// context's cache (NCTarget.h), where every pass finds it.
+mlir::LogicalResult buildTargetPipeline(mlir::PassManager &pm,
+                                        const TargetPipelineOptions &options,
+                                        std::string &error);
+/// The same for a pass manager not yet bound to a context (a textual
+/// pipeline): the description is read here, and again by snn-quantize.
 mlir::LogicalResult buildTargetPipeline(mlir::OpPassManager &pm,
                                         const TargetPipelineOptions &options,
                                         std::string &error);

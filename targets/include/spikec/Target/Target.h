@@ -220,6 +220,10 @@ TargetOrError parseTarget(std::string_view text,
 /// presetsDir()) or by path (anything containing '/' or ending in ".json").
 TargetOrError loadTarget(const std::string &nameOrPath);
 
+/// How many description files loadTarget has read in this process: a
+/// compile reads its target once (NCTarget.h), which tests check by it.
+uint64_t numTargetFilesRead();
+
 /// The presets directory: $SPIKEC_TARGETS_DIR when set and not empty, else
 /// the source tree's targets/ directory.
 std::string presetsDir();

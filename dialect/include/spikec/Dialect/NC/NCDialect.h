@@ -4,6 +4,12 @@
 
 #include "mlir/IR/Dialect.h"
 
+#include <memory>
+
+namespace spikec::nc {
+class TargetCache;
+} // namespace spikec::nc
+
 #include "spikec/Dialect/NC/NCDialect.h.inc"
 
 #endif // SPIKEC_DIALECT_NC_NCDIALECT_H

@@ -29,6 +29,13 @@ def NC_Dialect : Dialect {
     population delivers one step later (an output reads the step's own
     spikes), and a synapse table may add a further delay.
   }];
+  let extraClassDeclaration = [{
+    /// The target descriptions this context has loaded (NCTarget.h).
+    TargetCache &getTargetCache() { return *targetCache; }
+
+  private:
+    std::shared_ptr<TargetCache> targetCache;
+  }];
 }
 
 class NC_Op<string mnemonic, list<Trait> traits = []>
