@@ -21,11 +21,10 @@ static LogicalResult addTargetPipeline(OpPassManager &pm,
   QuantizeOptions quantize;
   quantize.target = options.target;
   quantize.report = options.report;
-  quantize.calibrate = options.calibrate;
   quantize.calibrateMargin = options.calibrateMargin;
   quantize.approx = options.approximations;
   pm.addNestedPass<snn::NetworkOp>(createThresholdToNeuron());
-  pm.addPass(createQuantize(quantize));
+  pm.addPass(createQuantize(quantize, options.calibration));
   const ChipCompiler *chip = lookupChipCompiler(desc.arithmetic);
   if (chip && chip->addLegalization) {
     chip->addLegalization(pm, options);
@@ -77,11 +76,6 @@ struct LowerToTargetOptions
                              llvm::cl::init("loihi")};
   Option<std::string> report{*this, "report",
                              llvm::cl::desc("quantization report file")};
-  Option<std::string> calibrate{
-      *this, "calibrate", llvm::cl::desc("sample inputs for calibration")};
-  Option<double> calibrateMargin{
-      *this, "calibrate-margin",
-      llvm::cl::desc("widening of the measured ranges"), llvm::cl::init(1.5)};
   ListOption<std::string> approx{
       *this, "approx", llvm::cl::desc("approximations to allow, by name")};
 };
@@ -95,8 +89,6 @@ void registerSpikecPipelines() {
         TargetPipelineOptions options;
         options.target = o.target;
         options.report = o.report;
-        options.calibrate = o.calibrate;
-        options.calibrateMargin = o.calibrateMargin;
         options.approximations.assign(o.approx.begin(), o.approx.end());
         std::string error;
         if (failed(buildTargetPipeline(pm, options, error)))

@@ -433,6 +433,8 @@ struct QuantizePass : spikec::impl::QuantizeBase<QuantizePass> {
   LogicalResult lowerNetwork(NetworkOp net);
   LogicalResult readPopulation(Operation *op, FloatPopulation &pop);
 
+  /// The driver's measurement of sample inputs, if any (Calibration.h).
+  quant::CalibrationSource calibrationSource;
   target::TargetDesc desc;
   std::shared_ptr<Backend> backend; // shared: passes are cloned
   std::deque<FloatPopulation> floatPops;
@@ -519,11 +521,11 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
     return net.emitError() << "network '" << net.getSymName()
                            << "' has no dt: run snn-discretize first";
   std::optional<Calibration> calibration;
-  if (!calibrate.empty()) {
+  if (calibrationSource) {
     if (!(calibrateMargin >= 1))
       return net.emitError() << "calibrate-margin must be at least 1, got "
                              << calibrateMargin.getValue();
-    auto measured = quant::calibrate(net, calibrate);
+    auto measured = calibrationSource(net);
     if (failed(measured))
       return failure();
     calibration = std::move(*measured);
@@ -892,4 +894,12 @@ std::unique_ptr<Backend> spikec::quant::makeBackend(const target::TargetDesc &t,
   error = "snn-quantize has no backend for arithmetic '" + t.arithmetic +
           "' (target '" + t.name + "') yet";
   return nullptr;
+}
+
+std::unique_ptr<Pass>
+spikec::createQuantize(const QuantizeOptions &options,
+                       quant::CalibrationSource calibration) {
+  auto pass = std::make_unique<QuantizePass>(options);
+  pass->calibrationSource = std::move(calibration);
+  return pass;
 }

@@ -10,6 +10,7 @@
 #ifndef SPIKEC_PASSES_LIB_QUANTIZE_H
 #define SPIKEC_PASSES_LIB_QUANTIZE_H
 
+#include "spikec/Passes/Calibration.h"
 #include "spikec/Target/Target.h"
 
 #include "mlir/IR/Operation.h"
@@ -41,21 +42,6 @@ struct FloatTable {
   std::vector<Synapse> syn;
   /// With calibration: each pre neuron's mean |activity| per step.
   std::vector<double> preRate;
-};
-
-/// What calibration measured of one population, per neuron, in float units:
-/// the range of its summed input x (projections and their biases) and the
-/// range of its membrane (empty for a model without v).
-struct PopulationActivity {
-  std::vector<double> inMin, inMax, vMin, vMax;
-};
-
-/// snn-quantize{calibrate=FILE}: the float reference's activity on sample
-/// inputs, by snn source value and by population op.
-struct Calibration {
-  int64_t timesteps = 0;
-  llvm::DenseMap<mlir::Value, std::vector<double>> rate;
-  llvm::DenseMap<mlir::Operation *, PopulationActivity> pops;
 };
 
 /// A population in per-step form. The LIF-family fields are filled for lif,
@@ -181,12 +167,6 @@ class NetworkOp;
 }
 
 namespace spikec::quant {
-
-/// Runs the float reference on the sample inputs in `path` (hardware
-/// timing) and measures every source's rate and every population's input
-/// range and membrane floor; errors are emitted on `net`.
-mlir::FailureOr<Calibration> calibrate(snn::NetworkOp net,
-                                       llvm::StringRef path);
 
 /// One graph's report entries.
 struct GraphReport {

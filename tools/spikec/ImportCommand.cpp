@@ -1,6 +1,7 @@
 //===- ImportCommand.cpp - spikec import: a network file to snn IR --------===//
 
 #include "Driver.h"
+#include "MeasureActivity.h"
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Import/Import.h"
@@ -126,7 +127,8 @@ TargetPipelineOptions targetPipelineOptions(const std::string &target) {
   lower.target = target;
   lower.report = quantReportOption;
   lower.approximations.assign(approxOption.begin(), approxOption.end());
-  lower.calibrate = calibrateOption;
+  if (!calibrateOption.empty())
+    lower.calibration = calibrationFromSamples(calibrateOption);
   lower.calibrateMargin = calibrateMarginOption;
   return lower;
 }

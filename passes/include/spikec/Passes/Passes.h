@@ -4,6 +4,7 @@
 
 #include "mlir/Pass/Pass.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
+#include "spikec/Passes/Calibration.h"
 
 namespace spikec {
 #define GEN_PASS_DECL
@@ -11,6 +12,11 @@ namespace spikec {
 
 #define GEN_PASS_REGISTRATION
 #include "spikec/Passes/Passes.h.inc"
+
+/// snn-quantize with what the driver measured on sample inputs.
+std::unique_ptr<mlir::Pass>
+createQuantize(const QuantizeOptions &options,
+               quant::CalibrationSource calibration);
 } // namespace spikec
 
 #endif // SPIKEC_PASSES_PASSES_H

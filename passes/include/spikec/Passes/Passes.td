@@ -82,10 +82,11 @@ def Quantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
       and the values that put a table's largest weight exactly on 127
       (the finest worst weight step wins), lowered until the rounded
       integers fit; S < 1 is an error naming the bound.
-    With `calibrate` (sample inputs), the float reference first runs on
-    them: the dendritic-sum and membrane-floor bounds use the measured
-    ranges times `calibrate-margin`, and weights are rounded so that their
-    errors cancel at the measured pre-neuron rates.
+    With a calibration (what the float reference did on sample inputs,
+    measured by the driver and handed to the pass: spikec --calibrate,
+    Calibration.h), the dendritic-sum and membrane-floor bounds use the
+    measured ranges times `calibrate-margin`, and weights are rounded so
+    that their errors cancel at the measured pre-neuron rates.
     Projections (affine, linear, sparse, scale, flatten, conv1d, conv2d,
     sum/avg pools, snn.add) are composed exactly in floating point into one
     synapse table per spiking source, then quantized; snn.add becomes
@@ -106,9 +107,6 @@ def Quantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
            "target preset name or description path">,
     Option<"report", "report", "std::string", "\"\"",
            "write a JSON quantization report to this file">,
-    Option<"calibrate", "calibrate", "std::string", "\"\"",
-           "sample inputs (an input file): bound scales by the activity "
-           "the float reference shows on them, not by the worst case">,
     Option<"calibrateMargin", "calibrate-margin", "double", "1.5",
            "factor widening the measured ranges before they bound a scale">,
     Option<"weightBits", "weight-bits", "int64_t", "0",

@@ -8,6 +8,8 @@
 #ifndef SPIKEC_PASSES_PIPELINES_H
 #define SPIKEC_PASSES_PIPELINES_H
 
+#include "spikec/Passes/Calibration.h"
+
 #include "mlir/Pass/PassManager.h"
 
 #include <string>
@@ -18,7 +20,9 @@ namespace spikec {
 struct TargetPipelineOptions {
   std::string target = "loihi"; ///< preset name or description path
   std::string report;           ///< quantization report file, or ""
-  std::string calibrate;        ///< sample inputs for calibration, or ""
+  /// What sample inputs did to the network (the driver measures it), or
+  /// empty: snn-quantize then bounds its scales by the worst case.
+  quant::CalibrationSource calibration;
   double calibrateMargin = 1.5; ///< widening of the measured ranges
   /// Approximations the user allows by name (each legalization documents
   /// the ones it knows); anything not allowed that is not exact is an error.

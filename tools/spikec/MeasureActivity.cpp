@@ -1,16 +1,16 @@
-//===- QuantizeCalibrate.cpp - measured activity for snn-quantize ---------===//
+//===- MeasureActivity.cpp - what sample inputs do, for snn-quantize -----===//
 //
-// snn-quantize{calibrate=FILE}: before lowering, the float reference runs the
-// network on the sample inputs in FILE with hardware timing (the chip's) and
-// records what the worst-case bounds otherwise guess: each population's
-// input range and membrane floor, and how often each source neuron is
-// active. The backends bound their scales by what was measured (times a
-// margin) and round weights so that the rounding errors cancel at the
-// measured rates.
+// --calibrate=FILE: when snn-quantize is about to lower a network, the float
+// reference runs it on the sample inputs in FILE with hardware timing (the
+// chip's) and records what the worst-case bounds otherwise guess: each
+// population's input range and membrane floor, and how often each source
+// neuron is active. The backends bound their scales by what was measured
+// (times a margin) and round weights so that the rounding errors cancel at
+// the measured rates. The pass gets this as a CalibrationSource.
 //
 //===----------------------------------------------------------------------===//
 
-#include "Quantize.h"
+#include "MeasureActivity.h"
 
 #include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
@@ -21,8 +21,8 @@ using namespace mlir;
 using namespace spikec;
 using namespace spikec::snn;
 
-FailureOr<quant::Calibration> quant::calibrate(NetworkOp net,
-                                               StringRef path) {
+static FailureOr<quant::Calibration> measure(NetworkOp net,
+                                             const std::string &path) {
   MLIRContext *ctx = net.getContext();
   auto rows = io::readInputFile(path, io::getInputSpecs(net), ctx);
   if (failed(rows))
@@ -46,8 +46,8 @@ FailureOr<quant::Calibration> quant::calibrate(NetworkOp net,
   };
   for (Operation &op : net.getBodyBlock()) {
     ++index;
-    bool isPop = isa<NeuronOpInterface>(op) && !isEncoder(&op) &&
-                 !isa<DelayOp>(op);
+    bool isPop =
+        isa<NeuronOpInterface>(op) && !isEncoder(&op) && !isa<DelayOp>(op);
     if (isa<InputOp>(op) || isEncoder(&op) || isPop) {
       sources.push_back(&op);
       options.opProbes.push_back({&op, "out", key("s")});
@@ -103,4 +103,8 @@ FailureOr<quant::Calibration> quant::calibrate(NetworkOp net,
     }
   }
   return cal;
+}
+
+quant::CalibrationSource driver::calibrationFromSamples(std::string path) {
+  return [path](NetworkOp net) { return measure(net, path); };
 }
