@@ -365,13 +365,13 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
   engine::allocateOutputs<OutputOp>(body, trace);
 
   qsim::Builder builder(graph, inputs, trace);
-  engine::Engine<int32_t> run(graph, body, "graph");
+  engine::Engine<int32_t> sim(graph, body, "graph");
   for (Operation *op : order) {
     auto kernel = builder.build(op);
     if (failed(kernel))
       return failure();
     auto lag = [&](OpOperand &use) { return qsim::edgeLag(use.get(), op); };
-    if (failed(run.add(op, std::move(*kernel), lag)))
+    if (failed(sim.add(op, std::move(*kernel), lag)))
       return failure();
   }
 
@@ -379,25 +379,25 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
   // The state names a population kernel may answer to (NeuronKernels.h).
   auto varsOf = [&](Operation *op) {
     std::string vars;
-    if (qsim::Kernel *k = run.kernel(op))
+    if (qsim::Kernel *k = sim.kernel(op))
       for (StringRef s : {"u", "v", "i", "a"})
         if (k->state(s))
           vars += s.str() + ", ";
     return vars + "out";
   };
   auto stateOf = [&](Operation *op, StringRef var) {
-    return run.kernel(op)->state(var);
+    return sim.kernel(op)->state(var);
   };
   for (const std::string &spec : options.probes) {
     auto target = resolveProbe(graph, body, spec, nodeName, varsOf);
     if (failed(target) ||
-        failed(run.probe(spec, *target, stateOf, varsOf, trace)))
+        failed(sim.probe(spec, *target, stateOf, varsOf, trace)))
       return failure();
   }
 
-  run.run(trace);
-  for (Operation *op : run.ops())
-    if (auto *pk = dynamic_cast<qsim::PopulationNode *>(run.kernel(op));
+  sim.run(trace);
+  for (Operation *op : sim.ops())
+    if (auto *pk = dynamic_cast<qsim::PopulationNode *>(sim.kernel(op));
         pk && pk->model->overflows)
       trace.overflowsPerNode[engine::nodeKey(op)] += pk->model->overflows;
   return trace;

@@ -74,7 +74,7 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
   engine::allocateOutputs<OutputOp>(body, trace);
 
   // Kernels in schedule order.
-  engine::Engine<double> run(net, body, "network");
+  engine::Engine<double> sim(net, body, "network");
   for (Operation *op : schedule->order) {
     auto kernel = fsim::buildKernel(net, op, inputs, trace);
     if (failed(kernel))
@@ -84,7 +84,7 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
     auto lag = [&](OpOperand &use) -> int64_t {
       return schedule->isDelayed(op, use.getOperandNumber()) ? 1 : 0;
     };
-    if (failed(run.add(op, std::move(*kernel), lag)))
+    if (failed(sim.add(op, std::move(*kernel), lag)))
       return failure();
   }
 
@@ -105,18 +105,18 @@ FailureOr<Trace> simulate(NetworkOp net, const InputRows &inputs,
   }
   for (const SimOptions::OpProbe &p : options.opProbes)
     targets.push_back({p.key, ProbeTarget{p.op, p.var}});
-  // A state variable only by the name the op declares.
+  // Only the state variables the op declares can be probed.
   auto stateOf = [&](Operation *op, StringRef var) -> const double * {
     auto neuron = dyn_cast<NeuronOpInterface>(op);
     if (!neuron || !llvm::is_contained(neuron.getStateNames(), var))
       return nullptr;
-    return run.kernel(op)->state(var);
+    return sim.kernel(op)->state(var);
   };
   for (auto &[spec, target] : targets)
-    if (failed(run.probe(spec, target, stateOf, varsOf, trace)))
+    if (failed(sim.probe(spec, target, stateOf, varsOf, trace)))
       return failure();
 
-  run.run(trace);
+  sim.run(trace);
   return trace;
 }
 
