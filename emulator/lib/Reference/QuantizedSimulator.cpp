@@ -1,16 +1,12 @@
 //===- QuantizedSimulator.cpp - the quantized reference simulator ---------===//
 //
-// Runs an nc.graph step by step in integer arithmetic. Like the float
-// reference simulator, every op becomes a kernel built once before the time
-// loop (tables copied out of their blobs, parameters expanded, state,
-// accumulators and buffers sized); the loop only reads and writes those and
-// allocates nothing.
-//
-// Every value keeps a ring of its last `depth` step tensors, depth being one
-// more than the largest lag any consumer reads it at (1 for an edge out of
-// an input or a population, plus a synapse table's delay). Every tensor
-// also lists its nonzero entries, so synapse tables touch only the synapses
-// of active pre neurons.
+// Runs an nc.graph step by step in integer arithmetic, on the engine the
+// float reference simulator runs on too (Engine.h). Every op becomes a kernel
+// built once before the time loop (tables copied out of their blobs,
+// parameters expanded, state and accumulators sized), in the order of the
+// chip's timing: an edge out of an input or a population delivers one step
+// late, plus a synapse table's delay. Every tensor lists its nonzero
+// entries, so synapse tables touch only the synapses of active pre neurons.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +38,7 @@ using namespace mlir;
 using namespace spikec::nc;
 
 namespace spikec::ref {
+namespace qsim {
 
 void PopulationNode::step(int64_t t, SimStats &stats) {
   const Buf &x = ins[0].get(t);
@@ -77,15 +74,6 @@ public:
   }
 
   const Rows *rows = nullptr;
-};
-
-class OutputKernel : public Kernel {
-public:
-  void step(int64_t t, SimStats &) override {
-    const Buf &x = ins[0].get(t);
-    std::copy(x.v.begin(), x.v.end(), (*rows)[t].begin());
-  }
-  Rows *rows = nullptr;
 };
 
 class SynapsesKernel : public Kernel {
@@ -137,9 +125,7 @@ public:
 // Building
 //===----------------------------------------------------------------------===//
 
-int64_t numElements(Value v) {
-  return cast<RankedTensorType>(v.getType()).getNumElements();
-}
+using engine::numElements;
 
 /// Whether the value `v` reaches `user` one step late.
 int64_t edgeLag(Value v, Operation *user) {
@@ -161,7 +147,8 @@ public:
 
 private:
   InFlightDiagnostic fail(Operation *op) {
-    return graph.emitError() << "cannot simulate " << describeOp(op, /*qualified=*/true) << ": ";
+    return graph.emitError()
+           << "cannot simulate " << describeOp(op, /*qualified=*/true) << ": ";
   }
   FailureOr<KernelPtr> input(InputOp op);
   FailureOr<KernelPtr> synapses(SynapsesOp op);
@@ -266,11 +253,9 @@ FailureOr<KernelPtr> Builder::population(PopulationOp op) {
 FailureOr<KernelPtr> Builder::build(Operation *op) {
   if (auto o = dyn_cast<InputOp>(op))
     return input(o);
-  if (auto o = dyn_cast<OutputOp>(op)) {
-    auto k = std::make_unique<OutputKernel>();
-    k->rows = &trace.outputs[o.getName().str()];
-    return KernelPtr(std::move(k));
-  }
+  if (auto o = dyn_cast<OutputOp>(op))
+    return KernelPtr(std::make_unique<engine::OutputKernel<int32_t>>(
+        &trace.outputs[o.getName().str()]));
   if (auto o = dyn_cast<SynapsesOp>(op))
     return synapses(o);
   if (isa<SumOp>(op)) {
@@ -284,23 +269,8 @@ FailureOr<KernelPtr> Builder::build(Operation *op) {
   return failure();
 }
 
-/// Where a probe reads from at the end of each step.
-struct Probe {
-  Rows *rows = nullptr;
-  const int32_t *state = nullptr; // a state variable
-  Slot *slot = nullptr;           // a value of this step
-  InRef in;                       // an output's operand
-  bool isOutput = false;
-  const int32_t *data(int64_t t) const {
-    if (state)
-      return state;
-    if (isOutput)
-      return in.get(t).v.data();
-    return slot->at(t).v.data();
-  }
-};
-
 } // namespace
+} // namespace qsim
 
 //===----------------------------------------------------------------------===//
 // simulateQuantized
@@ -320,23 +290,20 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     for (Value v : values) {
       auto type = dyn_cast<RankedTensorType>(v.getType());
       if (!type || !type.hasStaticShape())
-        return graph.emitError() << describeOp(&op, /*qualified=*/true) << " has type "
-                                 << v.getType() << ", not a static tensor";
+        return graph.emitError()
+               << describeOp(&op, /*qualified=*/true) << " has type "
+               << v.getType() << ", not a static tensor";
       if (type.getNumElements() > INT32_MAX)
-        return graph.emitError() << describeOp(&op, /*qualified=*/true) << " has "
-                                 << type.getNumElements()
+        return graph.emitError() << describeOp(&op, /*qualified=*/true)
+                                 << " has " << type.getNumElements()
                                  << " elements, more than the simulator "
                                     "indexes";
     }
   }
 
   // Inputs: the shared checks, then what only integer events need.
-  std::vector<InputDecl> declared;
-  for (Operation &op : body)
-    if (auto in = dyn_cast<InputOp>(op))
-      declared.push_back({in.getName().str(), numElements(in.getResult())});
-  if (failed(checkInputRows(graph, declared, inputs, T,
-                            "nc.input of the graph")))
+  if (failed(engine::checkInputs<InputOp>(graph, body, inputs, T,
+                                          "nc.input of the graph")))
     return failure();
   for (auto in : body.getOps<InputOp>()) {
     std::string name = in.getName().str();
@@ -344,9 +311,9 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     for (auto [r, row] : llvm::enumerate(inputs.at(name))) {
       for (auto [i, x] : llvm::enumerate(row)) {
         if (!std::isfinite(x))
-          return graph.emitError() << "input '" << name << "': row " << r
-                                   << ", element " << i << " is " << formatExact(x)
-                                   << ", not a finite number";
+          return graph.emitError()
+                 << "input '" << name << "': row " << r << ", element " << i
+                 << " is " << formatExact(x) << ", not a finite number";
         if (!encoded && (x != std::trunc(x) || x < double(INT32_MIN) ||
                          x > double(INT32_MAX)))
           return graph.emitError()
@@ -366,9 +333,10 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     unsigned n = 0;
     for (Value v : op.getOperands()) {
       if (!v.getDefiningOp() || v.getDefiningOp()->getBlock() != &body)
-        return graph.emitError() << "cannot simulate " << describeOp(&op, /*qualified=*/true)
-                                 << ": an operand is not defined in the graph";
-      if (edgeLag(v, &op) == 0)
+        return graph.emitError()
+               << "cannot simulate " << describeOp(&op, /*qualified=*/true)
+               << ": an operand is not defined in the graph";
+      if (qsim::edgeLag(v, &op) == 0)
         ++n;
     }
     pending[&op] = n;
@@ -381,7 +349,7 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
     order.push_back(op);
     for (Value r : op->getResults())
       for (OpOperand &use : r.getUses())
-        if (edgeLag(r, use.getOwner()) == 0)
+        if (qsim::edgeLag(r, use.getOwner()) == 0)
           if (--pending[use.getOwner()] == 0)
             ready.push_back(use.getOwner());
   }
@@ -394,110 +362,44 @@ FailureOr<Trace> simulateQuantized(GraphOp graph, const InputRows &inputs,
 
   Trace trace;
   trace.timesteps = T;
+  engine::allocateOutputs<OutputOp>(body, trace);
 
-  // Values, with the ring depth their consumers need.
-  std::vector<std::unique_ptr<Slot>> slots;
-  llvm::DenseMap<Value, Slot *> slotOf;
-  for (Operation &op : body)
-    for (Value v : op.getResults()) {
-      slots.push_back(std::make_unique<Slot>(numElements(v)));
-      slotOf[v] = slots.back().get();
-    }
-  for (Operation &op : body)
-    for (Value v : op.getOperands()) {
-      Slot *s = slotOf[v];
-      s->depth = std::max(s->depth, edgeLag(v, &op) + 1);
-    }
-  for (auto &s : slots)
-    s->allocate();
-
-  for (Operation &op : body)
-    if (auto out = dyn_cast<OutputOp>(op))
-      trace.outputs[out.getName().str()] =
-          Rows(T, std::vector<double>(numElements(out.getInput())));
-
-  Builder builder(graph, inputs, trace);
-  std::vector<KernelPtr> kernels;
-  llvm::DenseMap<Operation *, Kernel *> kernelOf;
+  qsim::Builder builder(graph, inputs, trace);
+  engine::Engine<int32_t> sim(graph, body, "graph");
   for (Operation *op : order) {
     auto kernel = builder.build(op);
     if (failed(kernel))
       return failure();
-    Kernel *k = kernel->get();
-    if (op->getNumResults())
-      k->out = slotOf[op->getResult(0)];
-    for (Value v : op->getOperands())
-      k->ins.push_back(InRef{slotOf[v], edgeLag(v, op)});
-    kernelOf[op] = k;
-    kernels.push_back(std::move(*kernel));
+    auto lag = [&](OpOperand &use) { return qsim::edgeLag(use.get(), op); };
+    if (failed(sim.add(op, std::move(*kernel), lag)))
+      return failure();
   }
 
   // Probes.
   // The state names a population kernel may answer to (NeuronKernels.h).
   auto varsOf = [&](Operation *op) {
     std::string vars;
-    if (Kernel *k = kernelOf.lookup(op))
+    if (qsim::Kernel *k = sim.kernel(op))
       for (StringRef s : {"u", "v", "i", "a"})
         if (k->state(s))
           vars += s.str() + ", ";
     return vars + "out";
   };
-  std::vector<Probe> probes;
+  auto stateOf = [&](Operation *op, StringRef var) {
+    return sim.kernel(op)->state(var);
+  };
   for (const std::string &spec : options.probes) {
     auto target = resolveProbe(graph, body, spec, nodeName, varsOf);
-    if (failed(target))
+    if (failed(target) ||
+        failed(sim.probe(spec, *target, stateOf, varsOf, trace)))
       return failure();
-    Operation *op = target->op;
-    const std::string &var = target->var;
-    Probe p;
-    int64_t width;
-    if (var == "out") {
-      if (auto out = dyn_cast<OutputOp>(op)) {
-        p.isOutput = true;
-        p.in = kernelOf[op]->ins[0];
-        width = numElements(out.getInput());
-      } else {
-        p.slot = slotOf[op->getResult(0)];
-        width = p.slot->size;
-      }
-    } else {
-      p.state = kernelOf[op]->state(var);
-      if (!p.state)
-        return graph.emitError() << "probe '" << spec << "': " << describeOp(op, /*qualified=*/true)
-                                 << " has no variable '" << var << "' (it has "
-                                 << varsOf(op) << ")";
-      width = numElements(op->getResult(0));
-    }
-    Rows &rows = trace.probes[spec];
-    rows.assign(T, std::vector<double>(width));
-    p.rows = &rows;
-    probes.push_back(p);
   }
 
-  // The time loop.
-  SimStats &stats = trace.stats;
-  for (int64_t t = 0; t < T; ++t) {
-    for (auto &k : kernels)
-      k->step(t, stats);
-    for (Probe &p : probes) {
-      const int32_t *src = p.data(t);
-      std::copy(src, src + (*p.rows)[t].size(), (*p.rows)[t].begin());
-    }
-  }
-  for (Operation *op : order) {
-    Kernel *k = kernelOf[op];
-    if (k->spiking) {
-      std::string name = spikec::nodeName(op);
-      trace.spikesPerNode[name.empty() ? describeOp(op, /*qualified=*/true) : name] +=
-          k->spikesEmitted;
-    }
-    if (auto *pk = dynamic_cast<PopulationNode *>(k);
-        pk && pk->model->overflows) {
-      std::string name = spikec::nodeName(op);
-      trace.overflowsPerNode[name.empty() ? describeOp(op, /*qualified=*/true) : name] +=
-          pk->model->overflows;
-    }
-  }
+  sim.run(trace);
+  for (Operation *op : sim.ops())
+    if (auto *pk = dynamic_cast<qsim::PopulationNode *>(sim.kernel(op));
+        pk && pk->model->overflows)
+      trace.overflowsPerNode[engine::nodeKey(op)] += pk->model->overflows;
   return trace;
 }
 
