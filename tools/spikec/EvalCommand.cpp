@@ -43,6 +43,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "EvalData.h"
+#include "EvalLag.h"
+#include "EvalScoring.h"
 
 #include "spikec/Dialect/NC/NCModels.h"
 #include "spikec/Dialect/NC/NCOps.h"
@@ -131,21 +134,6 @@ static cl::opt<std::string> evalReport(
 
 namespace {
 
-enum class Encoding { Rate, Latency, Direct };
-
-enum class Readout { Count, Last, Max, Mean };
-
-/// What one inference did.
-struct Inference {
-  /// Per output neuron, its score so far (Readout) and, for the mean, the
-  /// steps seen.
-  std::vector<double> score;
-  int64_t steps = 0;
-  Readout readout = Readout::Count;
-  uint64_t synapticOps = 0, spikes = 0;
-  double ns = 0, pj = 0; ///< cycle mode only
-};
-
 /// One of the three executions, for one input and one output.
 struct Runner {
   std::string how;
@@ -167,37 +155,6 @@ struct Runner {
   /// ("-" when a diagnostic has said it already).
   std::function<std::string(ref::Rows, Inference &)> run;
 };
-
-/// Adds one step's output row to the scores.
-template <typename T> void scoreRow(const T *row, Inference &out) {
-  const size_t n = out.score.size();
-  const bool first = out.steps == 0;
-  for (size_t e = 0; e < n; ++e) {
-    double x = double(row[e]);
-    switch (out.readout) {
-    case Readout::Count:
-      out.score[e] += x != 0;
-      break;
-    case Readout::Last:
-      out.score[e] = x;
-      break;
-    case Readout::Max:
-      out.score[e] = first ? x : std::max(out.score[e], x);
-      break;
-    case Readout::Mean:
-      out.score[e] += x;
-      break;
-    }
-  }
-  ++out.steps;
-}
-
-/// Ends an inference's scores (the mean divides by the steps).
-void finishScores(Inference &out) {
-  if (out.readout == Readout::Mean && out.steps > 0)
-    for (double &x : out.score)
-      x /= double(out.steps);
-}
 
 /// Takes what a reference run gives: the scores of `output`'s neurons, and
 /// the work. "-" when the run failed (a diagnostic said why).
@@ -222,150 +179,6 @@ std::vector<std::pair<std::string, int64_t>> outputPorts(Block &body) {
         {op.getName().str(),
          cast<RankedTensorType>(op.getInput().getType()).getNumElements()});
   return out;
-}
-
-/// The steps an nc.graph's outputs lag its inputs by, by the rule of
-/// StepLag.h: an edge out of an input or a population takes a step (not into
-/// the output that reads it), a synapse group adds its delay; -1 when the
-/// graph is recurrent.
-int64_t graphLag(nc::GraphOp graph) {
-  llvm::DenseMap<Operation *, uint32_t> id;
-  for (Operation &op : graph.getBodyBlock())
-    id.try_emplace(&op, uint32_t(id.size()));
-  std::vector<StepEdge> edges;
-  std::vector<uint32_t> outputs;
-  for (Operation &op : graph.getBodyBlock()) {
-    int64_t delay = 0;
-    if (auto syn = dyn_cast<nc::SynapsesOp>(op))
-      delay = syn.getDelay();
-    for (Value in : op.getOperands()) {
-      Operation *def = in.getDefiningOp();
-      if (!def || !id.count(def))
-        continue;
-      bool fires = isa<nc::InputOp, nc::PopulationOp>(def);
-      edges.push_back(
-          {id[def], id[&op],
-           (fires && !isa<nc::OutputOp>(op) ? 1 : 0) + delay});
-    }
-    if (isa<nc::OutputOp>(op))
-      outputs.push_back(id[&op]);
-  }
-  std::optional<int64_t> lag =
-      longestStepPath(uint32_t(id.size()), edges, {}, outputs);
-  return lag ? *lag : -1;
-}
-
-/// The same for an image, from its neurons: nodes are the host, every
-/// core's axons and neurons; an axon is reached one step plus its group's
-/// delay after the event is sent, a neuron in the step its axons are. -1
-/// when a cycle is reachable from the inputs.
-int64_t imageLag(const image::Image &img) {
-  std::vector<uint32_t> axonBase, neuronBase;
-  uint32_t nodes = 1; // node 0: the host
-  for (const image::Core &core : img.cores) {
-    axonBase.push_back(nodes);
-    nodes += core.numAxons();
-    neuronBase.push_back(nodes);
-    nodes += core.numNeurons;
-  }
-  std::vector<StepEdge> edges;
-  auto send = [&](uint32_t from, const image::Endpoint &d) {
-    const image::Core &core = img.cores[d.core];
-    edges.push_back({from, axonBase[d.core] + d.index,
-                     1 + int64_t(core.groups[core.axonGroup[d.index]].delay)});
-  };
-  for (const image::Input &in : img.inputs)
-    for (const image::Endpoint &d : in.dests)
-      send(0, d);
-  for (size_t c = 0; c < img.cores.size(); ++c) {
-    const image::Core &core = img.cores[c];
-    for (uint32_t a = 0; a < core.numAxons(); ++a)
-      for (uint32_t s = core.axonOffsets[a]; s < core.axonOffsets[a + 1]; ++s)
-        edges.push_back(
-            {axonBase[c] + a, neuronBase[c] + core.synTarget[s], 0});
-    for (uint32_t n = 0; n < core.numNeurons; ++n)
-      for (uint32_t r = core.routeOffsets[n]; r < core.routeOffsets[n + 1];
-           ++r)
-        send(neuronBase[c] + n, core.routes[r]);
-  }
-  std::vector<uint32_t> outputs;
-  for (const image::Output &out : img.outputs)
-    for (const image::Endpoint &s : out.sources)
-      outputs.push_back(neuronBase[s.core] + s.index);
-  std::optional<int64_t> lag = longestStepPath(nodes, edges, {0}, outputs);
-  return lag ? *lag : -1;
-}
-
-/// The rows of one image: `steps` encoded ones, then `drain` of zeros.
-ref::Rows encodeImage(const uint8_t *pixels, int64_t width, Encoding how,
-                      uint64_t seed, int64_t steps, int64_t drain) {
-  ref::Rows rows(steps + drain, std::vector<double>(width, 0.0));
-  for (int64_t i = 0; i < width; ++i) {
-    double x = pixels[i] / 255.0;
-    switch (how) {
-    case Encoding::Rate:
-      for (int64_t t = 0; t < steps; ++t)
-        rows[t][i] = ref::rateSpike(seed, t, i, 1.0, x) ? 1.0 : 0.0;
-      break;
-    case Encoding::Latency:
-      if (int64_t t = ref::latencyOffset(x, 0.0, steps); t >= 0)
-        rows[t][i] = 1.0;
-      break;
-    case Encoding::Direct:
-      for (int64_t t = 0; t < steps; ++t)
-        rows[t][i] = x;
-      break;
-    }
-  }
-  return rows;
-}
-
-/// An npy: dataset: SAMPLES of shape (N, T, ...input shape), each sample T
-/// input rows as a spike file holds them, and LABELS of shape (N,), whole
-/// numbers >= 0. `data` gets the count, the width and the labels.
-LogicalResult readSpikeTrains(StringRef samplesPath, StringRef labelsPath,
-                              MLIRContext &ctx, io::NpyArray &trains,
-                              io::LabelledImages &data) {
-  auto samples = io::readNpyArray(samplesPath, &ctx);
-  auto labels = io::readNpyArray(labelsPath, &ctx);
-  if (failed(samples) || failed(labels))
-    return failure();
-  auto bad = [&](StringRef path, const std::string &why) {
-    emitError(FileLineColLoc::get(&ctx, path, 0, 0)) << why;
-    return failure();
-  };
-  if (samples->shape.size() < 3 || samples->shape[0] == 0 ||
-      samples->shape[1] == 0)
-    return bad(samplesPath, "expected samples of shape (N, T, ...): N > 0 "
-                            "samples of T > 0 input rows each");
-  if (labels->shape.size() != 1 || labels->shape[0] != samples->shape[0])
-    return bad(labelsPath, "expected " + std::to_string(samples->shape[0]) +
-                               " labels, one per sample, in shape (N,)");
-  data.count = samples->shape[0];
-  data.itemSize = int64_t(samples->values.size()) / data.count /
-                  samples->shape[1];
-  for (size_t i = 0; i < labels->values.size(); ++i) {
-    double l = labels->values[i];
-    if (l < 0 || l > 255 || l != std::floor(l))
-      return bad(labelsPath, "label " + std::to_string(i) + " is " +
-                                 formatNumber(l) +
-                                 ", not a class in 0..255");
-    data.labels.push_back(uint8_t(l));
-    data.numClasses = std::max(data.numClasses, int(l) + 1);
-  }
-  trains = std::move(*samples);
-  return success();
-}
-
-/// Sample i's rows, then `drain` rows of zeros.
-ref::Rows sampleRows(const io::NpyArray &trains, int64_t i, int64_t drain) {
-  int64_t steps = trains.shape[1];
-  int64_t width = int64_t(trains.values.size()) / trains.shape[0] / steps;
-  ref::Rows rows(steps + drain, std::vector<double>(width, 0.0));
-  const double *x = trains.values.data() + i * steps * width;
-  for (int64_t t = 0; t < steps; ++t)
-    std::copy(x + t * width, x + (t + 1) * width, rows[t].begin());
-  return rows;
 }
 
 /// Checks that the network has one input and one output and names them.
@@ -564,33 +377,6 @@ std::string networkRunner(MLIRContext &ctx, OwningOpRef<ModuleOp> &module,
                          graph, {{runner.inputName, std::move(rows)}}, options),
                      runner.outputName, out);
   };
-  return "";
-}
-
-/// The index of the largest score, the lowest on a tie; `tie` says whether
-/// another neuron has the same score.
-int64_t argmax(const std::vector<double> &score, bool &tie) {
-  int64_t best = 0;
-  for (size_t k = 1; k < score.size(); ++k)
-    if (score[k] > score[best])
-      best = k;
-  tie = false;
-  for (size_t k = 0; k < score.size(); ++k)
-    tie |= int64_t(k) != best && score[k] == score[best];
-  return best;
-}
-
-const char *readoutName(Readout r) {
-  switch (r) {
-  case Readout::Count:
-    return "count";
-  case Readout::Last:
-    return "last";
-  case Readout::Max:
-    return "max";
-  case Readout::Mean:
-    return "mean";
-  }
   return "";
 }
 
