@@ -71,7 +71,9 @@ campaign)
       mode=(SPIKEC_FUZZ_HDF5=in-process
         ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1:max_allocation_size_mb=64"
         LSAN_OPTIONS="suppressions=$root/tests/fuzz/hdf5-leaks.supp")
-      flags+=(-fork="${SPIKEC_FUZZ_FORKS:-$jobs}" -ignore_crashes=1) ;;
+      # A file libhdf5 loops on ends its worker after 10 s, not 30: no
+      # valid input takes a second.
+      flags+=(-fork="${SPIKEC_FUZZ_FORKS:-$jobs}" -ignore_crashes=1 -timeout=10) ;;
     esac
     (export "${mode[@]}"
       run_harness "$h" "${flags[@]}" -artifact_prefix="$logs/$h-") \
