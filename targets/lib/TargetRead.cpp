@@ -66,6 +66,17 @@ static void checkAllowed(Reader &r, const std::optional<SIntList> &allowed,
                    ", more than bits (" + std::to_string(bits.value) + ")");
 }
 
+/// An optional "allowed_bits" list of `obj`, each entry at most `bits`.
+static void readAllowedBits(Reader &r, const json &obj, const std::string &p,
+                            const SInt &bits,
+                            std::optional<SIntList> &allowed) {
+  if (const json *a = r.field(obj, p, "allowed_bits", false)) {
+    std::string ap = jsonPointerChild(p, "allowed_bits");
+    allowed = r.readIntList(*a, ap, Range::Bits);
+    checkAllowed(r, allowed, bits, ap);
+  }
+}
+
 static void readPrecision(Reader &r, const json &j, const std::string &p,
                           Precision &pr) {
   if (!r.object(j, p,
@@ -73,75 +84,59 @@ static void readPrecision(Reader &r, const json &j, const std::string &p,
                  "threshold", "input_shift", "bias", "activation", "overflow",
                  "rounding"}))
     return;
-  if (const json *w = r.field(j, p, "weight", true)) {
-    std::string wp = jsonPointerChild(p, "weight");
-    if (r.object(*w, wp,
-                 {"bits", "signed", "allowed_bits", "exponent_min",
-                  "exponent_max"})) {
-      r.intField(*w, wp, "bits", Range::Bits, pr.weight.bits);
-      r.boolean(*w, wp, "signed", pr.weight.isSigned);
-      if (const json *a = r.field(*w, wp, "allowed_bits", false)) {
-        pr.weight.allowedBits = r.readIntList(
-            *a, jsonPointerChild(wp, "allowed_bits"), Range::Bits);
-        checkAllowed(r, pr.weight.allowedBits, pr.weight.bits,
-                     jsonPointerChild(wp, "allowed_bits"));
-      }
-      r.optIntField(*w, wp, "exponent_min", Range::Exponent,
-                    pr.weight.exponentMin);
-      r.optIntField(*w, wp, "exponent_max", Range::Exponent,
-                    pr.weight.exponentMax);
-      bool hasMin = w->contains("exponent_min");
-      bool hasMax = w->contains("exponent_max");
-      if (hasMin != hasMax)
-        r.error(jsonPointerChild(wp, hasMin ? "exponent_max" : "exponent_min"),
-                std::string("missing required field '") +
-                    (hasMin ? "exponent_max" : "exponent_min") +
-                    "' (exponent_min and exponent_max go together)");
-      else if (pr.weight.exponentMin && pr.weight.exponentMax &&
-               pr.weight.exponentMin->value > pr.weight.exponentMax->value)
-        r.error(jsonPointerChild(wp, "exponent_min"),
-                "exponent_min (" +
-                    std::to_string(pr.weight.exponentMin->value) +
-                    ") is greater than exponent_max (" +
-                    std::to_string(pr.weight.exponentMax->value) + ")");
-    }
-  }
+  r.subObject(
+      j, p, "weight", true,
+      {"bits", "signed", "allowed_bits", "exponent_min", "exponent_max"},
+      [&](const json &w, const std::string &wp) {
+        r.intField(w, wp, "bits", Range::Bits, pr.weight.bits);
+        r.boolean(w, wp, "signed", pr.weight.isSigned);
+        readAllowedBits(r, w, wp, pr.weight.bits, pr.weight.allowedBits);
+        r.optIntField(w, wp, "exponent_min", Range::Exponent,
+                      pr.weight.exponentMin);
+        r.optIntField(w, wp, "exponent_max", Range::Exponent,
+                      pr.weight.exponentMax);
+        bool hasMin = w.contains("exponent_min");
+        bool hasMax = w.contains("exponent_max");
+        if (hasMin != hasMax)
+          r.error(
+              jsonPointerChild(wp, hasMin ? "exponent_max" : "exponent_min"),
+              std::string("missing required field '") +
+                  (hasMin ? "exponent_max" : "exponent_min") +
+                  "' (exponent_min and exponent_max go together)");
+        else if (pr.weight.exponentMin && pr.weight.exponentMax &&
+                 pr.weight.exponentMin->value > pr.weight.exponentMax->value)
+          r.error(jsonPointerChild(wp, "exponent_min"),
+                  "exponent_min (" +
+                      std::to_string(pr.weight.exponentMin->value) +
+                      ") is greater than exponent_max (" +
+                      std::to_string(pr.weight.exponentMax->value) + ")");
+      });
   r.intField(j, p, "membrane_bits", Range::Bits, pr.membraneBits);
   r.optIntField(j, p, "current_bits", Range::Bits, pr.currentBits);
   r.optIntField(j, p, "decay_bits", Range::Bits, pr.decayBits);
-  if (const json *t = r.field(j, p, "threshold", false)) {
-    std::string tp = jsonPointerChild(p, "threshold");
-    if (r.object(*t, tp, {"bits", "shift"})) {
-      ThresholdPrecision th;
-      r.intField(*t, tp, "bits", Range::Bits, th.bits);
-      r.intField(*t, tp, "shift", Range::Shift, th.shift);
-      pr.threshold = th;
-    }
-  }
+  r.subObject(j, p, "threshold", false, {"bits", "shift"},
+              [&](const json &t, const std::string &tp) {
+                ThresholdPrecision th;
+                r.intField(t, tp, "bits", Range::Bits, th.bits);
+                r.intField(t, tp, "shift", Range::Shift, th.shift);
+                pr.threshold = th;
+              });
   r.optIntField(j, p, "input_shift", Range::Shift, pr.inputShift);
-  if (const json *b = r.field(j, p, "bias", false)) {
-    std::string bp = jsonPointerChild(p, "bias");
-    if (r.object(*b, bp, {"mantissa_bits", "exponent_bits"})) {
-      BiasPrecision bias;
-      r.intField(*b, bp, "mantissa_bits", Range::Bits, bias.mantissaBits);
-      r.intField(*b, bp, "exponent_bits", Range::Bits, bias.exponentBits);
-      pr.bias = bias;
-    }
-  }
-  if (const json *a = r.field(j, p, "activation", false)) {
-    std::string ap = jsonPointerChild(p, "activation");
-    if (r.object(*a, ap, {"bits", "allowed_bits"})) {
-      ActivationPrecision act;
-      r.intField(*a, ap, "bits", Range::Bits, act.bits);
-      if (const json *l = r.field(*a, ap, "allowed_bits", false)) {
-        act.allowedBits = r.readIntList(
-            *l, jsonPointerChild(ap, "allowed_bits"), Range::Bits);
-        checkAllowed(r, act.allowedBits, act.bits,
-                     jsonPointerChild(ap, "allowed_bits"));
-      }
-      pr.activation = act;
-    }
-  }
+  r.subObject(
+      j, p, "bias", false, {"mantissa_bits", "exponent_bits"},
+      [&](const json &b, const std::string &bp) {
+        BiasPrecision bias;
+        r.intField(b, bp, "mantissa_bits", Range::Bits, bias.mantissaBits);
+        r.intField(b, bp, "exponent_bits", Range::Bits, bias.exponentBits);
+        pr.bias = bias;
+      });
+  r.subObject(j, p, "activation", false, {"bits", "allowed_bits"},
+              [&](const json &a, const std::string &ap) {
+                ActivationPrecision act;
+                r.intField(a, ap, "bits", Range::Bits, act.bits);
+                readAllowedBits(r, a, ap, act.bits, act.allowedBits);
+                pr.activation = act;
+              });
   static const std::vector<std::string> overflows = {"wrap", "saturate"};
   if (const json *o = r.field(j, p, "overflow", true)) {
     std::string op = jsonPointerChild(p, "overflow");

@@ -12,6 +12,7 @@
 #ifndef SPIKEC_TARGET_LIB_TARGETREADER_H
 #define SPIKEC_TARGET_LIB_TARGETREADER_H
 
+#include "spikec/Support/JSONParse.h"
 #include "spikec/Target/Target.h"
 
 #include <nlohmann/json.hpp>
@@ -66,6 +67,20 @@ public:
   /// The field `key` of object `obj`, or null (reported when required).
   const json *field(const json &obj, const std::string &ptr,
                     const std::string &key, bool required);
+
+  /// The object `key` of `obj`, which may hold only `keys`: read(value,
+  /// pointer) when it is there and is such an object (a missing required
+  /// one, a non-object or an unknown key is reported instead).
+  template <typename Read>
+  void subObject(const json &obj, const std::string &ptr,
+                 const std::string &key, bool required,
+                 const std::vector<std::string> &keys, Read &&read) {
+    if (const json *v = field(obj, ptr, key, required)) {
+      std::string vp = jsonPointerChild(ptr, key);
+      if (object(*v, vp, keys))
+        read(*v, vp);
+    }
+  }
 
   /// Splits a number's {"value", "source"|"assumed"} wrapper. Returns the
   /// value node and its pointer, or nullopt after reporting an error.
