@@ -6,6 +6,9 @@
 // flips and truncations never crash the reader, which either refuses them or
 // returns a valid image. Offsets into the file follow docs/image-format.md.
 //
+//
+// Longer than 600 lines: one case per field of the format and per kind of
+// corruption, each naming its offset; they share one fixture image.
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Image/ImageIO.h"

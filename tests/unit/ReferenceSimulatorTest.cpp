@@ -6,6 +6,9 @@
 // f32 values promoted to double, so closed forms that depend on a rounded
 // factor (0.9, 0.1, ...) use the f32 value, (double)0.9f.
 //
+//
+// Longer than 600 lines: a closed form or hand trace per neuron model,
+// timing rule and encoder, sharing one parse-and-simulate fixture.
 //===----------------------------------------------------------------------===//
 
 #include "spikec/Passes/Passes.h"

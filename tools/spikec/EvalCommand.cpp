@@ -40,6 +40,10 @@
 // gives how many inferences had one. `count` on a graded output is refused
 // (it would count nonzero membrane values).
 //
+//
+// About 660 lines: the flags, the three runners and the loop over the
+// dataset; encoding (EvalData), lag (EvalLag) and scoring (EvalScoring) are
+// their own files.
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"

@@ -10,6 +10,10 @@
 // "graph.key"; a root graph with no Input/Output nodes of its own (one whose
 // only node is a nested graph) takes its nested graphs' unconnected ones.
 //
+//
+// Longer than 600 lines: one importer whose node builders share the graph's
+// port tables, the placeholder sums of recurrent edges and the nested
+// graphs' prefixes, and the field conventions of NIR's versions.
 //===----------------------------------------------------------------------===//
 
 #include "TreeImporter.h"

@@ -42,6 +42,11 @@
 // sum of the stored weights: stored as w/2 with weight_exp 1 when all are
 // even, else as w with weight_exp 0 when all fit 8 bits.
 //
+//
+// Longer than 600 lines: one importer whose layer builders (input, dense,
+// conv, pool, CUBA and sigma-delta populations) share the builder, the
+// previous layer's value and shape, and the Lava conventions above; split
+// across files they would pass that state around or expose the class.
 //===----------------------------------------------------------------------===//
 
 #include "TreeImporter.h"

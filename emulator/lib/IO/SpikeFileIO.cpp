@@ -4,6 +4,10 @@
 // (xt::detail::parse_header) and the data decoded here so that every numeric
 // dtype, either byte order and Fortran order are accepted.
 //
+//
+// Longer than 600 lines: the readers and writers of the two spike file
+// formats share the error type, the place names in messages and the row
+// checks; the .npy decoder is the largest piece (every dtype and order).
 //===----------------------------------------------------------------------===//
 
 #include "spikec/IO/SpikeFileIO.h"

@@ -15,6 +15,10 @@ edge delivers in the same step, an edge that closes a cycle one step later).
 Parameters are rounded to f32 first, as NIR stores them.
 
 Needs PYTHONPATH to hold ../shared/nir-python (NIR 1.0.7).
+
+Longer than 600 lines: the 25 networks and the independent integrator of
+every node kind they use live together so that the reference reads only
+what nir.read returns.
 """
 import json
 import sys

@@ -18,6 +18,10 @@ weights are float32, and the state is computed in double.
       simulates NET on IN and compares with spikec's OUT (outputs and every
       probe): spikes exactly, membranes within 1e-9 relative. Prints
       "ok <name>: N spikes" or the first mismatch and exits 1.
+
+Longer than 600 lines: an independent integrator of every neuron model,
+projection and encoder of the JSON format, kept in one file so that it
+shares nothing with spikec.
 """
 import argparse
 import json
