@@ -395,20 +395,32 @@ public:
   double gain = 1.0;
 };
 
-class EncodeRateKernel : public Kernel {
-public:
-  void step(int64_t t, SimStats &stats) override {
-    const double *x = ins[0].get(t).v.data();
+/// An encoder: every element's event of the step (0 for none), published
+/// with the list of nonzero ones.
+class EventKernel : public Kernel {
+protected:
+  template <typename Event>
+  void writeEvents(int64_t t, SimStats &stats, Event event) {
     Buf &o = out->at(t);
     o.nz.clear();
     for (int32_t i = 0, n = o.v.size(); i < n; ++i) {
-      bool s = rateSpike(seed, t, i, gain, x[i]);
-      o.v[i] = s ? 1.0 : 0.0;
-      if (s)
+      double s = event(i);
+      o.v[i] = s;
+      if (s != 0)
         o.nz.push_back(i);
     }
     o.nzValid = true;
     emitted(stats, o.nz.size());
+  }
+};
+
+class EncodeRateKernel : public EventKernel {
+public:
+  void step(int64_t t, SimStats &stats) override {
+    const double *x = ins[0].get(t).v.data();
+    writeEvents(t, stats, [&](int32_t i) {
+      return rateSpike(seed, t, i, gain, x[i]) ? 1.0 : 0.0;
+    });
   }
   double gain = 1.0;
   uint64_t seed = 0;
@@ -416,45 +428,30 @@ public:
 
 /// The offset of each element is fixed from its value at the first step of
 /// each window, so that an element spikes at most once per window.
-class EncodeLatencyKernel : public Kernel {
+class EncodeLatencyKernel : public EventKernel {
 public:
   void step(int64_t t, SimStats &stats) override {
     const double *x = ins[0].get(t).v.data();
-    Buf &o = out->at(t);
     int64_t k = t % window;
-    const int64_t n = o.v.size();
     if (k == 0)
-      for (int64_t i = 0; i < n; ++i)
+      for (size_t i = 0; i < offset.size(); ++i)
         offset[i] = latencyOffset(x[i], threshold, window);
-    o.nz.clear();
-    for (int64_t i = 0; i < n; ++i) {
-      bool s = offset[i] == k;
-      o.v[i] = s ? 1.0 : 0.0;
-      if (s)
-        o.nz.push_back(static_cast<int32_t>(i));
-    }
-    o.nzValid = true;
-    emitted(stats, o.nz.size());
+    writeEvents(t, stats,
+                [&](int32_t i) { return offset[i] == k ? 1.0 : 0.0; });
   }
   int64_t window = 1;
   double threshold = 0;
   std::vector<int64_t> offset;
 };
 
-class EncodeDeltaKernel : public Kernel {
+class EncodeDeltaKernel : public EventKernel {
 public:
   void step(int64_t t, SimStats &stats) override {
     const double *x = ins[0].get(t).v.data();
-    Buf &o = out->at(t);
-    o.nz.clear();
-    for (int32_t i = 0, n = o.v.size(); i < n; ++i) {
-      double s = deltaEvent(x[i], ref[i], threshold, offSpikes);
-      o.v[i] = s;
-      if (s != 0)
-        o.nz.push_back(i);
-    }
-    o.nzValid = true;
-    emitted(stats, o.nz.size());
+    // In element order: each event moves that element's reference.
+    writeEvents(t, stats, [&](int32_t i) {
+      return deltaEvent(x[i], ref[i], threshold, offSpikes);
+    });
   }
   double threshold = 1;
   bool offSpikes = false;
