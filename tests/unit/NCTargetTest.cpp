@@ -18,6 +18,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "TestContext.h"
 #include "TestIR.h"
 
 #include <doctest/doctest.h>
@@ -27,15 +28,7 @@ using namespace spikec;
 
 namespace {
 
-struct Context {
-  MLIRContext ctx{MLIRContext::Threading::DISABLED};
-  std::string diags;
-  ScopedDiagnosticHandler handler{&ctx, [this](Diagnostic &d) {
-                                    diags += d.str() + "\n";
-                                    return success();
-                                  }};
-  Context() { ctx.loadDialect<nc::NCDialect, snn::SNNDialect>(); }
-};
+using Context = test::DiagnosedContext<nc::NCDialect, snn::SNNDialect>;
 
 /// A 6 -> 5 -> 4 LIF network; four weight values, so that every neuron
 /// fits truenorth's four axon types.

@@ -17,6 +17,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 
+#include "TestContext.h"
 #include "TestIR.h"
 
 #include <doctest/doctest.h>
@@ -32,13 +33,7 @@ using spikec::ref::Rows;
 
 namespace {
 /// A context with the nc dialect that collects its diagnostics.
-struct Harness {
-  Harness() : ctx(registry(), MLIRContext::Threading::DISABLED) {}
-  static DialectRegistry registry() {
-    DialectRegistry r;
-    r.insert<nc::NCDialect>();
-    return r;
-  }
+struct Harness : test::DiagnosedContext<nc::NCDialect> {
   /// Parses `text` and runs its one nc.graph for `steps` steps.
   FailureOr<ref::Trace> simulate(const std::string &text, const InputRows &in,
                                  int64_t steps,
@@ -52,13 +47,7 @@ struct Harness {
     return ref::simulateQuantized(*m->getOps<nc::GraphOp>().begin(), in, opts);
   }
 
-  MLIRContext ctx;
   bool verify = true; ///< false: the simulator's own checks, unverified IR
-  std::string diags;
-  ScopedDiagnosticHandler handler{&ctx, [this](Diagnostic &d) {
-                                    diags += d.str() + "\n";
-                                    return success();
-                                  }};
   OwningOpRef<ModuleOp> m;
 };
 

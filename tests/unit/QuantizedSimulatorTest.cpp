@@ -18,6 +18,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 
+#include "TestContext.h"
 #include "TestIR.h"
 
 #include <doctest/doctest.h>
@@ -40,12 +41,6 @@ namespace {
 /// The resource section for this file's blobs (f32 weights or i32 tables).
 std::string resources(const std::map<std::string, std::vector<int32_t>> &blobs) {
   return test::resourcesOf(blobs);
-}
-
-DialectRegistry ncRegistry() {
-  DialectRegistry registry;
-  registry.insert<nc::NCDialect>();
-  return registry;
 }
 
 /// `%<res> = nc.synapses %<in> ...` with blobs <name>_o, <name>_t, <name>_w.
@@ -78,14 +73,8 @@ std::string loihiPop(const std::string &res, const std::string &in, int n,
 }
 
 /// Parses a module with one nc.graph, collecting diagnostics.
-struct Fixture {
-  MLIRContext ctx{ncRegistry(), MLIRContext::Threading::DISABLED};
+struct Fixture : test::DiagnosedContext<nc::NCDialect> {
   OwningOpRef<ModuleOp> module;
-  std::vector<std::string> diags;
-  ScopedDiagnosticHandler handler{&ctx, [this](Diagnostic &d) {
-                                    diags.push_back(d.str());
-                                    return success();
-                                  }};
 
   nc::GraphOp load(const std::string &text, bool verify = true) {
     ParserConfig config(&ctx, verify);
@@ -103,17 +92,9 @@ struct Fixture {
     return ref::simulateQuantized(graph, inputs, opts);
   }
 
-  std::string joined() const {
-    std::string s;
-    for (const auto &d : diags)
-      s += d + "\n";
-    return s;
-  }
+  /// Whether a diagnostic says `needle` (one line of text).
   bool saw(const std::string &needle) const {
-    for (const auto &d : diags)
-      if (d.find(needle) != std::string::npos)
-        return true;
-    return false;
+    return diags.find(needle) != std::string::npos;
   }
 };
 

@@ -18,6 +18,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "TestContext.h"
 #include "TestIR.h"
 
 #include <doctest/doctest.h>
@@ -33,19 +34,7 @@ using spikec::ref::Trace;
 
 namespace {
 
-DialectRegistry registry() {
-  DialectRegistry r;
-  r.insert<nc::NCDialect, snn::SNNDialect>();
-  return r;
-}
-
-struct Context {
-  MLIRContext ctx{registry(), MLIRContext::Threading::DISABLED};
-  std::string diags;
-  ScopedDiagnosticHandler handler{&ctx, [this](Diagnostic &d) {
-                                    diags += d.str() + "\n";
-                                    return success();
-                                  }};
+struct Context : test::DiagnosedContext<nc::NCDialect, snn::SNNDialect> {
   OwningOpRef<ModuleOp> parse(const std::string &text) {
     auto m = parseSourceString<ModuleOp>(text, ParserConfig(&ctx));
     INFO("diagnostics: " << diags);

@@ -16,6 +16,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 
+#include "TestContext.h"
 #include "TestIR.h"
 
 #include <doctest/doctest.h>
@@ -35,12 +36,6 @@ using spikec::test::hexBlob;
 
 namespace {
 
-DialectRegistry snnRegistry() {
-  DialectRegistry registry;
-  registry.insert<snn::SNNDialect>();
-  return registry;
-}
-
 struct Resources {
   std::string entries;
   void add(const std::string &name, const std::string &hex) {
@@ -52,21 +47,12 @@ struct Resources {
   }
 };
 
-struct Fixture {
-  MLIRContext ctx{snnRegistry(), MLIRContext::Threading::DISABLED};
+struct Fixture : test::DiagnosedContext<snn::SNNDialect> {
   OwningOpRef<ModuleOp> module;
-  std::vector<std::string> diags;
-  ScopedDiagnosticHandler handler{&ctx, [this](Diagnostic &d) {
-                                    diags.push_back(d.str());
-                                    return success();
-                                  }};
 
   snn::NetworkOp load(const std::string &text) {
     module = parseSourceString<ModuleOp>(text, &ctx);
-    std::string all;
-    for (auto &d : diags)
-      all += d + "\n";
-    INFO("diagnostics: " << all << "\ntext:\n" << text);
+    INFO("diagnostics: " << diags << "\ntext:\n" << text);
     REQUIRE(module);
     return *module->getOps<snn::NetworkOp>().begin();
   }
@@ -75,10 +61,7 @@ struct Fixture {
     SimOptions opts;
     opts.timesteps = T;
     auto trace = ref::simulate(net, inputs, opts);
-    std::string all;
-    for (auto &d : diags)
-      all += d + "\n";
-    INFO("diagnostics: " << all);
+    INFO("diagnostics: " << diags);
     REQUIRE(succeeded(trace));
     return *trace;
   }

@@ -20,6 +20,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "TestContext.h"
 #include "TestIR.h"
 
 #include <doctest/doctest.h>
@@ -43,22 +44,10 @@ std::string resources(const std::map<std::string, std::vector<float>> &blobs) {
   return test::resourcesOf(blobs);
 }
 
-DialectRegistry snnRegistry() {
-  DialectRegistry registry;
-  registry.insert<snn::SNNDialect>();
-  return registry;
-}
-
 /// Parses a network (optionally running snn-discretize) and simulates it,
 /// collecting diagnostics instead of printing them.
-struct Fixture {
-  MLIRContext ctx{snnRegistry(), MLIRContext::Threading::DISABLED};
+struct Fixture : test::DiagnosedContext<snn::SNNDialect> {
   OwningOpRef<ModuleOp> module;
-  std::vector<std::string> diags;
-  ScopedDiagnosticHandler handler{&ctx, [this](Diagnostic &d) {
-                                    diags.push_back(d.str());
-                                    return success();
-                                  }};
 
   snn::NetworkOp load(const std::string &text, double dt = 0) {
     module = parseSourceString<ModuleOp>(text, &ctx);
@@ -82,17 +71,9 @@ struct Fixture {
     return ref::simulate(net, inputs, opts);
   }
 
-  std::string joined() const {
-    std::string s;
-    for (const auto &d : diags)
-      s += d + "\n";
-    return s;
-  }
+  /// Whether a diagnostic says `needle` (one line of text).
   bool saw(const std::string &needle) const {
-    for (const auto &d : diags)
-      if (d.find(needle) != std::string::npos)
-        return true;
-    return false;
+    return diags.find(needle) != std::string::npos;
   }
 };
 
