@@ -21,6 +21,20 @@ using namespace mlir;
 using namespace spikec;
 using namespace spikec::snn;
 
+/// Each column's range over `rows`, widened to include 0 (the state at
+/// rest).
+static void rangeOf(const ref::Rows &rows, std::vector<double> &lo,
+                    std::vector<double> &hi) {
+  size_t n = rows.front().size();
+  lo.assign(n, 0.0);
+  hi.assign(n, 0.0);
+  for (const auto &row : rows)
+    for (size_t i = 0; i < n; ++i) {
+      lo[i] = std::min(lo[i], row[i]);
+      hi[i] = std::max(hi[i], row[i]);
+    }
+}
+
 static FailureOr<quant::Calibration> measure(NetworkOp net,
                                              const std::string &path) {
   MLIRContext *ctx = net.getContext();
@@ -83,24 +97,10 @@ static FailureOr<quant::Calibration> measure(NetworkOp net,
     if (x == trace->probes.end())
       continue;
     quant::PopulationActivity &a = cal.pops[&op];
-    size_t n = x->second.front().size();
-    a.inMin.assign(n, 0.0);
-    a.inMax.assign(n, 0.0);
-    for (const auto &row : x->second)
-      for (size_t i = 0; i < n; ++i) {
-        a.inMin[i] = std::min(a.inMin[i], row[i]);
-        a.inMax[i] = std::max(a.inMax[i], row[i]);
-      }
+    rangeOf(x->second, a.inMin, a.inMax);
     auto v = trace->probes.find(key("v"));
-    if (v != trace->probes.end()) {
-      a.vMin.assign(n, 0.0);
-      a.vMax.assign(n, 0.0);
-      for (const auto &row : v->second)
-        for (size_t i = 0; i < n; ++i) {
-          a.vMin[i] = std::min(a.vMin[i], row[i]);
-          a.vMax[i] = std::max(a.vMax[i], row[i]);
-        }
-    }
+    if (v != trace->probes.end())
+      rangeOf(v->second, a.vMin, a.vMax);
   }
   return cal;
 }
