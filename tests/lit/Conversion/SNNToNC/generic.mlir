@@ -4,7 +4,7 @@
 // RUN: spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),snn-quantize{target=%srcroot/examples/targets/fxp16.json})' | FileCheck %s --check-prefix=FXP
 //
 // Hand computations for the generic arithmetic (targets/MODELS.md,
-// "Quantizing for generic"; passes/lib/QuantizeGeneric.cpp). odin: 8-bit
+// "Quantizing for generic"; targets/generic/compiler/QuantizeGeneric.cpp). odin: 8-bit
 // saturating v (max 127), 3-bit signed weights [-4, 3], no exponent, no
 // input shift, threshold 8 bits << 0, no decay_bits, no bias, rounding
 // nearest (2). fxp16: 16-bit saturating v and current (max 32767), 8-bit

@@ -1,7 +1,7 @@
 // Every design rule snn-legalize-truenorth enforces, one error per case,
 // each naming the layer (its node name), the rule and the numbers. Named
 // ops carry a NameLoc without a file position, so the diagnostics are
-// matched with FileCheck, as tests/lit/Quantize/errors.mlir does.
+// matched with FileCheck, as tests/lit/Conversion/SNNToNC/errors.mlir does.
 // RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=truenorth})' 2>&1 | FileCheck %s
 // RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),snn-quantize{target=truenorth approx=truenorth-linear-leak},nc.graph(snn-legalize-truenorth))' 2>&1 | FileCheck %s --check-prefix=APPROX
 // RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(nc.graph(snn-legalize-truenorth{approx=truenorth-fast}))' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
