@@ -30,7 +30,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_QUANTIZE
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/Conversion/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

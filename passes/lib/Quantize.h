@@ -115,7 +115,8 @@ struct IntPopulation {
 void measureWeightErrors(const FloatTable &ft, IntTable &it,
                          const std::vector<double> &scalePerPost, double lsb);
 
-/// snn-quantize's numeric choices that a backend may honour (Passes.td).
+/// snn-quantize's numeric choices that a backend may honour
+/// (Conversion/Passes.td).
 struct BackendOptions {
   int64_t weightBits = 0;       ///< 0: the backend chooses
   double maxWeightError = 0.05; ///< bound for an automatic weight width

@@ -8,7 +8,7 @@
 // positive leak); S = floor of the smallest. alpha = floor(S v_th) + 1,
 // weights round(S gain w), half away from zero. Every population has
 // beta = 262143 with neg_saturate = 1 (a floor, never a negative reset),
-// mask_bits = 0, and weight0..3 = 0 until snn-legalize-truenorth. Resource
+// mask_bits = 0, and weight0..3 = 0 until nc-legalize-truenorth. Resource
 // hex is little-endian i32 after a 4-byte alignment header.
 
 // IF with r = 1000 at dt = 1 ms: gain = 1. W = [[0.5, -0.25, 1],

@@ -1,7 +1,7 @@
 // The rules that depend on the description's numbers, on a smaller chip
 // (Inputs/akida-small.json: akida with max_fan_in 2, membrane_bits 12 and
 // activations of 1 or 4 bits).
-// RUN: sed "s/HASH/$(spikec target --hash %S/Inputs/akida-small.json)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-akida{target=%S/Inputs/akida-small.json}))'
+// RUN: sed "s/HASH/$(spikec target --hash %S/Inputs/akida-small.json)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(nc-legalize-akida{target=%S/Inputs/akida-small.json}))'
 
 nc.graph @act2 target("akida", "HASH") {
   %x = nc.input "x" : tensor<2xi32>

@@ -1,9 +1,9 @@
-// Every design rule of snn-legalize-akida on akida's own description: each
+// Every design rule of nc-legalize-akida on akida's own description: each
 // violation an error naming the op, the rule and the numbers. (Ops are
 // unnamed here, as -verify-diagnostics needs the parser's locations; akida.mlir
 // shows the names.) HASH stands for the description's content hash, which a
 // graph must carry.
-// RUN: sed "s/HASH/$(spikec target --hash akida)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-akida))'
+// RUN: sed "s/HASH/$(spikec target --hash akida)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(nc-legalize-akida))'
 
 // expected-error @+1 {{target 'loihi' computes in 'loihi' arithmetic, not akida's}}
 nc.graph @loihi target("loihi", "0x0") {

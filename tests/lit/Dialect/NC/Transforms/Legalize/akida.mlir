@@ -1,4 +1,4 @@
-// snn-legalize-akida after snn-quantize{target=akida} (the target pipeline):
+// nc-legalize-akida after snn-quantize{target=akida} (the target pipeline):
 // a direct input becomes the 8-bit first-layer input (encoder bits = 8), an
 // exact layer passes as it is, and the if layer's rate approximation is
 // refused unless allowed by name, then reported with its numbers. The

@@ -1,8 +1,8 @@
-// snn-legalize-loihi on hand-written graphs for loihi's own description
+// nc-legalize-loihi on hand-written graphs for loihi's own description
 // (HASH stands for its content hash): a table delay beyond
 // core.max_synaptic_delay, an approximation it does not know, and one it
 // knows but was not allowed.
-// RUN: sed "s/HASH/$(spikec target --hash loihi)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-loihi))'
+// RUN: sed "s/HASH/$(spikec target --hash loihi)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(nc-legalize-loihi))'
 
 nc.graph @delay target("loihi", "HASH") {
   %x = nc.input "x" : tensor<2xi32>

@@ -1,4 +1,4 @@
-// RUN: spikec-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-legalize-loihi))'
+// RUN: spikec-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(nc-legalize-loihi))'
 // The graph names the description it was quantized for by name and content
 // hash; a graph whose hash is not the description's is refused.
 

@@ -2,7 +2,7 @@
 // RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/small-loihi.json})' 2>&1 >/dev/null | FileCheck %s --check-prefix=ERR
 // RUN: not spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=loihi approx=truenorth-linear-leak})' 2>&1 | FileCheck %s --check-prefix=APPROX
 //
-// snn-legalize-loihi against Inputs/small-loihi.json: targets/loihi.json with
+// nc-legalize-loihi against Inputs/small-loihi.json: targets/loihi.json with
 // core.max_fan_in = 3 and 16 bits of synapse memory (two 8-bit synapses).
 // APPROX: error: unknown approximation 'truenorth-linear-leak' (loihi knows: loihi-current-bias-to-membrane)
 

@@ -1,10 +1,10 @@
-// Every design rule snn-legalize-truenorth enforces, one error per case,
+// Every design rule nc-legalize-truenorth enforces, one error per case,
 // each naming the layer (its node name), the rule and the numbers. Named
 // ops carry a NameLoc without a file position, so the diagnostics are
 // matched with FileCheck, as tests/lit/Conversion/SNNToNC/errors.mlir does.
 // RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=truenorth})' 2>&1 | FileCheck %s
-// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),snn-quantize{target=truenorth approx=truenorth-linear-leak},nc.graph(snn-legalize-truenorth))' 2>&1 | FileCheck %s --check-prefix=APPROX
-// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(nc.graph(snn-legalize-truenorth{approx=truenorth-fast}))' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),snn-quantize{target=truenorth approx=truenorth-linear-leak},nc.graph(nc-legalize-truenorth))' 2>&1 | FileCheck %s --check-prefix=APPROX
+// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(nc.graph(nc-legalize-truenorth{approx=truenorth-fast}))' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 // UNKNOWN: error: unknown approximation 'truenorth-fast' (truenorth knows: truenorth-linear-leak)
 
 // Fan-in: a 28x28 sum pool into one neuron, 784 inputs.
@@ -120,7 +120,7 @@ snn.network @deep {
 // -----
 
 // truenorth-linear-leak is made by snn-quantize only when allowed, and
-// snn-legalize-truenorth refuses a graph that has it unless allowed too.
+// nc-legalize-truenorth refuses a graph that has it unless allowed too.
 // CHECK: error: {{.*}}lif 'l': decay 0.9 (neuron 0) has no exact form on truenorth
 // APPROX: error: {{.*}}layer l: snn-quantize approximated it (truenorth-linear-leak), which is not allowed; pass --approx=truenorth-linear-leak to allow it
 snn.network @approx {

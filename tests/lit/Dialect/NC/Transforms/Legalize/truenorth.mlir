@@ -1,6 +1,6 @@
 // RUN: spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=truenorth})' | FileCheck %s
 // Legalizing a legalized graph changes nothing (types kept, no splitter).
-// RUN: spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=truenorth})' | spikec-opt --pass-pipeline='builtin.module(nc.graph(snn-legalize-truenorth))' | FileCheck %s
+// RUN: spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=truenorth})' | spikec-opt --pass-pipeline='builtin.module(nc.graph(nc-legalize-truenorth))' | FileCheck %s
 //
 // Hand computations (LegalizeTrueNorth.cpp; targets/MODELS.md "Legalizing
 // for truenorth"). snn-quantize gives (S = 255 for h and o, IF gain 1):

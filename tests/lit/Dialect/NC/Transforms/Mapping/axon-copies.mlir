@@ -11,7 +11,7 @@
 // reaches one core that is not its own: 6 input spikes into cores per step,
 // and 0 between cores (a and b do not connect).
 //
-// RUN: sed "s/HASH/$(spikec target %S/Inputs/tiny-axons.json --hash)/" %s | spikec-opt --pass-pipeline='builtin.module(nc.graph(snn-partition{target=%S/Inputs/tiny-axons.json},snn-place{target=%S/Inputs/tiny-axons.json}),snn-route{target=%S/Inputs/tiny-axons.json})' | FileCheck %s
+// RUN: sed "s/HASH/$(spikec target %S/Inputs/tiny-axons.json --hash)/" %s | spikec-opt --pass-pipeline='builtin.module(nc.graph(nc-partition{target=%S/Inputs/tiny-axons.json},nc-place{target=%S/Inputs/tiny-axons.json}),nc-route{target=%S/Inputs/tiny-axons.json})' | FileCheck %s
 //
 // CHECK: nc.chip @two
 // CHECK-SAME: partition = {binding = "input axons", cores = 2 : i64, input_spikes = 6.000000e+00 : f64, inter_core_spikes = 0.000000e+00 : f64, lower_bound = 2 : i64, rates = "uniform"

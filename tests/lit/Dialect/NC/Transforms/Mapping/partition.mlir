@@ -1,7 +1,7 @@
-// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(snn-partition{target=%S/Inputs/tiny-loihi.json}))' 2>/dev/null | FileCheck %s
-// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(snn-partition{target=%S/Inputs/tiny-loihi.json}))' 2>&1 >/dev/null | FileCheck %s --check-prefix=ERR
+// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(nc-partition{target=%S/Inputs/tiny-loihi.json}))' 2>/dev/null | FileCheck %s
+// RUN: not spikec-opt %s -split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(nc-partition{target=%S/Inputs/tiny-loihi.json}))' 2>&1 >/dev/null | FileCheck %s --check-prefix=ERR
 //
-// snn-partition on Inputs/tiny-loihi.json: loihi cores of 2 neurons, 4 of
+// nc-partition on Inputs/tiny-loihi.json: loihi cores of 2 neurons, 4 of
 // them. A 3-input, 3-hidden, 2-output network (dense layers) needs
 // ceil(5 / 2) = 3 cores (the neuron limit binds). Inter-core spikes count,
 // per pre neuron, the cores it reaches other than its own (an input counts

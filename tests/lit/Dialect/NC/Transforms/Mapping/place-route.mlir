@@ -1,11 +1,11 @@
-// RUN: spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(snn-partition{target=%S/Inputs/tiny-loihi.json},snn-place{target=%S/Inputs/tiny-loihi.json}))' | FileCheck %s --check-prefix=PLACE
-// RUN: spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(snn-partition{target=%S/Inputs/tiny-loihi.json},snn-place{target=%S/Inputs/tiny-loihi.json}),snn-route{target=%S/Inputs/tiny-loihi.json})' | FileCheck %s
+// RUN: spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(nc-partition{target=%S/Inputs/tiny-loihi.json},nc-place{target=%S/Inputs/tiny-loihi.json}))' | FileCheck %s --check-prefix=PLACE
+// RUN: spikec-opt %s --pass-pipeline='builtin.module(snn.network(snn-discretize{dt=1e-3}),spikec-lower-to-target{target=%S/Inputs/tiny-loihi.json},nc.graph(nc-partition{target=%S/Inputs/tiny-loihi.json},nc-place{target=%S/Inputs/tiny-loihi.json}),nc-route{target=%S/Inputs/tiny-loihi.json})' | FileCheck %s
 //
 // The network of partition.mlir: W1 = [[1, .5, .25], [.5, 1, .5],
 // [.25, .5, 1]] (rows are h0..h2), W2 all ones into o0, all halves into o1;
 // partitioned h = [0, 0, 1], o = [2, 2] on a 2 x 2 mesh of one-core tiles.
 //
-// snn-place: traffic core 0 -> 2 is 2 spikes (h0, h1), core 1 -> 2 is 1.
+// nc-place: traffic core 0 -> 2 is 2 spikes (h0, h1), core 1 -> 2 is 1.
 // The serpentine start (0,0), (1,0), (1,1) costs 2 x 2 hops + 1 x 1 = 5;
 // moving core 0 to (0,1) puts both senders next to core 2: 2 + 1 = 3, the
 // least possible; traffic-weighted hops (2 x 1 + 1 x 1) / 3 = 1.
@@ -13,7 +13,7 @@
 // PLACE-SAME: placement = {average_hops = 1.000000e+00 : f64, cost = 3.000000e+00 : f64, initial_cost = 5.000000e+00 : f64, max_hops = 1 : i64}
 // PLACE: mlp.positions: "0x04000000000000000100000000000000010000000000000000000000010000000100000000000000"
 //
-// snn-route: core 0 holds h0, h1 and gets one axon per input element:
+// nc-route: core 0 holds h0, h1 and gets one axon per input element:
 // x0 -> (h0: 1, h1: .5), x1 -> (.5, 1), x2 -> (.25, .5). At S = 5201919,
 // e = 6 (quantize.mlir's @tiny arithmetic): 1 -> 127 (0x7F), .5 -> 63
 // (0x3F), .25 -> 32 (0x20). Core 1 holds h2: x0 .25, x1 .5, x2 1. Core 2

@@ -1,6 +1,6 @@
 // Profile rates (spikec compile --profile) on every node or on none, each a
 // finite number >= 0 per element.
-// RUN: sed "s/HASH/$(spikec target %S/Inputs/tiny-axons.json --hash)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(snn-partition{target=%S/Inputs/tiny-axons.json}))'
+// RUN: sed "s/HASH/$(spikec target %S/Inputs/tiny-axons.json --hash)/" %s | spikec-opt -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(nc.graph(nc-partition{target=%S/Inputs/tiny-axons.json}))'
 
 nc.graph @some target("tiny-axons", "HASH") {
   %x = nc.input "x" {rates = dense_resource<r1> : tensor<1xf32>} : tensor<1xi32>

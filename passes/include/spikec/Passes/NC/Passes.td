@@ -1,134 +1,17 @@
-//===- Passes.td - spikec passes ---------------------------*- tablegen -*-===//
+//===- NC/Passes.td - nc passes ----------------------------*- tablegen -*-===//
+//
+// Passes on nc.graph (and nc-route, which makes nc.chip): each chip's
+// legalization, then partitioning, placement and routing. Generated into
+// NC/Passes.h.inc; spikec/Passes/Passes.h includes it.
+//
+//===----------------------------------------------------------------------===//
 
-#ifndef SPIKEC_PASSES_PASSES_TD
-#define SPIKEC_PASSES_PASSES_TD
+#ifndef SPIKEC_PASSES_NC_PASSES_TD
+#define SPIKEC_PASSES_NC_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
 
-def InferShapes : Pass<"snn-infer-shapes", "::spikec::snn::NetworkOp"> {
-  let summary = "Propagate tensor shapes through a network";
-  let description = [{
-    Importers may leave shapes unknown (NIR files often store no shapes
-    between a convolution and a flatten). This pass walks the graph, cycles
-    included, setting each result type from its operands until nothing
-    changes, and fails when a shape stays unknown.
-  }];
-  let statistics = [
-    Statistic<"numRefined", "refined-types", "Number of result types refined">,
-  ];
-}
-
-def Discretize : Pass<"snn-discretize", "::spikec::snn::NetworkOp"> {
-  let summary = "Turn continuous-time neuron parameters into per-step factors";
-  let description = [{
-    Applies forward Euler with timestep `dt` (DESIGN.md section 3) to every
-    population: time constants become decay factors, delays become step
-    counts. Records `dt` on the network. Populations already in per-step form
-    are left alone; a network discretized for another dt is an error.
-  }];
-  let options = [
-    Option<"dt", "dt", "double", "1.0e-4", "timestep in seconds">,
-  ];
-  let statistics = [
-    Statistic<"numDiscretized", "discretized-ops",
-              "Number of populations rewritten to per-step form">,
-  ];
-}
-
-def ThresholdToNeuron : Pass<"snn-threshold-to-neuron", "::spikec::snn::NetworkOp"> {
-  let summary = "Run each snn.threshold as a memoryless spiking neuron";
-  let description = [{
-    A chip computes only in neurons. `z = x > threshold` is exactly a
-    discrete `snn.lif` with `decay = 0`, `gain = 1`, no bias, the same
-    threshold and reset to 0 (`v' = x`, a spike when `v' > threshold`), so
-    the target pipeline rewrites it into one before quantization; a target
-    that cannot run a memoryless neuron then says so for that op. With
-    hardware timing the neuron, like every population, delivers one step
-    later.
-  }];
-  let statistics = [
-    Statistic<"numRewritten", "thresholds", "Number of snn.threshold ops rewritten">,
-  ];
-}
-
-def Quantize : Pass<"snn-quantize", "::mlir::ModuleOp"> {
-  let summary = "Lower each discretized snn.network to an nc.graph for a target";
-  let description = [{
-    Replaces every `snn.network` (already run through `snn-discretize`) by an
-    `nc.graph` of the same name for `target` (a preset name or a path),
-    recording the target's name, content hash and `dt`. The target's
-    `arithmetic` picks the backend (loihi, truenorth, akida, generic);
-    targets/MODELS.md, "Quantizing for <arithmetic>", has each one's rules.
-    What follows is loihi's.
-
-    Loihi mapping, per population of lif, if or cuba_lif in per-step form
-    `v' = decay v + gain x + bias`, spike `v' > v_threshold`, reset to 0:
-    - lif/if: du = 4095 (u' = a << 6, this step's input), dv =
-      encodeDv(1 - decay); cuba_lif: du = encodeDu(1 - syn_decay), weights
-      also scaled by syn_gain, and every incoming synapse table gets
-      delay = 1 (Loihi's v reads the updated current, snn's the previous
-      one: delaying the input one step makes the two recursions identical);
-    - one integer scale S per population (state units per float unit):
-      w = round(S gain W / 2^(weight_exp + 6)) in 8 signed bits,
-      weight_exp per table the smallest in [max(0, exponent_min),
-      exponent_max] that fits the table's largest |w|;
-      vth_mant = round(S v_threshold / 64); bias_mant * 2^bias_exp =
-      round(S (gain b + bias)), the smallest bias_exp in 0..7 that fits;
-      refractory_delay = refractory;
-    - S at most the smallest bound set by the 17-bit threshold, the
-      8-bit weights at exponent_max, the 13-bit bias at exponent 7 and the
-      16-bit dendritic sum (sum of |w| 2^weight_exp into any neuron <=
-      32767; cuba_lif also keeps u within 24 bits), chosen among that bound
-      and the values that put a table's largest weight exactly on 127
-      (the finest worst weight step wins), lowered until the rounded
-      integers fit; S < 1 is an error naming the bound.
-    With a calibration (what the float reference did on sample inputs,
-    measured by the driver and handed to the pass: spikec --calibrate,
-    Calibration.h), the dendritic-sum and membrane-floor bounds use the
-    measured ranges times `calibrate-margin`, and weights are rounded so
-    that their errors cancel at the measured pre-neuron rates.
-    Projections (affine, linear, sparse, scale, flatten, conv1d, conv2d,
-    sum/avg pools, snn.add) are composed exactly in floating point into one
-    synapse table per spiking source, then quantized; snn.add becomes
-    nc.sum. Inputs keep their encoder (rate, latency, delta) as the
-    nc.input's `encoder`; without one the input must carry spikes.
-    Anything Loihi cannot do exactly (subtract or none reset, v_reset != 0,
-    timing pre, li/cuba_li/integrator/alif/izhikevich, delay, threshold,
-    encode_direct, a bias into cuba_lif's current) is an error naming the
-    op and the rule, never an approximation.
-
-    `report` names a JSON file that receives, per population, S, each
-    table's weight_exp, bits used and weight quantization errors, and the
-    threshold error.
-  }];
-  let dependentDialects = ["::spikec::nc::NCDialect"];
-  let options = [
-    Option<"target", "target", "std::string", "\"loihi\"",
-           "target preset name or description path">,
-    Option<"report", "report", "std::string", "\"\"",
-           "write a JSON quantization report to this file">,
-    Option<"calibrateMargin", "calibrate-margin", "double", "1.5",
-           "factor widening the measured ranges before they bound a scale">,
-    Option<"weightBits", "weight-bits", "int64_t", "0",
-           "akida: weight width of every layer (0: the smallest allowed "
-           "width whose weight error is within max-weight-error)">,
-    Option<"maxWeightError", "max-weight-error", "double", "0.05",
-           "akida: bound on a layer's RMS weight error relative to its "
-           "largest weight, for the automatic weight width">,
-    Option<"activationBits", "activation-bits", "int64_t", "0",
-           "akida: activation width of approximated IF layers (0: the "
-           "target's precision.activation.bits)">,
-    ListOption<"approx", "approx", "std::string",
-               "approximations to allow, by name (truenorth: "
-               "truenorth-linear-leak)">,
-  ];
-  let statistics = [
-    Statistic<"numPopulations", "populations", "Number of populations quantized">,
-    Statistic<"numSynapses", "synapses", "Number of integer synapses written">,
-  ];
-}
-
-def LegalizeLoihi : Pass<"snn-legalize-loihi", "::spikec::nc::GraphOp"> {
+def LegalizeLoihi : Pass<"nc-legalize-loihi", "::spikec::nc::GraphOp"> {
   let summary = "Check an nc.graph against loihi's per-core rules";
   let description = [{
     Runs after `snn-quantize{target=loihi}`, which already keeps every
@@ -151,7 +34,7 @@ def LegalizeLoihi : Pass<"snn-legalize-loihi", "::spikec::nc::GraphOp"> {
   ];
 }
 
-def LegalizeAkida : Pass<"snn-legalize-akida", "::spikec::nc::GraphOp"> {
+def LegalizeAkida : Pass<"nc-legalize-akida", "::spikec::nc::GraphOp"> {
   let summary = "Check an nc.graph against akida's design rules";
   let description = [{
     Runs after `snn-quantize{target=akida}` (targets/MODELS.md, "Legalizing
@@ -184,7 +67,7 @@ def LegalizeAkida : Pass<"snn-legalize-akida", "::spikec::nc::GraphOp"> {
   ];
 }
 
-def LegalizeTrueNorth : Pass<"snn-legalize-truenorth", "::spikec::nc::GraphOp"> {
+def LegalizeTrueNorth : Pass<"nc-legalize-truenorth", "::spikec::nc::GraphOp"> {
   let summary = "Fit an nc.graph to TrueNorth's crossbar cores exactly";
   let description = [{
     Runs after `snn-quantize{target=truenorth}` (targets/MODELS.md,
@@ -234,7 +117,7 @@ def LegalizeTrueNorth : Pass<"snn-legalize-truenorth", "::spikec::nc::GraphOp"> 
   ];
 }
 
-def Partition : Pass<"snn-partition", "::spikec::nc::GraphOp"> {
+def Partition : Pass<"nc-partition", "::spikec::nc::GraphOp"> {
   let summary = "Assign every neuron of an nc.graph to a core";
   let description = [{
     Runs after the target's legalization. The graph becomes the mapping
@@ -259,10 +142,10 @@ def Partition : Pass<"snn-partition", "::spikec::nc::GraphOp"> {
   ];
 }
 
-def Place : Pass<"snn-place", "::spikec::nc::GraphOp"> {
+def Place : Pass<"nc-place", "::spikec::nc::GraphOp"> {
   let summary = "Put the cores of a partitioned nc.graph on the target's mesh";
   let description = [{
-    Runs after snn-partition. Cores go to mesh positions [x, y, slot]
+    Runs after nc-partition. Cores go to mesh positions [x, y, slot]
     (cores_per_tile cores share a router) minimizing the sum over core pairs
     of expected spikes times Manhattan hops: a serpentine fill in partition
     order, then pairwise swaps that lower the cost (Placement.h). The graph
@@ -276,10 +159,10 @@ def Place : Pass<"snn-place", "::spikec::nc::GraphOp"> {
   ];
 }
 
-def Route : Pass<"snn-route", "::mlir::ModuleOp"> {
+def Route : Pass<"nc-route", "::mlir::ModuleOp"> {
   let summary = "Turn a partitioned, placed nc.graph into an nc.chip";
   let description = [{
-    Runs after snn-place. Every nc.graph becomes an nc.chip of the same name:
+    Runs after nc-place. Every nc.graph becomes an nc.chip of the same name:
     one nc.core per core with its neurons' parameters; per core, one axon
     per (synapse table, pre neuron) that reaches it, in the dendrite group
     of that table (its weight bits, exponent and delay), with the synapses
@@ -295,4 +178,4 @@ def Route : Pass<"snn-route", "::mlir::ModuleOp"> {
   let dependentDialects = ["::spikec::nc::NCDialect"];
 }
 
-#endif // SPIKEC_PASSES_PASSES_TD
+#endif // SPIKEC_PASSES_NC_PASSES_TD
