@@ -1,10 +1,11 @@
 //===- Quantize.h - snn-quantize internals ----------------------*- C++ -*-===//
 //
-// snn-quantize is one graph lowering (Quantize.cpp: projections composed into
-// float synapse tables, inputs, outputs, the nc.graph) and one backend per
-// target arithmetic (QuantizeLoihi.cpp, ...) that turns a float population
-// and its tables into that arithmetic's integers. QuantizeReport.cpp writes
-// the JSON report. Not installed: private to SpikecPasses.
+// snn-quantize is one graph lowering (Projections.cpp: projections composed
+// into float synapse tables; Quantize.cpp: inputs, populations, outputs, the
+// nc.graph) and one backend per target arithmetic (QuantizeLoihi.cpp, ...,
+// found by Backend.cpp) that turns a float population and its tables into
+// that arithmetic's integers. QuantizeReport.cpp writes the JSON report.
+// Not installed: private to SpikecPasses.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_PASSES_LIB_QUANTIZE_H
