@@ -9,7 +9,6 @@
 #include "Projections.h"
 #include "spikec/Support/ConvTaps.h"
 
-#include "spikec/Dialect/SNN/NetworkGraph.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Support/LocationName.h"
 
