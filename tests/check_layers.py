@@ -69,6 +69,7 @@ INCLUDE_ROOTS = [
     "dialect/include",
     "passes/include",
     "passes/lib",
+    "passes/lib/Conversion/SNNToNC",
 ]
 
 SOURCE_EXTENSIONS = (".h", ".hpp", ".cpp", ".cc")

@@ -35,7 +35,7 @@ struct ChipCompiler {
 };
 
 /// A legalization pass's options from the pipeline's: every
-/// snn-legalize-<chip> takes the target and the allowed approximations.
+/// nc-legalize-<chip> takes the target and the allowed approximations.
 template <typename PassOptions>
 PassOptions legalizeOptions(const TargetPipelineOptions &options) {
   PassOptions pass;

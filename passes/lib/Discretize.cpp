@@ -6,7 +6,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_DISCRETIZE
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/SNN/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

@@ -10,7 +10,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_INFERSHAPES
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/SNN/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

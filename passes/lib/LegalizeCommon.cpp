@@ -1,4 +1,4 @@
-//===- LegalizeCommon.cpp - shared by the snn-legalize-* passes -----------===//
+//===- LegalizeCommon.cpp - shared by the nc-legalize-* passes -----------===//
 
 #include "LegalizeCommon.h"
 

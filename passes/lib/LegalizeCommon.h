@@ -1,4 +1,4 @@
-//===- LegalizeCommon.h - shared by the snn-legalize-* passes ---*- C++ -*-===//
+//===- LegalizeCommon.h - shared by the nc-legalize-* passes ---*- C++ -*-===//
 //
 // Private to SpikecPasses: what every target's legalization does the same
 // way (which target to check against, which approximations exist, how many

@@ -154,7 +154,7 @@ FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
     auto data = cores ? cores.tryGetAsArrayRef() : std::nullopt;
     if (!data || int64_t(data->size()) != pop.getSize())
       return pop.emitError() << "has no 'cores' for every neuron: run "
-                                "snn-partition first";
+                                "nc-partition first";
     uint32_t first = g.base.lookup(pop);
     for (size_t i = 0; i < data->size(); ++i) {
       if ((*data)[i] < 0)

@@ -1,6 +1,6 @@
 //===- MapNetwork.h - an nc.graph as a mapping problem ----------*- C++ -*-===//
 //
-// Private to SpikecPasses: snn-partition, snn-place and snn-route see the
+// Private to SpikecPasses: nc-partition, nc-place and nc-route see the
 // nc.graph through the mapping library's Network (passes/include/spikec/
 // Mapping/Mapping.h): its populations in op order are the neurons, its
 // nc.input elements the off-chip inputs, its synapse tables the synapses.
@@ -41,7 +41,7 @@ struct GraphNetwork {
 mlir::FailureOr<GraphNetwork> buildNetwork(nc::GraphOp graph,
                                            int64_t defaultWeightBits);
 
-/// The core of every neuron from the populations' `cores` (snn-partition);
+/// The core of every neuron from the populations' `cores` (nc-partition);
 /// sets numCores to one more than the largest.
 mlir::FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
                                                     uint32_t &numCores);

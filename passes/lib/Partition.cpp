@@ -1,4 +1,4 @@
-//===- Partition.cpp - snn-partition: neurons to cores --------------------===//
+//===- Partition.cpp - nc-partition: neurons to cores --------------------===//
 
 #include "MapNetwork.h"
 
@@ -10,7 +10,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_PARTITION
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/NC/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

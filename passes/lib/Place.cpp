@@ -1,4 +1,4 @@
-//===- Place.cpp - snn-place: cores to mesh positions ---------------------===//
+//===- Place.cpp - nc-place: cores to mesh positions ---------------------===//
 
 #include "MapNetwork.h"
 
@@ -10,7 +10,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_PLACE
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/NC/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

@@ -1,4 +1,4 @@
-//===- Route.cpp - snn-route: a placed nc.graph to an nc.chip -------------===//
+//===- Route.cpp - nc-route: a placed nc.graph to an nc.chip -------------===//
 //
 // The cores' tables are built from the graph's synapse tables: in every core,
 // one axon per pre of the mapping problem whose synapses reach it (a pre
@@ -23,7 +23,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_ROUTE
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/NC/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;
@@ -66,7 +66,7 @@ LogicalResult RoutePass::route(GraphOp graph) {
       graph->getAttr("core_positions"));
   auto pos = positions ? positions.tryGetAsArrayRef() : std::nullopt;
   if (!pos)
-    return graph.emitError("has no core_positions: run snn-place first");
+    return graph.emitError("has no core_positions: run nc-place first");
   uint32_t numCores = 0;
   auto coreOf = mapnet::coreOfNeurons(*problem, numCores);
   if (failed(coreOf))

@@ -2,7 +2,7 @@
 //
 // One event frame per timestep: the step's dendritic sum is the frame's
 // potential (nc.synapses' int64 sum saturated to int32 equals Akida's
-// per-event sat32 accumulation because snn-legalize-akida bounds the
+// per-event sat32 accumulation because nc-legalize-akida bounds the
 // worst-case sum inside int32), and each potential goes through
 // akida::quantize. Nothing is kept across frames; the output is the
 // activation, 0 .. 2^output_bits - 1.

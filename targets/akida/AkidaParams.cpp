@@ -34,7 +34,7 @@ std::string akida::fromValues(llvm::ArrayRef<int64_t> values, bool readout,
   if (values[2] < 0 || values[2] > 32)
     return "activation bits must be 1, 2 or 4";
   // Weight and input widths belong to the synapse tables and their sources
-  // (snn-legalize-akida checks them); only the neuron's own values here.
+  // (nc-legalize-akida checks them); only the neuron's own values here.
   LayerParams p;
   p.weightBits = 8;
   p.inputBits = 8;

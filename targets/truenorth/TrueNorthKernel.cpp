@@ -1,7 +1,7 @@
 //===- TrueNorthKernel.cpp - the truenorth population kernel --------------===//
 //
 // The input of a truenorth population is the dendritic sum of its synapse
-// tables: with axon types (snn-legalize-truenorth) every stored weight is
+// tables: with axon types (nc-legalize-truenorth) every stored weight is
 // the post neuron's weight for the synapse's axon type, so that sum is what
 // the crossbar integrates (truenorth::accumulate). The population then takes
 // one tick of truenorth::step. State "v" is the membrane after the tick.

@@ -1,6 +1,6 @@
 //===- ChipImageTest.cpp - nc.chip to the hardware image and back ---------===//
 //
-// The chip of tests/lit/NC/chip.mlir (two loihi cores, an input and an
+// The chip of tests/lit/Dialect/NC/chip.mlir (two loihi cores, an input and an
 // output, an encoder) through chipToImage, the binary writer and the reader:
 // every field arrives as the IR holds it.
 //
@@ -23,7 +23,8 @@ using namespace spikec;
 namespace {
 
 std::string chipText() {
-  std::ifstream in(std::string(SPIKEC_SOURCE_DIR) + "/tests/lit/NC/chip.mlir");
+  std::ifstream in(std::string(SPIKEC_SOURCE_DIR) +
+                   "/tests/lit/Dialect/NC/chip.mlir");
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();

@@ -2,7 +2,7 @@
 //
 // The akida population of the quantized reference against a trace computed
 // by hand from targets/MODELS.md ("akida"), and the arithmetic contract of
-// snn-legalize-akida's accumulator bound: within it, nc.synapses' int64 sum
+// nc-legalize-akida's accumulator bound: within it, nc.synapses' int64 sum
 // saturated to int32 is Akida's per-event saturating accumulation
 // (akida::accumulateDense), whatever the event values.
 //

@@ -2,7 +2,7 @@
 //
 // The truenorth population of the quantized reference against a trace
 // computed by hand from targets/MODELS.md ("truenorth"), and
-// snn-legalize-truenorth's contract: the legalized graph computes the
+// nc-legalize-truenorth's contract: the legalized graph computes the
 // unlegalized one, shifted by the latency its splitters add.
 //
 //===----------------------------------------------------------------------===//
@@ -162,10 +162,10 @@ LogicalResult lower(ModuleOp m, bool legalize) {
 
 } // namespace
 
-// The contract of snn-legalize-truenorth: output row t + L of the legalized
+// The contract of nc-legalize-truenorth: output row t + L of the legalized
 // graph is output row t of the unlegalized one (L = the output's latency),
 // and the first L rows are empty.
-TEST_CASE("snn-legalize-truenorth: the legalized graph is the quantized one "
+TEST_CASE("nc-legalize-truenorth: the legalized graph is the quantized one "
           "delayed by its latency") {
   for (uint32_t seed : {1u, 2u, 3u}) {
     Context c;

@@ -5,7 +5,7 @@
 // network with ~100 synapses per neuron becomes an snn.network (sparse
 // projections holding dense_resource blobs, built in C++: the import
 // stage), then snn-infer-shapes, snn-discretize, snn-quantize,
-// snn-legalize-<arithmetic>, snn-partition, snn-place, snn-route, the
+// nc-legalize-<arithmetic>, nc-partition, nc-place, nc-route, the
 // nc.chip's verifier, chipToImage and the image file. Each stage prints its
 // wall time and resident memory (VmRSS before and after, VmHWM during), and
 // the total is set against the goal: 1M neurons / 100M synapses to an image

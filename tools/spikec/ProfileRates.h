@@ -2,7 +2,7 @@
 //
 // `spikec compile --profile=INPUT`: the quantized reference runs the
 // legalized nc.graph on INPUT and every population and input gets `rates`
-// (events per step per element), which snn-partition weighs the edges with
+// (events per step per element), which nc-partition weighs the edges with
 // (MapNetwork.h), so inter-core traffic is counted in expected events, not
 // synapses.
 //

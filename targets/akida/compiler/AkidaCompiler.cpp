@@ -13,7 +13,7 @@
 using namespace spikec;
 
 const ChipCompiler &spikec::getAkidaChipCompiler() {
-  // snn-legalize-akida after snn-quantize.
+  // nc-legalize-akida after snn-quantize.
   static const ChipCompiler compiler{
       "akida", quant::makeAkidaBackend,
       [](mlir::OpPassManager &pm, const TargetPipelineOptions &options) {

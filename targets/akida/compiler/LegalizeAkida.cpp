@@ -1,6 +1,6 @@
 //===- LegalizeAkida.cpp - akida's design rules on an nc.graph ------------===//
 //
-// snn-legalize-akida: checks what snn-quantize made for akida against the
+// nc-legalize-akida: checks what snn-quantize made for akida against the
 // chip's rules (targets/MODELS.md, "Legalizing for akida"), gives a direct
 // input its 8-bit event width, and allows or refuses the approximations
 // snn-quantize marked. The one arithmetic rule is the accumulator bound:
@@ -26,7 +26,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_LEGALIZEAKIDA
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/NC/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

@@ -6,7 +6,7 @@
 // memoryless per step (lif with decay = 0: a 1-bit activation, a spike when
 // the weighted sum crosses the threshold). A rate-coded IF layer maps to a
 // multi-bit quantized ReLU of its per-step drive, an approximation marked on
-// the population for snn-legalize-akida to allow or refuse.
+// the population for nc-legalize-akida to allow or refuse.
 //
 //===----------------------------------------------------------------------===//
 
@@ -94,7 +94,7 @@ public:
   }
 
   /// Rate, latency and delta give 1-bit events; a direct encoder the 8-bit
-  /// input of the first layer. snn-legalize-akida checks the event widths
+  /// input of the first layer. nc-legalize-akida checks the event widths
   /// (and refuses delta off-spikes, which are negative).
   std::string checkEncoder(Operation *) override { return ""; }
 

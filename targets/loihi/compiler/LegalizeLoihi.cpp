@@ -1,6 +1,6 @@
 //===- LegalizeLoihi.cpp - loihi's design rules on an nc.graph ------------===//
 //
-// snn-legalize-loihi: after snn-quantize{target=loihi} every number is in
+// nc-legalize-loihi: after snn-quantize{target=loihi} every number is in
 // range, so what is left are the rules of a core. A population larger than
 // a core is no problem here: its neurons are independent, and the
 // partitioner splits it across cores exactly. A single neuron whose
@@ -21,7 +21,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_LEGALIZELOIHI
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/NC/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

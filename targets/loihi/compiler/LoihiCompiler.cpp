@@ -13,7 +13,7 @@
 using namespace spikec;
 
 const ChipCompiler &spikec::getLoihiChipCompiler() {
-  // snn-legalize-loihi after snn-quantize.
+  // nc-legalize-loihi after snn-quantize.
   static const ChipCompiler compiler{
       "loihi", quant::makeLoihiBackend,
       [](mlir::OpPassManager &pm, const TargetPipelineOptions &options) {

@@ -3,7 +3,7 @@
 // The loihi2 arithmetic's snn-quantize backend (QuantizeLoihi2.cpp) and its
 // legalization: loihi2's cores are loihi's, so it applies loihi's core rules
 // (LegalizeLoihi.h) with its own models. The pass is built here rather than
-// declared in Passes.td, so the chip stays in its folder; it runs in the
+// declared in NC/Passes.td, so the chip stays in its folder; it runs in the
 // target pipeline and is not a spikec-opt pass.
 //
 //===----------------------------------------------------------------------===//
@@ -28,7 +28,7 @@ struct LegalizeLoihi2Pass
 
   explicit LegalizeLoihi2Pass(const TargetPipelineOptions &options)
       : target(options.target), approx(options.approximations) {}
-  llvm::StringRef getArgument() const override { return "snn-legalize-loihi2"; }
+  llvm::StringRef getArgument() const override { return "nc-legalize-loihi2"; }
   llvm::StringRef getDescription() const override {
     return "Check an nc.graph against loihi2's core rules (loihi's)";
   }

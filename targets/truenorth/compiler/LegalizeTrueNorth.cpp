@@ -1,6 +1,6 @@
 //===- LegalizeTrueNorth.cpp - an nc.graph onto TrueNorth cores -----------===//
 //
-// snn-legalize-truenorth (targets/MODELS.md, "Legalizing for truenorth"):
+// nc-legalize-truenorth (targets/MODELS.md, "Legalizing for truenorth"):
 // makes every truenorth population runnable on crossbar cores of
 // core.input_axons axons x core.neurons neurons with core.axon_types types
 // and core.max_fan_out destinations per neuron, exactly or not at all:
@@ -41,7 +41,7 @@
 
 namespace spikec {
 #define GEN_PASS_DEF_LEGALIZETRUENORTH
-#include "spikec/Passes/Passes.h.inc"
+#include "spikec/Passes/NC/Passes.h.inc"
 } // namespace spikec
 
 using namespace mlir;

@@ -4,7 +4,7 @@
 // "Quantizing for truenorth"): lif and if populations in per-step form
 // become TrueNorth neurons (Cassidy 2013) with one integer scale S per
 // population. The synapse tables keep one integer weight per synapse;
-// snn-legalize-truenorth later expresses them with the crossbar's axon types.
+// nc-legalize-truenorth later expresses them with the crossbar's axon types.
 //
 //===----------------------------------------------------------------------===//
 
@@ -201,7 +201,7 @@ std::string TrueNorthBackend::quantize(const FloatPopulation &pop,
 
   // Neurons. snn spikes when v' > v_threshold; with an integer membrane
   // V = S v' that is V >= floor(S v_threshold) + 1 = alpha. weight0..3 are
-  // chosen per neuron by snn-legalize-truenorth; until then the tables'
+  // chosen per neuron by nc-legalize-truenorth; until then the tables'
   // weights are what a neuron adds (all zero here). The negative threshold
   // is a floor at -beta (neg_saturate), never a reset.
   const truenorth::ResetMode mode =

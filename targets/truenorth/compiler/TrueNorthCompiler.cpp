@@ -13,7 +13,7 @@
 using namespace spikec;
 
 namespace {
-/// snn-legalize-truenorth after snn-quantize, writing its part of the report.
+/// nc-legalize-truenorth after snn-quantize, writing its part of the report.
 void addLegalization(mlir::OpPassManager &pm,
                      const TargetPipelineOptions &options) {
   auto legalize = legalizeOptions<LegalizeTrueNorthOptions>(options);

@@ -1,6 +1,6 @@
 //===- Mapping.h - neurons to cores under a target's limits -----*- C++ -*-===//
 //
-// The algorithmic core of snn-partition (DESIGN.md section 5), in plain C++17
+// The algorithmic core of nc-partition (DESIGN.md section 5), in plain C++17
 // without MLIR so that it can be unit-tested and benchmarked at a million
 // neurons. A Network is neurons in populations (one neuron model each) and
 // synapses as a CSR from pre neuron to post neuron; partitionNetwork assigns
@@ -163,7 +163,7 @@ struct PartitionOptions {
   /// Whole-core clusters by label propagation (recurrent networks).
   bool clusters = true;
   /// Each population in consecutive blocks of core.neurons neurons, a core
-  /// each: the cores snn-legalize-truenorth plans its axon copies and
+  /// each: the cores nc-legalize-truenorth plans its axon copies and
   /// splitters for.
   bool blocks = true;
   /// Groups with more synapses than this are coarsened (size-constrained

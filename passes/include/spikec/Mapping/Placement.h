@@ -1,6 +1,6 @@
 //===- Placement.h - cores to mesh positions, dimension-order routes -*- C++ -*-===//
 //
-// The core of snn-place and snn-route (DESIGN.md section 5). Placement puts
+// The core of nc-place and nc-route (DESIGN.md section 5). Placement puts
 // the cores of a partition on the target's mesh (x, y and a slot in the tile,
 // cores_per_tile cores sharing a router) minimizing the sum over core pairs
 // of traffic x Manhattan hops between their tiles: a serpentine fill in

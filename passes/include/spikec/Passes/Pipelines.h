@@ -30,7 +30,7 @@ struct TargetPipelineOptions {
 };
 
 /// Adds snn-quantize and then the legalization of the target's arithmetic
-/// (snn-legalize-<arithmetic>) to a module-level `pm`. Fails with `error`
+/// (nc-legalize-<arithmetic>) to a module-level `pm`. Fails with `error`
 /// when the target does not load. The description is read once into the
 /// context's cache (NCTarget.h), where every pass finds it.
 mlir::LogicalResult buildTargetPipeline(mlir::PassManager &pm,

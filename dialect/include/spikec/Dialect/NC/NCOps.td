@@ -130,7 +130,7 @@ def NC_SynapsesOp : NC_InGraphOp<"synapses", [Pure]> {
     on the whole sum, a floor shift when negative), and delivered `delay`
     steps later than the edge's own timing.
 
-    `axon_types` (TrueNorth, after snn-legalize-truenorth) gives each
+    `axon_types` (TrueNorth, after nc-legalize-truenorth) gives each
     synapse the type G in [0, 3] of the axon through which it reaches its
     post neuron: the chip's crossbar is binary and a post neuron j adds its
     own weight s_j[G] (the population's `weight<G>` parameter) for an
@@ -254,7 +254,7 @@ def NC_ChipOp : NC_Op<"chip", [
     Symbol, SingleBlock, NoTerminator, IsolatedFromAbove]> {
   let summary = "a network mapped onto a chip's cores, ready for the image";
   let description = [{
-    What snn-route makes of a partitioned, placed nc.graph and what the
+    What nc-route makes of a partitioned, placed nc.graph and what the
     image writer reads (DESIGN.md sections 5 and 6): `nc.core` ops (one per
     core, ids 0..N-1 in order), `nc.in` and `nc.out` ports. `mesh` is the
     target's [width, height, cores_per_tile]; `limits` holds its per-core

@@ -67,7 +67,7 @@ constexpr bool activationFits(int32_t x, unsigned bits) {
 /// The one approximation of the akida mapping, by its --approx name: a
 /// rate-coded IF layer as a per-frame quantized ReLU (targets/MODELS.md,
 /// "Legalizing for akida"). snn-quantize marks such a population with it
-/// and snn-legalize-akida refuses it unless the user allows the name.
+/// and nc-legalize-akida refuses it unless the user allows the name.
 constexpr const char *kRateToActivation = "akida-rate-to-activation";
 
 /// The per-layer width rule: 8-bit weights (and 8-bit input events) only in
