@@ -34,6 +34,8 @@ static LogicalResult addTargetPipeline(OpPassManager &pm,
             options.approximations.front() + " is not one";
     return failure();
   }
+  // What every later stage assumes, checked once here.
+  pm.addPass(createCheckContract());
   return success();
 }
 

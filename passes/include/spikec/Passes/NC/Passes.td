@@ -178,4 +178,22 @@ def Route : Pass<"nc-route", "::mlir::ModuleOp"> {
   let dependentDialects = ["::spikec::nc::NCDialect"];
 }
 
+def CheckContract : Pass<"nc-check-contract", "::mlir::ModuleOp"> {
+  let summary = "Check that a module is what the stages after the target "
+                "pipeline assume";
+  let description = [{
+    The end of the target pipeline (snn-quantize and the legalization), as
+    torch-mlir checks its backend contract: what partitioning, placement,
+    routing, the image writer, the quantized reference and the emulator
+    take for granted, checked once with errors that name the op, instead of
+    surfacing as a failure somewhere downstream. Every snn.network was
+    lowered (none is left); every nc.graph names a target that loads, with
+    the hash it was made with, whose arithmetic is a registered chip; every
+    op in a graph is an nc op; every population runs a model of that chip;
+    every synapse table's weights fit the target's weight width, and its
+    delay the target's synaptic delay range when the description gives one.
+    Nothing is rewritten.
+  }];
+}
+
 #endif // SPIKEC_PASSES_NC_PASSES_TD
