@@ -89,21 +89,32 @@ public:
   std::vector<double> s;
 };
 
-class ThresholdKernel : public Kernel {
+/// A producer of events (a threshold, an encoder): every element's value of
+/// the step (0 for none), published with the list of nonzero ones, whose
+/// length writeEvents returns.
+class EventKernel : public Kernel {
+protected:
+  template <typename Event> size_t writeEvents(int64_t t, Event event) {
+    Buf &o = out->at(t);
+    o.nz.clear();
+    for (int32_t i = 0, n = o.v.size(); i < n; ++i) {
+      double s = event(i);
+      o.v[i] = s;
+      if (s != 0)
+        o.nz.push_back(i);
+    }
+    o.nzValid = true;
+    return o.nz.size();
+  }
+};
+
+class ThresholdKernel : public EventKernel {
 public:
   explicit ThresholdKernel(std::vector<double> theta)
       : theta(std::move(theta)) {}
   void step(int64_t t, SimStats &) override {
     const Buf &x = ins[0].get(t);
-    Buf &o = out->at(t);
-    o.nz.clear();
-    for (int32_t i = 0, n = o.v.size(); i < n; ++i) {
-      bool s = x.v[i] > theta[i];
-      o.v[i] = s ? 1.0 : 0.0;
-      if (s)
-        o.nz.push_back(i);
-    }
-    o.nzValid = true;
+    writeEvents(t, [&](int32_t i) { return x.v[i] > theta[i] ? 1.0 : 0.0; });
   }
   std::vector<double> theta;
 };
@@ -395,32 +406,13 @@ public:
   double gain = 1.0;
 };
 
-/// An encoder: every element's event of the step (0 for none), published
-/// with the list of nonzero ones.
-class EventKernel : public Kernel {
-protected:
-  template <typename Event>
-  void writeEvents(int64_t t, SimStats &stats, Event event) {
-    Buf &o = out->at(t);
-    o.nz.clear();
-    for (int32_t i = 0, n = o.v.size(); i < n; ++i) {
-      double s = event(i);
-      o.v[i] = s;
-      if (s != 0)
-        o.nz.push_back(i);
-    }
-    o.nzValid = true;
-    emitted(stats, o.nz.size());
-  }
-};
-
 class EncodeRateKernel : public EventKernel {
 public:
   void step(int64_t t, SimStats &stats) override {
     const double *x = ins[0].get(t).v.data();
-    writeEvents(t, stats, [&](int32_t i) {
-      return rateSpike(seed, t, i, gain, x[i]) ? 1.0 : 0.0;
-    });
+    emitted(stats, writeEvents(t, [&](int32_t i) {
+              return rateSpike(seed, t, i, gain, x[i]) ? 1.0 : 0.0;
+            }));
   }
   double gain = 1.0;
   uint64_t seed = 0;
@@ -436,8 +428,9 @@ public:
     if (k == 0)
       for (size_t i = 0; i < offset.size(); ++i)
         offset[i] = latencyOffset(x[i], threshold, window);
-    writeEvents(t, stats,
-                [&](int32_t i) { return offset[i] == k ? 1.0 : 0.0; });
+    emitted(stats, writeEvents(t, [&](int32_t i) {
+              return offset[i] == k ? 1.0 : 0.0;
+            }));
   }
   int64_t window = 1;
   double threshold = 0;
@@ -449,9 +442,9 @@ public:
   void step(int64_t t, SimStats &stats) override {
     const double *x = ins[0].get(t).v.data();
     // In element order: each event moves that element's reference.
-    writeEvents(t, stats, [&](int32_t i) {
-      return deltaEvent(x[i], ref[i], threshold, offSpikes);
-    });
+    emitted(stats, writeEvents(t, [&](int32_t i) {
+              return deltaEvent(x[i], ref[i], threshold, offSpikes);
+            }));
   }
   double threshold = 1;
   bool offSpikes = false;
