@@ -10,8 +10,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LegalizeCommon.h"
+
 #include "spikec/Dialect/NC/NCOps.h"
-#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Passes/Passes.h"
 #include "spikec/Support/LocationName.h"
@@ -36,15 +37,11 @@ std::string chipModels(const target::Chip &chip) {
 }
 
 LogicalResult checkGraph(nc::GraphOp graph) {
-  auto loaded = nc::lookupTarget(graph, graph.getTarget());
+  // The graph's own target, with the hash it was made with.
+  auto loaded = legalize::loadGraphTarget(graph, "", std::nullopt);
   if (failed(loaded))
     return failure();
-  const target::TargetDesc &desc = **loaded;
-  if (desc.contentHashHex() != graph.getTargetHash())
-    return graph.emitError()
-           << "graph was made for target '" << graph.getTarget()
-           << "' with hash " << graph.getTargetHash()
-           << ", but that target now has hash " << desc.contentHashHex();
+  const target::TargetDesc &desc = *loaded;
   const target::Chip *chip = target::lookupChip(desc.arithmetic);
   if (!chip)
     return graph.emitError()

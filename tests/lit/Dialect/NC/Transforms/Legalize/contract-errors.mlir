@@ -20,7 +20,7 @@ nc.graph @unknown target("nosuch", "0123456789abcdef") {
 
 // -----
 
-// expected-error @+1 {{graph was made for target 'loihi' with hash 0123456789abcdef, but that target now has hash}}
+// expected-error @+1 {{graph was made for target 'loihi' with hash 0123456789abcdef, but 'loihi' has hash}}
 nc.graph @changed target("loihi", "0123456789abcdef") {
   %x = nc.input "x" : tensor<2xi32>
   nc.output %x as "y" : tensor<2xi32>
