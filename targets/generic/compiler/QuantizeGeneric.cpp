@@ -4,15 +4,14 @@
 // "generic"; targets/MODELS.md, "Quantizing for generic"): lif, if, cuba_lif
 // and alif become generic_lif / generic_alif with one integer scale S per
 // population chosen from the description's widths; izhikevich becomes
-// generic_izhikevich with S = 2^F. Also the per-core limits that a chip with
-// no partitioning yet cannot escape: the network's neurons against
-// core.neurons x mesh.cores and every neuron's fan-in against
-// core.max_fan_in.
+// generic_izhikevich with S = 2^F (QuantizeGenericIzhikevich.cpp). Also the
+// per-core limits that a chip with no partitioning yet cannot escape: the
+// network's neurons against core.neurons x mesh.cores and every neuron's fan-in
+// against core.max_fan_in.
 //
 //===----------------------------------------------------------------------===//
 
-#include "Quantize.h"
-#include "QuantizeScale.h"
+#include "GenericBackend.h"
 
 #include "spikec/Dialect/SNN/SNNOps.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
@@ -30,30 +29,14 @@ namespace gm = spikec::generic;
 
 namespace {
 std::string str(int64_t x) { return std::to_string(x); }
-std::string neuron(int64_t j) { return " (neuron " + str(j) + ")"; }
-
-/// The description's precision as the generic models read it.
-struct GenericPrecision {
-  unsigned membraneBits = 0, currentBits = 0, decayBits = 0;
-  unsigned inputShift = 0, thresholdBits = 0, thresholdShift = 0;
-  gm::Overflow membraneOverflow = gm::Overflow::Saturate;
-  gm::Overflow currentOverflow = gm::Overflow::Saturate;
-  gm::Rounding rounding = gm::Rounding::TowardZero;
-  bool stochastic = false;
-  bool hasBias = false;
-  int64_t biasMantBits = 0, biasExpMax = 0;
-  WeightGrid grid;
-  int64_t ncWeightBits = 0; ///< nc.synapses weight_bits (signed)
-
-  int64_t maxV() const { return fxp::maxSigned(membraneBits); }
-};
 
 gm::Overflow overflowOf(target::Overflow o) {
   return o == target::Overflow::Wrap ? gm::Overflow::Wrap
                                      : gm::Overflow::Saturate;
 }
+} // namespace
 
-GenericPrecision readPrecision(const target::TargetDesc &t) {
+GenericPrecision quant::readPrecision(const target::TargetDesc &t) {
   const target::Precision &p = t.precision;
   GenericPrecision g;
   g.membraneBits = unsigned(p.membraneBits.value);
@@ -105,10 +88,9 @@ GenericPrecision readPrecision(const target::TargetDesc &t) {
   return g;
 }
 
-/// A parameter of `op` expanded to one value per neuron; `dflt` when absent.
-std::optional<std::vector<double>> paramOf(mlir::Operation *op,
-                                           llvm::StringRef name, double dflt,
-                                           int64_t n) {
+std::optional<std::vector<double>> quant::paramOf(mlir::Operation *op,
+                                                  llvm::StringRef name,
+                                                  double dflt, int64_t n) {
   mlir::Attribute a = op->getAttr(name);
   if (!a)
     return std::vector<double>(n, dflt);
@@ -116,43 +98,6 @@ std::optional<std::vector<double>> paramOf(mlir::Operation *op,
       mlir::cast<mlir::RankedTensorType>(op->getResult(0).getType()).getShape();
   return snn::expandParam(a, shape);
 }
-
-class GenericBackend : public Backend {
-public:
-  explicit GenericBackend(const target::TargetDesc &t)
-      : Backend(t), prec(readPrecision(t)) {}
-
-  std::string checkPopulation(const FloatPopulation &pop) override;
-  std::string quantize(const FloatPopulation &pop,
-                       IntPopulation &out) override;
-
-private:
-  std::string checkFanIn(const FloatPopulation &pop);
-  std::string quantizeLIF(const FloatPopulation &pop, IntPopulation &out);
-  std::string quantizeIzhikevich(const FloatPopulation &pop,
-                                 IntPopulation &out);
-  /// d for a factor `f` = (2^D - d) / 2^D, or an error naming `what`.
-  std::string encodeDecay(double f, const std::string &what, int64_t j,
-                          int32_t &d, double &maxError);
-  /// The tables at scale S, lowered in 0.5% steps until every weight fits
-  /// and every neuron's dendritic sum fits int32; "" or an error.
-  std::string fitTables(const FloatPopulation &pop, const std::vector<double> &g,
-                        const ScaleBound &sb, int64_t &S,
-                        std::vector<IntTable> &tables);
-
-  /// Sets `out`'s model and params (values[j]: neuron j's nc values in
-  /// `names` order), the tables' weight width, and their weight errors at
-  /// scale S with gains g.
-  void finish(const FloatPopulation &pop, const std::vector<double> &g,
-              double S, const char *model,
-              const std::vector<const char *> &names,
-              const std::vector<std::vector<int64_t>> &values,
-              IntPopulation &out);
-
-  GenericPrecision prec;
-  /// Neurons quantized so far, per snn.network.
-  std::map<mlir::Operation *, int64_t> neuronsPerNetwork;
-};
 
 std::string GenericBackend::checkPopulation(const FloatPopulation &pop) {
   if (prec.stochastic)
@@ -195,7 +140,7 @@ std::string GenericBackend::checkFanIn(const FloatPopulation &pop) {
   auto worst = std::max_element(fanIn.begin(), fanIn.end());
   const int64_t limit = target.core.maxFanIn.value;
   if (worst != fanIn.end() && *worst > limit)
-    return "fan-in " + str(*worst) + neuron(worst - fanIn.begin()) +
+    return "fan-in " + str(*worst) + neuronSuffix(worst - fanIn.begin()) +
            " exceeds " + target.name + "'s core.max_fan_in of " + str(limit) +
            " synapses per neuron";
   return "";
@@ -222,10 +167,11 @@ std::string GenericBackend::encodeDecay(double f, const std::string &what,
                                         double &maxError) {
   const unsigned bits = prec.decayBits;
   if (!(f >= 0 && f <= 1))
-    return what + " = " + formatNumber(f) + neuron(j) + " is outside [0, 1]";
+    return what + " = " + formatNumber(f) + neuronSuffix(j) +
+           " is outside [0, 1]";
   if (bits == 0) {
     if (f != 1)
-      return what + " = " + formatNumber(f) + neuron(j) +
+      return what + " = " + formatNumber(f) + neuronSuffix(j) +
              " needs a multiplier: target '" + target.name +
              "' declares no precision.decay_bits, so only a factor of 1 (no "
              "leak) is exact";
@@ -234,7 +180,7 @@ std::string GenericBackend::encodeDecay(double f, const std::string &what,
   }
   const int64_t q = roundHalfAway(std::ldexp(1 - f, int(bits)));
   if (q > fxp::maxUnsigned(bits))
-    return what + " = " + formatNumber(f) + neuron(j) + " is below " +
+    return what + " = " + formatNumber(f) + neuronSuffix(j) + " is below " +
            formatNumber(std::ldexp(1.0, -int(bits))) +
            ", the smallest factor of " + str(bits) + " decay bits";
   d = int32_t(q);
@@ -314,10 +260,10 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
   std::vector<double> g(n), k(n);
   for (int64_t j = 0; j < n; ++j) {
     if (!(pop.vth[j] >= 0))
-      return "v_threshold " + formatNumber(pop.vth[j]) + neuron(j) +
+      return "v_threshold " + formatNumber(pop.vth[j]) + neuronSuffix(j) +
              " is negative: the generic threshold mantissa is unsigned";
     if (adaptive && !(adapt[j] >= 0))
-      return "adapt " + formatNumber(adapt[j]) + neuron(j) +
+      return "adapt " + formatNumber(adapt[j]) + neuronSuffix(j) +
              " is negative: the generic adaptation only raises the threshold";
     std::string why = encodeDecay(pop.decay[j], "decay", j, ps[j].dv, decayError);
     if (why.empty() && cuba)
@@ -332,7 +278,7 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
              "and the generic current has no bias, so it is not exact";
     k[j] = (cuba ? 0.0 : pop.gain[j] * pop.constant[j]) + pop.bias[j];
     if (k[j] != 0 && !prec.hasBias)
-      return "bias " + formatNumber(k[j]) + neuron(j) +
+      return "bias " + formatNumber(k[j]) + neuronSuffix(j) +
              " needs a bias: target '" + target.name +
              "' declares no precision.bias";
   }
@@ -386,7 +332,7 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
         theta + (headroom ? posSum[j] * through + std::max(0.0, k[j]) : 0.0);
     if (reach > 0)
       sb.bound(double(maxV - 1) / reach,
-               "membrane headroom" + neuron(j) + ": threshold " +
+               "membrane headroom" + neuronSuffix(j) + ": threshold " +
                    formatNumber(theta) +
                    (headroom ? " plus one step's input " +
                                    formatNumber(reach - theta)
@@ -395,14 +341,15 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
                    "-bit v");
     if (adaptMax > 0)
       sb.bound(double(maxV) / adaptMax,
-               "adaptation" + neuron(j) +
+               "adaptation" + neuronSuffix(j) +
                    ": adapt / (1 - adapt_decay) = " + formatNumber(adaptMax));
     if (pop.vReset[j] != 0)
       sb.bound(double(maxV) / std::abs(pop.vReset[j]),
-               "v_reset " + formatNumber(pop.vReset[j]) + neuron(j));
+               "v_reset " + formatNumber(pop.vReset[j]) + neuronSuffix(j));
     if (cuba && through > 0 && absSum[j] > 0)
       sb.bound(double(fxp::maxSigned(prec.currentBits)) / (absSum[j] * through),
-               "current" + neuron(j) + ": sum |gain w| / (1 - syn_decay) = " +
+               "current" + neuronSuffix(j) +
+                   ": sum |gain w| / (1 - syn_decay) = " +
                    formatNumber(absSum[j] * through) + " in " +
                    str(prec.currentBits) + " bits");
     // The lowest v a leaky neuron reaches; a non-leaky one has no floor
@@ -410,7 +357,7 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
     const double neg = (std::min(0.0, k[j]) + negSum[j]) * (cuba ? through : 1);
     if (neg < 0 && pop.decay[j] < 1)
       sb.bound(double(maxV) * (1 - pop.decay[j]) / -neg,
-               "membrane floor" + neuron(j) + ": v can reach " +
+               "membrane floor" + neuronSuffix(j) + ": v can reach " +
                    formatNumber(neg / (1 - pop.decay[j])));
   }
 
@@ -444,7 +391,7 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
       b = roundHalfAway(std::ldexp(exactB, -int(++e)));
     const int64_t bias = b * (int64_t(1) << e);
     if (std::abs(b) > bMax || std::abs(bias) > maxV)
-      return "bias " + formatNumber(k[j]) + neuron(j) + " does not fit " +
+      return "bias " + formatNumber(k[j]) + neuronSuffix(j) + " does not fit " +
              str(prec.biasMantBits) + " bits at exponent " +
              str(prec.biasExpMax) + " in a " + str(prec.membraneBits) +
              "-bit membrane with S = " + str(S);
@@ -456,7 +403,7 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
   for (int64_t j = 0; j < n; ++j) {
     std::string why;
     if (!gm::validate(ps[j], &why))
-      return "generic parameters" + neuron(j) + " out of range: " + why;
+      return "generic parameters" + neuronSuffix(j) + " out of range: " + why;
   }
   std::vector<std::vector<int64_t>> values;
   for (const gm::LIFParams &p : ps)
@@ -494,126 +441,6 @@ void GenericBackend::finish(const FloatPopulation &pop,
         std::ldexp(prec.grid.unit, int(out.tables[t].weightExp)));
   }
 }
-
-std::string GenericBackend::quantizeIzhikevich(const FloatPopulation &pop,
-                                               IntPopulation &out) {
-  auto iz = mlir::cast<snn::IzhikevichOp>(pop.op);
-  const int64_t n = pop.size;
-  auto a = paramOf(pop.op, "a", 0.0, n), b = paramOf(pop.op, "b", 0.0, n),
-       c = paramOf(pop.op, "c", 0.0, n), d = paramOf(pop.op, "d", 0.0, n),
-       r = paramOf(pop.op, "r", 1.0, n);
-  if (!a || !b || !c || !d || !r)
-    return "a parameter blob is missing";
-  const double h = iz.getH() ? iz.getH()->convertToDouble() : 1.0;
-  const double vPeak = iz.getVPeak().convertToDouble();
-  const unsigned m = prec.membraneBits;
-  const int64_t maxV = prec.maxV();
-
-  // F: the most fraction bits with which the largest of |v_peak|, |c|,
-  // |b c| and |d| plus a quarter (v's excursion below c) fits v's range,
-  // lowered until the weights fit at S = 2^F.
-  double span = std::abs(vPeak);
-  for (int64_t j = 0; j < n; ++j)
-    span = std::max({span, std::abs((*c)[j]), std::abs((*b)[j] * (*c)[j]),
-                     std::abs((*d)[j])});
-  if (1.25 * span > double(maxV))
-    return "v_peak, c, b c and d up to " + formatNumber(span) +
-           " (plus a quarter) do "
-           "not fit a " +
-           str(m) + "-bit membrane with 0 fraction bits";
-  int f = 0;
-  while (f + 1 < int(m) && 1.25 * std::ldexp(span, f + 1) <= double(maxV))
-    ++f;
-
-  // g: the state units per float unit of input, h r (v' gains h r x).
-  std::vector<double> g(n);
-  for (int64_t j = 0; j < n; ++j)
-    g[j] = h * (*r)[j];
-  for (;; --f) {
-    ScaleBound sb(std::ldexp(1.0, f), "");
-    for (const FloatTable &tab : pop.tables)
-      if (double w = largestScaledWeight(tab, g); w > 0)
-        sb.bound(double(prec.grid.hi) *
-                     std::ldexp(prec.grid.unit, int(prec.grid.expMax)) / w,
-                 "weights from '" + tab.source + "': |h r w| up to " +
-                     formatNumber(w) + " in [" + str(prec.grid.lo) + ", " +
-                     str(prec.grid.hi) + "] at weight_exp " +
-                     str(prec.grid.expMax));
-    int64_t s = 0;
-    if (fitTables(pop, g, sb, s, out.tables).empty() &&
-        s == (int64_t(1) << f))
-      break;
-    if (f == 0)
-      return "the weights do not fit with v in whole mV (S = 1, the fewest "
-             "fraction bits): " +
-             (sb.why.empty() ? "the dendritic sum exceeds int32" : sb.why);
-  }
-  const double S = std::ldexp(1.0, f);
-
-  // Q: the most coefficient fraction bits (up to 24) for which every
-  // coefficient fits int32 and the step cannot overflow int64.
-  std::vector<gm::IzhikevichParams> ps(n);
-  double coefError = 0;
-  for (int64_t j = 0; j < n; ++j) {
-    const double coefs[] = {0.04 * h, 5 * h, h, (*a)[j] * h, (*b)[j]};
-    std::string why;
-    bool found = false;
-    for (int q = 24; q >= 0 && !found; --q) {
-      gm::IzhikevichParams &p = ps[j];
-      p.membraneBits = uint8_t(m);
-      p.fracBits = uint8_t(f);
-      p.coefShift = uint8_t(q);
-      p.inputShift = uint8_t(prec.inputShift);
-      p.overflow = prec.membraneOverflow;
-      p.rounding = prec.rounding;
-      int64_t ints[5];
-      bool fit32 = true;
-      for (int k2 = 0; k2 < 5; ++k2) {
-        ints[k2] = roundHalfAway(std::ldexp(coefs[k2], q));
-        fit32 &= std::abs(ints[k2]) <= fxp::maxSigned(32);
-      }
-      // 140 h plus the projection constant's h r b, in state units.
-      const int64_t c0 = roundHalfAway(S * h * (140 + (*r)[j] * pop.constant[j]));
-      const int64_t vp = roundHalfAway(S * vPeak), vr = roundHalfAway(S * (*c)[j]),
-                    uj = roundHalfAway(S * (*d)[j]);
-      fit32 &= std::abs(c0) <= fxp::maxSigned(32);
-      if (!fit32)
-        continue;
-      p.c2 = int32_t(ints[0]);
-      p.c1 = int32_t(ints[1]);
-      p.cu = int32_t(ints[2]);
-      p.ca = int32_t(ints[3]);
-      p.cb = int32_t(ints[4]);
-      p.c0 = int32_t(c0);
-      p.vPeak = int32_t(vp);
-      p.vReset = int32_t(vr);
-      p.uJump = int32_t(uj);
-      if (!gm::validate(p, &why))
-        continue;
-      found = true;
-      for (int k2 = 0; k2 < 5; ++k2)
-        if (coefs[k2] != 0)
-          coefError = std::max(coefError,
-                               std::abs(std::ldexp(double(ints[k2]), -q) -
-                                        coefs[k2]) /
-                                   std::abs(coefs[k2]));
-    }
-    if (!found)
-      return "no coefficient precision fits" + neuron(j) + ": " + why;
-  }
-
-  std::vector<std::vector<int64_t>> values;
-  for (const gm::IzhikevichParams &p : ps)
-    values.push_back(gm::toValues(p));
-  finish(pop, g, S, "generic_izhikevich", gm::izhikevichParamNames(), values,
-         out);
-  out.report = {{"S", int64_t(S)},
-                {"frac_bits", int64_t(f)},
-                {"coef_shift", int64_t(ps.empty() ? 0 : ps[0].coefShift)},
-                {"coef_rel_error", coefError}};
-  return "";
-}
-} // namespace
 
 std::unique_ptr<Backend>
 spikec::quant::makeGenericBackend(const target::TargetDesc &t) {
