@@ -55,6 +55,7 @@
 #include "spikec/Dialect/NC/NCOps.h"
 #include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Dialect/SNN/SNNParams.h"
+#include "spikec/IO/SpikeFileIO.h"
 #include "spikec/Import/Import.h"
 #include "spikec/Support/ConvTaps.h"
 #include "spikec/Support/FormatNumber.h"
@@ -64,12 +65,10 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <map>
 
 using namespace mlir;
@@ -99,93 +98,16 @@ int64_t product(const std::vector<int64_t> &shape) {
   return n;
 }
 
-/// Reads a numpy .npy file (version 1-3, C order, little-endian integers,
-/// floats or bools) as doubles.
-Array readNpy(const std::string &path, const std::string &what) {
-  auto buffer = llvm::MemoryBuffer::getFile(path);
-  if (!buffer)
-    fail(what + ": cannot read '" + path + "': " + buffer.getError().message());
-  llvm::StringRef bytes = (*buffer)->getBuffer();
-  auto bad = [&](const std::string &why) -> void {
-    fail(what + ": '" + path + "' is not a usable .npy file: " + why);
-  };
-  if (bytes.size() < 10 || bytes.substr(0, 6) != "\x93NUMPY")
-    bad("no .npy magic");
-  unsigned major = uint8_t(bytes[6]);
-  size_t headerLen, start;
-  if (major == 1) {
-    headerLen = uint8_t(bytes[8]) | (size_t(uint8_t(bytes[9])) << 8);
-    start = 10;
-  } else {
-    if (bytes.size() < 12)
-      bad("truncated header");
-    headerLen = 0;
-    for (int k = 3; k >= 0; --k)
-      headerLen = (headerLen << 8) | uint8_t(bytes[8 + k]);
-    start = 12;
-  }
-  if (start + headerLen > bytes.size())
-    bad("truncated header");
-  std::string header = bytes.substr(start, headerLen).str();
-  auto value = [&](const std::string &key) {
-    size_t at = header.find("'" + key + "'");
-    if (at == std::string::npos)
-      bad("no '" + key + "' in the header");
-    at = header.find(':', at);
-    size_t from = header.find_first_not_of(' ', at + 1);
-    return header.substr(from);
-  };
-  std::string descr = value("descr");
-  if (descr.empty() || descr[0] != '\'')
-    bad("unreadable descr");
-  descr = descr.substr(1, descr.find('\'', 1) - 1);
-  if (value("fortran_order").rfind("False", 0) != 0)
-    bad("Fortran order is not supported");
-  std::string shapeText = value("shape");
-  Array a;
-  size_t close = shapeText.find(')');
-  if (shapeText.empty() || shapeText[0] != '(' || close == std::string::npos)
-    bad("unreadable shape");
-  for (size_t i = 1; i < close;) {
-    size_t j = shapeText.find_first_of(",)", i);
-    std::string item = shapeText.substr(i, j - i);
-    item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
-    if (!item.empty())
-      a.shape.push_back(std::strtoll(item.c_str(), nullptr, 10));
-    i = j + 1;
-  }
-  char kind = descr.size() >= 3 ? descr[1] : 0;
-  int width = descr.size() >= 3 ? std::atoi(descr.c_str() + 2) : 0;
-  if ((descr[0] != '<' && descr[0] != '|') ||
-      !((kind == 'f' && (width == 4 || width == 8)) ||
-        ((kind == 'i' || kind == 'u') &&
-         (width == 1 || width == 2 || width == 4 || width == 8)) ||
-        (kind == 'b' && width == 1)))
-    bad("dtype '" + descr + "' is not a little-endian integer, float or bool");
-  size_t count = size_t(product(a.shape));
-  const char *data = bytes.data() + start + headerLen;
-  if (size_t(bytes.end() - data) < count * width)
-    bad("the data is shorter than its shape " + shapeString(a.shape));
-  a.values.resize(count);
-  for (size_t i = 0; i < count; ++i) {
-    const char *p = data + i * width;
-    double v = 0;
-    if (kind == 'f' && width == 4) {
-      float f;
-      std::memcpy(&f, p, 4);
-      v = f;
-    } else if (kind == 'f') {
-      std::memcpy(&v, p, 8);
-    } else {
-      uint64_t raw = 0;
-      std::memcpy(&raw, p, width);
-      if (kind == 'i' && width < 8 && (raw >> (8 * width - 1)) & 1)
-        raw |= ~uint64_t(0) << (8 * width);
-      v = kind == 'i' ? double(int64_t(raw)) : double(raw);
-    }
-    a.values[i] = v;
-  }
-  return a;
+/// An .npy file (io::readNpyArray: any numeric dtype, every value finite),
+/// its problems prefixed by `what`.
+io::NpyArray readNpy(const std::string &path, const std::string &what) {
+  std::string why;
+  auto a = io::readNpyArray(path, [&](const io::FileDiagnostic &d) {
+    why = "'" + d.file.value_or(path) + "': " + d.message;
+  });
+  if (!a)
+    fail(what + ": " + why);
+  return std::move(*a);
 }
 
 /// A layer's output: its value and its (channel, y, x) shape.
@@ -602,7 +524,7 @@ private:
              "given: it never fires; give the sample with --netx-input-bias";
     } else {
       std::string what = where + " (--netx-input-bias)";
-      Array a = readNpy(options.netxInputBias, what);
+      io::NpyArray a = readNpy(options.netxInputBias, what);
       // Lava's (x, y, channel) order, as bias_mant of the input neuron.
       const std::vector<int64_t> &want = lavaShape;
       if (a.shape != want)
