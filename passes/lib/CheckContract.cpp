@@ -41,7 +41,7 @@ LogicalResult checkGraph(nc::GraphOp graph) {
   auto loaded = legalize::loadGraphTarget(graph, "", std::nullopt);
   if (failed(loaded))
     return failure();
-  const target::TargetDesc &desc = *loaded;
+  const target::TargetDesc &desc = **loaded;
   const target::Chip *chip = target::lookupChip(desc.arithmetic);
   if (!chip)
     return graph.emitError()
@@ -71,7 +71,7 @@ LogicalResult checkGraph(nc::GraphOp graph) {
                << desc.name << "'s synapses hold "
                << desc.precision.weight.bits.value;
       const auto &maxDelay = desc.core.maxSynapticDelay;
-      if (maxDelay && syn.getDelay() > maxDelay->value)
+      if (maxDelay && int64_t(syn.getDelay()) > maxDelay->value)
         return syn.emitError()
                << describeOp(syn) << " has a delay of " << syn.getDelay()
                << " steps; " << desc.name << "'s synaptic delays reach "

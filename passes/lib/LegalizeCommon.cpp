@@ -11,9 +11,8 @@ using namespace spikec::nc;
 
 namespace spikec::legalize {
 
-FailureOr<target::TargetDesc>
-loadGraphTarget(GraphOp graph, StringRef option,
-                std::optional<StringRef> expected) {
+FailureOr<nc::SharedTarget> loadGraphTarget(GraphOp graph, StringRef option,
+                                            std::optional<StringRef> expected) {
   std::string path = option.empty() ? graph.getTarget().str() : option.str();
   auto loaded = nc::lookupTarget(graph, path);
   if (failed(loaded))
@@ -28,7 +27,7 @@ loadGraphTarget(GraphOp graph, StringRef option,
                              << graph.getTarget() << "' with hash "
                              << graph.getTargetHash() << ", but '" << path
                              << "' has hash " << desc.contentHashHex();
-  return desc;
+  return *loaded;
 }
 
 LogicalResult checkApproximations(GraphOp graph, ArrayRef<std::string> allowed,

@@ -9,6 +9,7 @@
 #define SPIKEC_PASSES_LIB_LEGALIZECOMMON_H
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Support/LocationName.h"
 #include "spikec/Target/Target.h"
 
@@ -26,8 +27,9 @@ namespace spikec::legalize {
 /// given, else the graph's own target name. Errors (on `graph`) when it does
 /// not load, computes in another arithmetic than `expected`, or its content
 /// hash is not the one the graph was quantized for.
-/// Without `expected`, any arithmetic is accepted.
-mlir::FailureOr<target::TargetDesc>
+/// Without `expected`, any arithmetic is accepted. The description is the
+/// context's (nc::TargetCache), shared, not a copy.
+mlir::FailureOr<nc::SharedTarget>
 loadGraphTarget(nc::GraphOp graph, llvm::StringRef option,
                 std::optional<llvm::StringRef> expected);
 

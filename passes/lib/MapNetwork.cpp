@@ -166,12 +166,11 @@ FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
   return coreOf;
 }
 
-
 FailureOr<MappedGraph> loadProblem(GraphOp graph, StringRef targetOption) {
   auto desc = legalize::loadGraphTarget(graph, targetOption, std::nullopt);
   if (failed(desc))
     return failure();
-  auto problem = buildNetwork(graph, desc->precision.weight.bits.value);
+  auto problem = buildNetwork(graph, (*desc)->precision.weight.bits.value);
   if (failed(problem))
     return failure();
   return MappedGraph{std::move(*desc), std::move(*problem)};

@@ -10,6 +10,7 @@
 #define SPIKEC_PASSES_LIB_MAPNETWORK_H
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Mapping/Mapping.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -49,7 +50,7 @@ mlir::FailureOr<std::vector<int32_t>> coreOfNeurons(const GraphNetwork &g,
 /// The target a mapping pass works for (its option, else the graph's own;
 /// the content hash checked) and the graph's mapping problem.
 struct MappedGraph {
-  target::TargetDesc desc;
+  nc::SharedTarget desc;
   GraphNetwork problem;
 };
 mlir::FailureOr<MappedGraph> loadProblem(nc::GraphOp graph,

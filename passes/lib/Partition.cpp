@@ -27,7 +27,7 @@ struct PartitionPass : spikec::impl::PartitionBase<PartitionPass> {
     auto loaded = mapnet::loadProblem(graph, target);
     if (failed(loaded))
       return signalPassFailure();
-    const target::TargetDesc *desc = &loaded->desc;
+    const target::TargetDesc *desc = loaded->desc.get();
     mapnet::GraphNetwork *problem = &loaded->problem;
     auto result = mapping::partitionNetwork(problem->net, *desc);
     if (auto *why = std::get_if<std::string>(&result)) {

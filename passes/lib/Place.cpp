@@ -28,7 +28,7 @@ struct PlacePass : spikec::impl::PlaceBase<PlacePass> {
     auto loaded = mapnet::loadProblem(graph, target);
     if (failed(loaded))
       return signalPassFailure();
-    const target::TargetDesc *desc = &loaded->desc;
+    const target::TargetDesc *desc = loaded->desc.get();
     mapnet::GraphNetwork *problem = &loaded->problem;
     uint32_t numCores = 0;
     auto coreOf = mapnet::coreOfNeurons(*problem, numCores);

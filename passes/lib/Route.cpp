@@ -60,7 +60,7 @@ LogicalResult RoutePass::route(GraphOp graph) {
   auto loaded = mapnet::loadProblem(graph, target);
   if (failed(loaded))
     return failure();
-  const target::TargetDesc *desc = &loaded->desc;
+  const target::TargetDesc *desc = loaded->desc.get();
   mapnet::GraphNetwork *problem = &loaded->problem;
   auto positions = dyn_cast_or_null<DenseI32ResourceElementsAttr>(
       graph->getAttr("core_positions"));

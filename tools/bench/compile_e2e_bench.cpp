@@ -188,7 +188,7 @@ void compareWithSequential(ModuleOp module, const std::string &targetArg,
   seqOnly.layers = seqOnly.metis = seqOnly.clusters = false;
   // The fill may need more cores than the chip has (that is the point of
   // the comparison): give it a mesh with a core per 4 neurons at least.
-  target::TargetDesc roomy = loaded->desc;
+  target::TargetDesc roomy = *loaded->desc;
   int64_t s = meshScaleFor(roomy.mesh, loaded->problem.net.numNeurons / 16 + 1);
   roomy.mesh.width.value *= s;
   roomy.mesh.height.value *= s;
@@ -206,7 +206,9 @@ void compareWithSequential(ModuleOp module, const std::string &targetArg,
   std::printf("  mapping: %s %ld cores, %.0f inter-core spikes/step; "
               "sequential fill %ld cores%s, %.0f",
               sum.strategy.c_str(), sum.cores, sum.spikes, sum.seqCores,
-              sum.seqCores > loaded->desc.mesh.cores.value ? " (more than the chip has)" : "",
+              sum.seqCores > loaded->desc->mesh.cores.value
+                  ? " (more than the chip has)"
+                  : "",
               sum.seqSpikes);
   if (sum.seqCores > 0 && sum.seqSpikes > 0)
     std::printf(" (cores %.2fx, inter-core spikes %.2fx)",

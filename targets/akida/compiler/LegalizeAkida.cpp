@@ -82,7 +82,7 @@ LogicalResult LegalizeAkidaPass::run() {
   auto loaded = legalize::loadGraphTarget(graph, target, "akida");
   if (failed(loaded))
     return failure();
-  desc = std::move(*loaded);
+  desc = **loaded;
 
   Block &body = graph.getBodyBlock();
   for (auto in : body.getOps<InputOp>())

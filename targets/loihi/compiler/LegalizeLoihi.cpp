@@ -40,9 +40,8 @@ struct LegalizeLoihiPass
                                              {loihi::kCurrentBiasToMembrane})))
       return signalPassFailure();
     auto desc = legalize::loadGraphTarget(graph, target, "loihi");
-    if (failed(desc) ||
-        failed(legalize::checkLoihiCores(graph, *desc, target::getLoihiChip(),
-                                         approx)))
+    if (failed(desc) || failed(legalize::checkLoihiCores(
+                            graph, **desc, target::getLoihiChip(), approx)))
       signalPassFailure();
   }
 };

@@ -39,9 +39,8 @@ struct LegalizeLoihi2Pass
     if (failed(legalize::checkApproximations(graph, approx, {})))
       return signalPassFailure();
     auto desc = legalize::loadGraphTarget(graph, target, "loihi2");
-    if (failed(desc) ||
-        failed(legalize::checkLoihiCores(graph, *desc, target::getLoihi2Chip(),
-                                         approx)))
+    if (failed(desc) || failed(legalize::checkLoihiCores(
+                            graph, **desc, target::getLoihi2Chip(), approx)))
       signalPassFailure();
   }
 

@@ -71,7 +71,7 @@ LogicalResult LegalizeTrueNorthPass::run() {
   auto loaded = legalize::loadGraphTarget(graph, target, "truenorth");
   if (failed(loaded))
     return failure();
-  Plan plan(graph, std::move(*loaded), {approx.begin(), approx.end()});
+  Plan plan(graph, *loaded, {approx.begin(), approx.end()});
   if (failed(plan.build()))
     return failure();
   rewrite(plan);

@@ -25,9 +25,10 @@ std::string truenorth::shownName(Operation *op) {
   return name.empty() ? std::string("<unnamed>") : name;
 }
 
-Plan::Plan(GraphOp graph, target::TargetDesc desc,
+Plan::Plan(GraphOp graph, nc::SharedTarget target,
            std::vector<std::string> approx)
-    : graph(graph), desc(std::move(desc)), approx(std::move(approx)) {}
+    : graph(graph), shared(std::move(target)), desc(*shared),
+      approx(std::move(approx)) {}
 
 LogicalResult Plan::build() {
   if (!desc.core.axonTypes || desc.core.axonTypes->value > kModelTypes)

@@ -12,6 +12,7 @@
 #define SPIKEC_TARGETS_TRUENORTH_COMPILER_TRUENORTHPLAN_H
 
 #include "spikec/Dialect/NC/NCOps.h"
+#include "spikec/Dialect/NC/NCTarget.h"
 #include "spikec/Target/Target.h"
 #include "spikec/Target/TrueNorthModel.h"
 
@@ -71,7 +72,7 @@ struct Plan {
 
   /// `desc` must compute in the truenorth arithmetic; a population that
   /// snn-quantize approximated must have its approximation in `approx`.
-  Plan(nc::GraphOp graph, target::TargetDesc desc,
+  Plan(nc::GraphOp graph, nc::SharedTarget target,
        std::vector<std::string> approx);
 
   /// Decides everything, or errors on the graph (or a population) naming
@@ -79,7 +80,8 @@ struct Plan {
   mlir::LogicalResult build();
 
   nc::GraphOp graph;
-  target::TargetDesc desc;
+  nc::SharedTarget shared; ///< keeps desc alive
+  const target::TargetDesc &desc;
   std::vector<std::string> approx;
   int64_t axonsPerCore = 0, neuronsPerCore = 0, fanOut = 0, numTypes = 0,
           weightMax = 0;

@@ -18,6 +18,7 @@
 #include "mlir/IR/Operation.h"
 #include "mlir/Support/LogicalResult.h"
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -39,12 +40,12 @@ public:
   /// that name already has one.
   void add(const std::string &nameOrPath, SharedTarget desc);
   /// How many descriptions were read from presets or files.
-  unsigned numLoaded() const { return loaded; }
+  unsigned numLoaded() const { return loaded.load(); }
 
 private:
   std::mutex mutex;
   std::map<std::string, SharedTarget> byName;
-  unsigned loaded = 0;
+  std::atomic<unsigned> loaded{0}; ///< read without the lock
 };
 
 /// The cache of `ctx` (which loads the nc dialect if it has not).
