@@ -415,17 +415,21 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
                 formatNumber(floor));
   }
 
-  // Lower S until the rounded integers fit, starting from the S that
-  // resolves the weights best.
-  int64_t S = int64_t(std::floor(sMax));
-  {
+  // Lower S until the rounded integers fit, starting from the largest S at
+  // which the weights are exact when they sit on a grid (small integers, as
+  // hand-made and many exported networks have), else from the S that
+  // resolves them best.
+  const WeightGrid weightGrid{wMin, wMax, eMin, eMax, unit};
+  const std::vector<int64_t> exact =
+      exactScales(pop.tables, g, sMax, weightGrid);
+  size_t nextExact = 0;
+  int64_t S = 0;
+  if (!exact.empty()) {
+    S = exact[nextExact++];
+  } else {
     std::vector<double> tableMax;
-    for (const FloatTable &tab : pop.tables) {
-      double m = 0;
-      for (const Synapse &s : tab.syn)
-        m = std::max(m, std::abs(g[s.post] * s.w));
-      tableMax.push_back(m);
-    }
+    for (const FloatTable &tab : pop.tables)
+      tableMax.push_back(largestScaledWeight(tab, g));
     S = int64_t(std::floor(
         alignScaleToWeightGrid(sMax, tableMax, unit, eMin, eMax, wMax)));
   }
@@ -498,7 +502,9 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
               std::to_string(S) + ", bound: " + out.scaleBound + ")";
       return false;
     }
-    S = std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
+    S = nextExact < exact.size()
+            ? exact[nextExact++]
+            : std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
   }
   out.scale = S;
 

@@ -4,12 +4,123 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <set>
 
 using namespace spikec;
 using namespace spikec::quant;
 
 int64_t spikec::quant::roundHalfAway(double x) {
   return int64_t(std::llround(x));
+}
+
+namespace {
+/// The largest d of which every value (all > 0) is an integer multiple, to
+/// a relative 1e-9, by Euclid's algorithm on doubles; 0 when the values
+/// share no step coarser than 2^-24 of the largest (no grid worth the name).
+double commonStep(const std::vector<double> &values) {
+  const double top = *std::max_element(values.begin(), values.end());
+  const double tol = top * 1e-9;
+  double d = values[0];
+  for (double x : values) {
+    double a = std::max(d, x), b = std::min(d, x);
+    for (int iter = 0; b > tol; ++iter) {
+      if (iter > 200)
+        return 0;
+      double r = std::fmod(a, b);
+      if (b - r <= tol)
+        r = 0;
+      a = b;
+      b = r;
+    }
+    d = a;
+  }
+  return top / d > double(1 << 24) ? 0 : d;
+}
+
+/// A table's weights as multiples of the common step: the largest positive
+/// and negative multiple, and their gcd.
+struct GridTable {
+  int64_t pos = 0, neg = 0, gcd = 0;
+};
+
+/// The exponent quantizeTable picks at S = r unit / step (the smallest at
+/// which the rounded weights fit), or expMax + 1 when none does.
+int64_t exponentAt(const GridTable &t, double r, const WeightGrid &grid) {
+  int64_t e = grid.expMin;
+  for (; e <= grid.expMax; ++e)
+    if (roundHalfAway(r * double(t.pos) / std::ldexp(1.0, int(e))) <= grid.hi &&
+        roundHalfAway(r * double(t.neg) / std::ldexp(1.0, int(e))) >= grid.lo)
+      break;
+  return e;
+}
+
+bool isInteger(double x) {
+  return std::abs(x - std::round(x)) <= 1e-9 * std::max(1.0, std::abs(x));
+}
+} // namespace
+
+std::vector<int64_t>
+spikec::quant::exactScales(const std::vector<FloatTable> &tables,
+                           const std::vector<double> &g, double sMax,
+                           const WeightGrid &grid) {
+  std::vector<double> values;
+  for (const FloatTable &tab : tables)
+    for (const Synapse &s : tab.syn)
+      if (double x = std::abs(g[s.post] * s.w); x > 0)
+        values.push_back(x);
+  if (values.empty())
+    return {};
+  const double step = commonStep(values);
+  if (step <= 0)
+    return {};
+  std::vector<GridTable> grids;
+  for (const FloatTable &tab : tables) {
+    GridTable t;
+    for (const Synapse &s : tab.syn) {
+      double m = g[s.post] * s.w / step;
+      if (!isInteger(m))
+        return {};
+      int64_t k = int64_t(std::llround(m));
+      t.pos = std::max(t.pos, k);
+      t.neg = std::min(t.neg, k);
+      t.gcd = std::gcd(t.gcd, k < 0 ? -k : k);
+    }
+    if (t.gcd > 0)
+      grids.push_back(t);
+  }
+  // S = r unit / step is exact for a table when r gcd / 2^e is an integer at
+  // its exponent e: the candidates are r = c 2^e / gcd, c an integer, of
+  // each table; the 256 largest c within the weight range and sMax suffice
+  // (the search wants the largest exact S, and a few below it).
+  std::set<int64_t> candidates;
+  for (const GridTable &t : grids)
+    for (int64_t e = grid.expMin; e <= grid.expMax; ++e) {
+      const double perC = std::ldexp(1.0, int(e)) / double(t.gcd);
+      double cMax = std::floor(sMax * step / grid.unit / perC);
+      if (t.pos > 0)
+        cMax = std::min(
+            cMax, std::floor(double(grid.hi) * double(t.gcd) / double(t.pos)));
+      if (t.neg < 0)
+        cMax = std::min(
+            cMax, std::floor(double(grid.lo) * double(t.gcd) / double(t.neg)));
+      for (double c = cMax; c >= 1 && c > cMax - 256; --c)
+        if (double S = c * perC * grid.unit / step; S >= 1 && isInteger(S))
+          candidates.insert(int64_t(std::llround(S)));
+    }
+  std::vector<int64_t> exact;
+  for (auto it = candidates.rbegin();
+       it != candidates.rend() && exact.size() < 16; ++it) {
+    double r = double(*it) * step / grid.unit;
+    bool ok = std::all_of(grids.begin(), grids.end(), [&](const GridTable &t) {
+      int64_t e = exponentAt(t, r, grid);
+      return e <= grid.expMax &&
+             isInteger(r * double(t.gcd) / std::ldexp(1.0, int(e)));
+    });
+    if (ok)
+      exact.push_back(*it);
+  }
+  return exact;
 }
 
 double spikec::quant::largestScaledWeight(const FloatTable &tab,

@@ -54,6 +54,16 @@ bool quantizeTable(const FloatTable &tab, const std::vector<double> &g,
                    double S, const WeightGrid &grid, IntTable &it,
                    std::vector<double> &worst);
 
+/// Up to 16 integer scales S <= sMax, largest first, at which every table's
+/// weights are exact: each |g[post] w| is an integer multiple of one common
+/// step (small integer weights, or any grid), and at the exponent
+/// quantizeTable picks for a table S g w / (unit 2^e) is an integer for all
+/// its synapses. Empty when the weights are not on a grid or no such S is
+/// within sMax and the weight range.
+std::vector<int64_t> exactScales(const std::vector<FloatTable> &tables,
+                                 const std::vector<double> &g, double sMax,
+                                 const WeightGrid &grid);
+
 /// max over the table's synapses of |g[post] w|.
 double largestScaledWeight(const FloatTable &tab, const std::vector<double> &g);
 
