@@ -65,10 +65,13 @@ private:
   std::string encodeDecay(double f, const std::string &what, int64_t j,
                           int32_t &d, double &maxError);
   /// The tables at scale S, lowered in 0.5% steps until every weight fits
-  /// and every neuron's dendritic sum fits int32; "" or an error.
+  /// and every neuron's dendritic sum fits int32; "" or an error. With
+  /// `exactFirst`, weights on a grid try the scales at which they are exact
+  /// first (exactScales), largest first.
   std::string fitTables(const FloatPopulation &pop,
                         const std::vector<double> &g, const ScaleBound &sb,
-                        int64_t &S, std::vector<IntTable> &tables);
+                        int64_t &S, std::vector<IntTable> &tables,
+                        bool exactFirst);
 
   /// Sets `out`'s model and params (values[j]: neuron j's nc values in
   /// `names` order), the tables' weight width, and their weight errors at

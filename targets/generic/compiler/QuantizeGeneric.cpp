@@ -194,9 +194,14 @@ std::string GenericBackend::encodeDecay(double f, const std::string &what,
 std::string GenericBackend::fitTables(const FloatPopulation &pop,
                                       const std::vector<double> &g,
                                       const ScaleBound &sb, int64_t &S,
-                                      std::vector<IntTable> &tables) {
+                                      std::vector<IntTable> &tables,
+                                      bool exactFirst) {
   const double sumLimit = double(fxp::maxSigned(32));
-  S = int64_t(std::floor(sb.value));
+  const std::vector<int64_t> exact =
+      exactFirst ? exactScales(pop.tables, g, sb.value, prec.grid)
+                 : std::vector<int64_t>();
+  size_t nextExact = 0;
+  S = exact.empty() ? int64_t(std::floor(sb.value)) : exact[nextExact++];
   for (int iter = 0;; ++iter) {
     if (S < 1)
       return "no integer scale fits " + target.name + ": " + sb.why +
@@ -215,7 +220,9 @@ std::string GenericBackend::fitTables(const FloatPopulation &pop,
       return "no integer scale fits " + target.name +
              " after rounding (last tried S = " + str(S) + ", bound: " +
              sb.why + ")";
-    S = std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
+    S = nextExact < exact.size()
+            ? exact[nextExact++]
+            : std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
   }
 }
 
@@ -362,7 +369,9 @@ std::string GenericBackend::quantizeLIF(const FloatPopulation &pop,
   }
 
   int64_t S = 0;
-  if (std::string why = fitTables(pop, g, sb, S, out.tables); !why.empty())
+  if (std::string why =
+          fitTables(pop, g, sb, S, out.tables, /*exactFirst=*/true);
+      !why.empty())
     return why;
 
   // Threshold, reset, bias and adaptation at S.

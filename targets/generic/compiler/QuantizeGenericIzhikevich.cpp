@@ -67,7 +67,8 @@ std::string GenericBackend::quantizeIzhikevich(const FloatPopulation &pop,
                      str(prec.grid.hi) + "] at weight_exp " +
                      str(prec.grid.expMax));
     int64_t s = 0;
-    if (fitTables(pop, g, sb, s, out.tables).empty() && s == (int64_t(1) << f))
+    if (fitTables(pop, g, sb, s, out.tables, /*exactFirst=*/false).empty() &&
+        s == (int64_t(1) << f))
       break;
     if (f == 0)
       return "the weights do not fit with v in whole mV (S = 1, the fewest "
