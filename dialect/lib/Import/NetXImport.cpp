@@ -91,10 +91,13 @@ std::string shapeString(const std::vector<int64_t> &shape) {
   return s + (shape.size() == 1 ? ",)" : ")");
 }
 
+/// The number of elements of `shape`; -1 when a size is negative or the
+/// product overflows int64 (a damaged file's shape).
 int64_t product(const std::vector<int64_t> &shape) {
   int64_t n = 1;
   for (int64_t d : shape)
-    n *= d;
+    if (d < 0 || __builtin_mul_overflow(n, d, &n))
+      return -1;
   return n;
 }
 
@@ -193,6 +196,8 @@ public:
       fail(std::string("cannot load the ") + targetName +
            " target: " + *error);
     const target::TargetDesc &desc = *std::get<nc::SharedTarget>(loaded);
+    chip = {desc.name, desc.mesh.cores.value, desc.core.neurons.value,
+            desc.core.inputAxons.value};
 
     // Owned from here: a failure below throws, and must not leak it.
     OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
@@ -263,6 +268,25 @@ private:
   std::string path;
   const ImportOptions &options;
   OpBuilder builder;
+  /// What the target holds, against which each layer's size is checked
+  /// before anything of that size is allocated.
+  struct {
+    std::string name;
+    int64_t cores = 0, neurons = 0, axons = 0;
+  } chip;
+
+  /// Fails unless `n` neurons (or, for `isInput`, input elements, which
+  /// take input axons) fit the whole target.
+  void checkSize(int64_t n, bool isInput, const std::string &where) {
+    using std::to_string;
+    int64_t perCore = isInput ? chip.axons : chip.neurons;
+    if (n > chip.cores * perCore)
+      fail(where + ": " + to_string(n) +
+           (isInput ? " input elements" : " neurons") + " do not fit " +
+           chip.name + " (" + to_string(chip.cores) + " cores x " +
+           to_string(perCore) + (isInput ? " input axons" : " neurons") +
+           " = " + to_string(chip.cores * perCore) + ")");
+  }
   int64_t numPopulations = 0;
   bool prevWasDense = false;
   /// Sigma-delta network (loihi2) rather than CUBA (loihi).
@@ -492,10 +516,16 @@ private:
       shape = {shape[0], 1, 1};
     else if (shape.size() == 2) // (height, width), one channel
       shape.insert(shape.begin(), 1);
-    if (shape.size() != 3 || product(shape) <= 0)
+    if (shape.size() != 3 ||
+        llvm::any_of(shape, [](int64_t d) { return d <= 0; }))
       fail(where + ": 'shape' must be (channels, height, width) with "
                    "positive sizes");
     int64_t n = product(shape);
+    if (n < 0)
+      fail(where + ": 'shape' " + shapeString(shape) +
+           " has more elements than an int64 counts");
+    // With a neuron the layer is a population (its input port unused).
+    checkSize(n, /*isInput=*/!layer.has("neuron"), where);
     Value in = builder.create<nc::InputOp>(nameLoc("input"), i32Tensor(n),
                                            "input", DictionaryAttr(),
                                            DenseI64ArrayAttr());
@@ -702,6 +732,7 @@ private:
     // layer's one kernel.
     ConvGeometry g{cin, h, w, cout, ho, wo, kh, kw, sy, sx, py,
                    px, dy, dx, pool ? cin : groups};
+    checkSize(product({cout, ho, wo}), /*isInput=*/false, where);
     std::vector<Synapse> syns;
     forEachConvTap(
         g,
@@ -725,7 +756,9 @@ private:
     int64_t out = layer.integer("outFeatures");
     if (in <= 0 || out <= 0)
       fail(where + ": 'inFeatures' and 'outFeatures' must be > 0");
+    checkSize(out, /*isInput=*/false, where);
     if (!prev) {
+      checkSize(in, /*isInput=*/true, where);
       Value x = builder.create<nc::InputOp>(nameLoc("input"), i32Tensor(in),
                                             "input", DictionaryAttr(),
                                            DenseI64ArrayAttr());

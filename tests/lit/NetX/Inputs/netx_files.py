@@ -29,10 +29,10 @@ def kind(g, name):
 
 def base(f, *, conv_weight=None, conv_shape=(2, 2, 2), dense_in=8,
          bias=None, dense_weight=None, delay=None, input_neuron=True,
-         flatten=True, layer1="conv", neuron_over=None):
+         flatten=True, layer1="conv", neuron_over=None, input_shape=(1, 4, 4)):
     g = f.create_group("layer/0")
     kind(g, "input")
-    g["shape"] = np.array([1, 4, 4])
+    g["shape"] = np.array(input_shape, np.int64)
     g["weight"] = np.float32(36)  # Lava's transform, not applied
     g["bias"] = np.float32(34)
     if input_neuron:
@@ -93,6 +93,10 @@ CASES = {
     "unknown_neuron": dict(neuron_over=dict(type="ALIF")),
     "no_vth": dict(neuron_over=dict(vThMant=None)),
     "no_input_neuron": dict(input_neuron=False),
+    # Sizes no chip holds (the importer refuses them before allocating).
+    "huge_input": dict(input_shape=(3, 5000, 5000)),
+    "huge_host_input": dict(input_shape=(3, 5000, 5000), input_neuron=False),
+    "overflow_input": dict(input_shape=(10**9, 10**9, 10**9)),
 }
 
 
@@ -107,6 +111,10 @@ def main():
             base(f)
             del f["layer/3/type"]
             kind(f["layer/3"], name)
+    with h5py.File(os.path.join(out, "huge_dense.net"), "w") as f:
+        base(f)
+        del f["layer/3/outFeatures"]
+        f["layer/3/outFeatures"] = 10**9
     with h5py.File(os.path.join(out, "no_neuron.net"), "w") as f:
         base(f)
         del f["layer/3/neuron"]
