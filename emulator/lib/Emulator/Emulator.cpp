@@ -38,11 +38,22 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
     for (const image::Endpoint &d : in.dests)
       ++incoming[d.core];
   emu->inbox.resize(img.cores.size());
+  size_t total = 0;
   for (size_t c = 0; c < img.cores.size(); ++c) {
-    auto &slots = emu->inbox[c].slots;
-    slots.resize(size_t(emu->cores[c].maxDelay()) + 2);
-    for (auto &slot : slots)
-      slot.reserve(incoming[c]);
+    Inbox &box = emu->inbox[c];
+    box.numSlots = emu->cores[c].maxDelay() + 2;
+    box.capacity = uint32_t(incoming[c]);
+    box.delayed = emu->cores[c].maxDelay() > 0;
+    box.count.assign(box.numSlots, 0);
+    box.now = 0;
+    box.next = 1;
+    total += size_t(box.numSlots) * box.capacity;
+  }
+  emu->eventBuffer.reset(new AxonEvent[total]);
+  for (size_t c = 0, at = 0; c < img.cores.size(); ++c) {
+    Inbox &box = emu->inbox[c];
+    box.events = emu->eventBuffer.get() + at;
+    at += size_t(box.numSlots) * box.capacity;
   }
   emu->totals.spikesPerCore.assign(img.cores.size(), 0);
   return emu;

@@ -29,6 +29,10 @@
 #include "spikec/Emulator/HostPorts.h"
 #include "spikec/Image/Image.h"
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <cassert>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -114,12 +118,19 @@ public:
 private:
   Emulator() = default;
   /// Queues an event sent at the current step to (core, axon), to count at
-  /// step t + 1 + the axon's group delay.
+  /// step t + 1 + the axon's group delay. The packet path of every run: one
+  /// line of the inbox, its slot and the event's place, no division and no
+  /// capacity check (create() sized every slot for all that can arrive).
   void deliver(uint32_t core, uint32_t axon, int32_t value) {
     Inbox &box = inbox[core];
-    uint32_t when = uint32_t(
-        (t + 1 + cores[core].delayOf(axon)) % int64_t(box.slots.size()));
-    box.slots[when].push_back({axon, value});
+    uint32_t slot = box.next;
+    if (box.delayed) {
+      slot += cores[core].delayOf(axon);
+      if (slot >= box.numSlots)
+        slot -= box.numSlots;
+    }
+    assert(box.count[slot] < box.capacity && "inbox sized in create()");
+    box.events[size_t(slot) * box.capacity + box.count[slot]++] = {axon, value};
   }
 
   /// Sends an event of `value` from `src` to each of `dests`.
@@ -135,9 +146,25 @@ private:
 
   /// A core's events by the step they count at: slot s holds those of the
   /// steps congruent to s, max delay + 2 slots (this step, the next, and a
-  /// delay further), each reserved for every event that can arrive at once.
-  struct Inbox {
-    std::vector<std::vector<AxonEvent>> slots;
+  /// delay further), each `capacity` events (every event that can arrive at
+  /// once), in `events`, part of eventBuffer. One cache line.
+  struct alignas(64) Inbox {
+    AxonEvent *events = nullptr;
+    uint32_t capacity = 0, numSlots = 0;
+    uint32_t now = 0;     ///< the slot of this step: t % numSlots
+    uint32_t next = 0;    ///< the slot of step t + 1
+    bool delayed = false; ///< some group has a delay
+    llvm::SmallVector<uint32_t, 4> count; ///< events in each slot
+
+    llvm::ArrayRef<AxonEvent> arrived() const {
+      return {events + size_t(now) * capacity, count[now]};
+    }
+    /// Empties this step's slot and moves to the next step.
+    void advance() {
+      count[now] = 0;
+      now = next;
+      next = next + 1 == numSlots ? 0 : next + 1;
+    }
   };
 
   image::Image img;
@@ -145,6 +172,10 @@ private:
   std::vector<HostInput> inputs;
   std::map<std::string, Rows> inputRows;
   std::vector<Inbox> inbox;
+  /// Every inbox's slots; left uninitialized, so that the pages of slots
+  /// never filled (most of them: the capacity is the worst case) are never
+  /// touched.
+  std::unique_ptr<AxonEvent[]> eventBuffer;
   std::vector<std::vector<int32_t>> outputs;
   RunStats totals;
   int64_t t = 0;
@@ -162,10 +193,9 @@ template <typename Observer> void Emulator::step(Observer &observer) {
       totals.spikes += in.active().size();
   }
   for (uint32_t c = 0, n = uint32_t(cores.size()); c < n; ++c) {
-    std::vector<AxonEvent> &now = inbox[c].slots[t % inbox[c].slots.size()];
+    llvm::ArrayRef<AxonEvent> now = inbox[c].arrived();
     observer.axonEvents(c, now);
     SynapticWork work = cores[c].synapticPhase(now);
-    now.clear();
     totals.synapticEvents += work.synapticOps;
     observer.synapticPhase(c, work);
   }
@@ -186,6 +216,8 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     for (uint32_t e = 0; e < port.width; ++e)
       row[e] = cores[port.sources[e].core].outputs()[port.sources[e].index];
   }
+  for (Inbox &box : inbox)
+    box.advance();
   observer.endStep(t);
   ++t;
 }

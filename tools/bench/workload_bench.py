@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""spikec's emulator against Brian2 on the network a user would run on both.
+
+The workload is Brian2's random recurrent LIF network
+(../shared/peers/brian2/brian2_lif.py: N neurons, K random outgoing synapses
+each, 80% +0.02 / 20% -0.08, tau 20 ms, dt 1 ms, threshold 1, reset 0), and
+its spikec twin from the same numpy draws (gen_rec_json.py beside it: the same
+connectivity and weights, the LIF written per step as Brian2's Euler step).
+In one run, for each size: Brian2 (Debian's python3-brian, cython target,
+timed on its run() alone), then spikec compiles the twin for loihi cores on a
+mesh large enough for it and emulates it in functional and cycle mode, timed
+on the emulator's loop alone (the report's wall_s). Each side counts its own
+synaptic events (spikes x K); the figures are events per second and their
+ratios, spikec / Brian2. SANA-FE is not run here: its build needs its
+sources (../shared/peers/README.md); give --sanafe=SIM to add it.
+
+  tools/bench/workload_bench.py [--sizes=10000,100000] [--steps=1000,200]
+      [--k=100] [--build=build] [--shared=../shared] [--brian2-target=cython]
+      [--no-brian2] [--modes=functional,cycle] [--keep=DIR]
+
+Brian2 is installed (apt-get, as root) when it is missing; without root the
+Brian2 column is left out and the program says why.
+"""
+
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def have_brian2():
+    return subprocess.run([sys.executable, "-c", "import brian2"],
+                          capture_output=True).returncode == 0
+
+
+def ensure_brian2():
+    """True when Brian2 can be imported, installing Debian's package as root."""
+    if have_brian2():
+        return True
+    if os.geteuid() != 0:
+        print("Brian2 is missing and this is not root: apt-get install "
+              "python3-brian (the Brian2 column is left out)")
+        return False
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "install", "-y", "-q", "python3-brian"],
+                   env=env, capture_output=True)
+    if not have_brian2():
+        print("apt-get install python3-brian failed (the Brian2 column is "
+              "left out)")
+        return False
+    return True
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if p.returncode != 0:
+        sys.exit(f"workload_bench: {' '.join(cmd)} failed:\n{p.stderr}{p.stdout}")
+    return p
+
+
+def mesh_target(n, work):
+    """The loihi preset on a square mesh with room for n neurons of fan-in
+    about 100 (the synapse memory holds 40-50 such neurons per core)."""
+    desc = json.load(open(os.path.join(ROOT, "targets", "loihi.json")))
+    per_tile = desc["mesh"]["cores_per_tile"]["value"]
+    tiles = math.ceil(n / 32 / per_tile * 1.25)
+    side = max(desc["mesh"]["width"]["value"], math.ceil(math.sqrt(tiles)))
+    desc["name"] = f"loihi_{side}x{side}"
+    desc["mesh"]["width"] = {"value": side, "assumed": "benchmark mesh"}
+    desc["mesh"]["height"] = {"value": side, "assumed": "benchmark mesh"}
+    desc["mesh"]["cores"] = {"value": side * side * per_tile,
+                             "assumed": "benchmark mesh"}
+    path = os.path.join(work, desc["name"] + ".json")
+    json.dump(desc, open(path, "w"), indent=1)
+    return path, side
+
+
+def brian2(args, n, steps):
+    script = os.path.join(args.shared, "peers", "brian2", "brian2_lif.py")
+    out = run([sys.executable, script, str(n), str(args.k), str(steps),
+               args.brian2_target]).stdout
+    m = re.search(r"(\d+) spikes, (\d+) synaptic events, ([0-9.]+) s", out)
+    if not m:
+        sys.exit(f"workload_bench: unexpected Brian2 output: {out}")
+    spikes, events, wall = int(m.group(1)), int(m.group(2)), float(m.group(3))
+    return {"spikes": spikes, "events": events, "wall": wall}
+
+
+def spikec(args, n, steps, work):
+    net = os.path.join(work, f"rec{n}.json")
+    run([sys.executable, os.path.join(args.shared, "peers", "brian2",
+                                      "gen_rec_json.py"),
+         str(n), str(args.k), net])
+    target, side = mesh_target(n, work)
+    image = os.path.join(work, f"rec{n}.simg")
+    spikec_bin = os.path.join(args.build, "bin", "spikec")
+    t0 = time.perf_counter()
+    run([spikec_bin, "compile", net, f"--target={target}", "--dt=1e-3",
+         "--quiet", "-o", image])
+    compile_s = time.perf_counter() - t0
+    inputs = os.path.join(work, f"in{steps}.json")
+    json.dump([[0]] * steps, open(inputs, "w"))
+    result = {"compile": compile_s, "mesh": f"{side}x{side}"}
+    for mode in args.modes:
+        report = os.path.join(work, f"r{n}_{mode}.json")
+        run([spikec_bin, "emulate", image, f"--input={inputs}",
+             f"--mode={mode}", f"--report={report}",
+             "--output=" + os.path.join(work, "out.json")])
+        r = json.load(open(report))
+        result[mode] = {"spikes": r["activity"]["spikes"],
+                        "events": r["activity"]["synaptic_events"],
+                        "packets": r["activity"]["packets"],
+                        "wall": r["run"]["wall_s"]}
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--steps", default="1000,200",
+                    help="steps per size (one value: all sizes)")
+    ap.add_argument("--k", type=int, default=100)
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--brian2-target", default="cython")
+    ap.add_argument("--no-brian2", action="store_true")
+    ap.add_argument("--modes", default="functional,cycle",
+                    help="emulator modes to run")
+    ap.add_argument("--keep", help="keep the generated files in this folder")
+    args = ap.parse_args()
+    args.modes = args.modes.split(",")
+    if not set(args.modes) <= {"functional", "cycle"}:
+        sys.exit("workload_bench: --modes takes functional and/or cycle")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    steps = [int(s) for s in args.steps.split(",")]
+    if len(steps) == 1:
+        steps *= len(sizes)
+    if len(steps) != len(sizes):
+        sys.exit("workload_bench: --steps needs one value or one per size")
+    with_brian2 = not args.no_brian2 and ensure_brian2()
+
+    work = args.keep or tempfile.mkdtemp(prefix="spikec-workload-")
+    os.makedirs(work, exist_ok=True)
+    rows = []
+    try:
+        for n, t in zip(sizes, steps):
+            b = brian2(args, n, t) if with_brian2 else None
+            s = spikec(args, n, t, work)
+            rows.append((n, t, b, s))
+            report_row(n, t, b, s, args.k, args.modes)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print("| network | Brian2 events/s | spikec functional | cycle |")
+    print("|---|---:|---:|---:|")
+    for n, t, b, s in rows:
+        be = b["events"] / b["wall"] if b else None
+        cells = []
+        for mode in ("functional", "cycle"):
+            if mode not in s:
+                cells.append("-")
+                continue
+            e = s[mode]["events"] / s[mode]["wall"]
+            cells.append(f"{e:.3g}" + (f" ({e / be:.3g}x)" if be else ""))
+        print(f"| {n} x {args.k}, {t} steps | "
+              f"{f'{be:.3g}' if be else '-'} | {cells[0]} | {cells[1]} |")
+
+
+def report_row(n, t, b, s, k, modes):
+    print(f"N={n} K={k} T={t} (loihi cores, {s['mesh']} tiles; compile "
+          f"{s['compile']:.1f} s)")
+    if b:
+        print(f"  brian2:            {b['spikes']:>9} spikes "
+              f"({b['spikes'] / n / t:.4f}/neuron/step), {b['events']:>11} "
+              f"events in {b['wall']:.2f} s: {b['events'] / b['wall']:.3e}/s")
+    for mode in modes:
+        m = s[mode]
+        print(f"  spikec {mode:<10}: {m['spikes']:>9} spikes "
+              f"({m['spikes'] / n / t:.4f}/neuron/step), {m['events']:>11} "
+              f"events, {m['packets']} packets in {m['wall']:.2f} s: "
+              f"{m['events'] / m['wall']:.3e}/s"
+              + (f" = {m['events'] / m['wall'] / (b['events'] / b['wall']):.3g}"
+                 f"x Brian2" if b else ""))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
