@@ -92,12 +92,22 @@ private:
   /// The next link of a packet's dimension-order path, or false when it has
   /// arrived.
   bool nextHop(const Packet &p, Dir &d) const;
+  /// Moves `r`'s packet one hop (or ends it), adding to `s`; returns the
+  /// time its next request is ready, or a negative time when it arrived.
+  double hop(const Request &r, MeshStepStats &s);
+  /// The two orders drain() serves requests in, both by (time, packet).
+  void drainByBuckets(MeshStepStats &s);
+  void drainByHeap(MeshStepStats &s);
 
   uint32_t width, height;
   target::Routing routing;
   double hopNs[2]; ///< [0] east-west, [1] north-south
   std::vector<Packet> packets;
   std::vector<Request> heapStorage;
+  /// drainByBuckets: requests by floor(time / bucketNs), a ring of buckets.
+  double bucketNs = 0;
+  std::vector<std::vector<Request>> ring;
+  std::vector<Request> bucket, far;
   std::vector<double> freeAt;   ///< per link, within the current step
   std::vector<uint8_t> touched; ///< per link: used this step
   std::vector<uint32_t> usedLinks;
