@@ -149,7 +149,7 @@ void MeshModel::drainByBuckets(MeshStepStats &s) {
     injections.push_back({packets[i].inject, i});
   std::sort(injections.begin(), injections.end(), earlier);
   const size_t span = std::max<size_t>(
-      256, size_t(std::ceil(std::max(hopNs[0], hopNs[1]) / bucketNs)) + 3);
+      4096, size_t(std::ceil(std::max(hopNs[0], hopNs[1]) / bucketNs)) + 3);
   if (ring.size() < span)
     ring.resize(span);
   far.clear();
