@@ -197,11 +197,10 @@ std::string GenericBackend::fitTables(const FloatPopulation &pop,
                                       std::vector<IntTable> &tables,
                                       bool exactFirst) {
   const double sumLimit = double(fxp::maxSigned(32));
-  const std::vector<int64_t> exact =
-      exactFirst ? exactScales(pop.tables, g, sb.value, prec.grid)
-                 : std::vector<int64_t>();
-  size_t nextExact = 0;
-  S = exact.empty() ? int64_t(std::floor(sb.value)) : exact[nextExact++];
+  ScaleSteps steps(exactFirst ? exactScales(pop.tables, g, sb.value, prec.grid)
+                              : std::vector<int64_t>(),
+                   int64_t(std::floor(sb.value)));
+  S = steps.scale();
   for (int iter = 0;; ++iter) {
     if (S < 1)
       return "no integer scale fits " + target.name + ": " + sb.why +
@@ -220,9 +219,8 @@ std::string GenericBackend::fitTables(const FloatPopulation &pop,
       return "no integer scale fits " + target.name +
              " after rounding (last tried S = " + str(S) + ", bound: " +
              sb.why + ")";
-    S = nextExact < exact.size()
-            ? exact[nextExact++]
-            : std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
+    steps.lower();
+    S = steps.scale();
   }
 }
 

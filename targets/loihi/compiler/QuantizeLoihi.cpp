@@ -420,19 +420,17 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
   // hand-made and many exported networks have), else from the S that
   // resolves them best.
   const WeightGrid weightGrid{wMin, wMax, eMin, eMax, unit};
-  const std::vector<int64_t> exact =
-      exactScales(pop.tables, g, sMax, weightGrid);
-  size_t nextExact = 0;
-  int64_t S = 0;
-  if (!exact.empty()) {
-    S = exact[nextExact++];
-  } else {
+  std::vector<int64_t> exact = exactScales(pop.tables, g, sMax, weightGrid);
+  int64_t resolving = 0;
+  if (exact.empty()) {
     std::vector<double> tableMax;
     for (const FloatTable &tab : pop.tables)
       tableMax.push_back(largestScaledWeight(tab, g));
-    S = int64_t(std::floor(
+    resolving = int64_t(std::floor(
         alignScaleToWeightGrid(sMax, tableMax, unit, eMin, eMax, wMax)));
   }
+  ScaleSteps steps(std::move(exact), resolving);
+  int64_t S = steps.scale();
   for (int iter = 0;; ++iter) {
     if (S < 1) {
       error = "no integer scale fits loihi: " + out.scaleBound +
@@ -502,9 +500,8 @@ bool quantizeLoihi(const FloatPopulation &pop, const target::TargetDesc &t,
               std::to_string(S) + ", bound: " + out.scaleBound + ")";
       return false;
     }
-    S = nextExact < exact.size()
-            ? exact[nextExact++]
-            : std::min(S - 1, int64_t(std::floor(double(S) * 0.995)));
+    steps.lower();
+    S = steps.scale();
   }
   out.scale = S;
 

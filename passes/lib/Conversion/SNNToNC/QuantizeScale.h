@@ -12,6 +12,8 @@
 #include "Quantize.h"
 #include "spikec/Support/FormatNumber.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -63,6 +65,29 @@ bool quantizeTable(const FloatTable &tab, const std::vector<double> &g,
 std::vector<int64_t> exactScales(const std::vector<FloatTable> &tables,
                                  const std::vector<double> &g, double sMax,
                                  const WeightGrid &grid);
+
+/// The scales a backend tries in turn while the rounded tables do not fit:
+/// the exact ones (exactScales) while they last, then 0.5% steps down.
+class ScaleSteps {
+public:
+  /// Starts at exact[0], or at `otherwise` when there is no exact scale.
+  ScaleSteps(std::vector<int64_t> exact, int64_t otherwise)
+      : exact(std::move(exact)),
+        current(this->exact.empty() ? otherwise : this->exact[0]) {}
+  int64_t scale() const { return current; }
+  /// Moves to the next scale to try.
+  void lower() {
+    current = ++next < exact.size()
+                  ? exact[next]
+                  : std::min(current - 1,
+                             int64_t(std::floor(double(current) * 0.995)));
+  }
+
+private:
+  std::vector<int64_t> exact;
+  size_t next = 0; ///< index in `exact` of the current scale
+  int64_t current;
+};
 
 /// max over the table's synapses of |g[post] w|.
 double largestScaledWeight(const FloatTable &tab, const std::vector<double> &g);
