@@ -195,9 +195,8 @@ public:
     if (auto *error = std::get_if<std::string>(&loaded))
       fail(std::string("cannot load the ") + targetName +
            " target: " + *error);
-    const target::TargetDesc &desc = *std::get<nc::SharedTarget>(loaded);
-    chip = {desc.name, desc.mesh.cores.value, desc.core.neurons.value,
-            desc.core.inputAxons.value};
+    chip = std::get<nc::SharedTarget>(loaded);
+    const target::TargetDesc &desc = *chip;
 
     // Owned from here: a failure below throws, and must not leak it.
     OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
@@ -268,24 +267,23 @@ private:
   std::string path;
   const ImportOptions &options;
   OpBuilder builder;
-  /// What the target holds, against which each layer's size is checked
-  /// before anything of that size is allocated.
-  struct {
-    std::string name;
-    int64_t cores = 0, neurons = 0, axons = 0;
-  } chip;
+  /// The target, against which each layer's size is checked before
+  /// anything of that size is allocated.
+  nc::SharedTarget chip;
 
   /// Fails unless `n` neurons (or, for `isInput`, input elements, which
   /// take input axons) fit the whole target.
   void checkSize(int64_t n, bool isInput, const std::string &where) {
     using std::to_string;
-    int64_t perCore = isInput ? chip.axons : chip.neurons;
-    if (n > chip.cores * perCore)
+    const int64_t cores = chip->mesh.cores.value;
+    const int64_t perCore =
+        isInput ? chip->core.inputAxons.value : chip->core.neurons.value;
+    if (n > cores * perCore)
       fail(where + ": " + to_string(n) +
            (isInput ? " input elements" : " neurons") + " do not fit " +
-           chip.name + " (" + to_string(chip.cores) + " cores x " +
+           chip->name + " (" + to_string(cores) + " cores x " +
            to_string(perCore) + (isInput ? " input axons" : " neurons") +
-           " = " + to_string(chip.cores * perCore) + ")");
+           " = " + to_string(cores * perCore) + ")");
   }
   int64_t numPopulations = 0;
   bool prevWasDense = false;
