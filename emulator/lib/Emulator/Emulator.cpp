@@ -45,8 +45,6 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
     box.capacity = uint32_t(incoming[c]);
     box.delayed = emu->cores[c].maxDelay() > 0;
     box.count.assign(box.numSlots, 0);
-    box.now = 0;
-    box.next = 1;
     total += size_t(box.numSlots) * box.capacity;
   }
   emu->eventBuffer.reset(new AxonEvent[total]);

@@ -105,12 +105,10 @@ MeshStepStats MeshModel::drain() {
   // heap: a served request's next one lands at least two buckets later, so
   // a bucket is complete when its turn comes and only it needs sorting.
   double shortest = std::min(hopNs[0], hopNs[1]);
-  if (shortest > 0 && std::isfinite(shortest)) {
-    bucketNs = shortest / 2;
-    drainByBuckets(s);
-  } else {
+  if (shortest > 0 && std::isfinite(shortest))
+    drainByBuckets(s, shortest / 2);
+  else
     drainByHeap(s);
-  }
   packets.clear();
   return s;
 }
@@ -132,7 +130,7 @@ void MeshModel::drainByHeap(MeshStepStats &s) {
   }
 }
 
-void MeshModel::drainByBuckets(MeshStepStats &s) {
+void MeshModel::drainByBuckets(MeshStepStats &s, double bucketNs) {
   auto keyOf = [&](double time) {
     return int64_t(std::floor(time / bucketNs));
   };

@@ -152,7 +152,7 @@ private:
     AxonEvent *events = nullptr;
     uint32_t capacity = 0, numSlots = 0;
     uint32_t now = 0;     ///< the slot of this step: t % numSlots
-    uint32_t next = 0;    ///< the slot of step t + 1
+    uint32_t next = 1;    ///< the slot of step t + 1 (numSlots >= 2)
     bool delayed = false; ///< some group has a delay
     llvm::SmallVector<uint32_t, 4> count; ///< events in each slot
 

@@ -96,7 +96,7 @@ private:
   /// time its next request is ready, or a negative time when it arrived.
   double hop(const Request &r, MeshStepStats &s);
   /// The two orders drain() serves requests in, both by (time, packet).
-  void drainByBuckets(MeshStepStats &s);
+  void drainByBuckets(MeshStepStats &s, double bucketNs);
   void drainByHeap(MeshStepStats &s);
 
   uint32_t width, height;
@@ -105,7 +105,6 @@ private:
   std::vector<Packet> packets;
   std::vector<Request> heapStorage;
   /// drainByBuckets: requests by floor(time / bucketNs), a ring of buckets.
-  double bucketNs = 0;
   std::vector<std::vector<Request>> ring;
   std::vector<Request> bucket, far;
   std::vector<double> freeAt;   ///< per link, within the current step
