@@ -168,6 +168,28 @@ TEST_CASE("emulator: two cores, an inter-core route, a delayed group") {
   CHECK(obs.steps == 8);
 }
 
+TEST_CASE("emulator: the longest delay it runs counts where it should") {
+  // As the two-core test, with m0's group delayed kMaxDelay steps: its
+  // spike of step 2 counts at n1 at 2 + 1 + kMaxDelay, not one step
+  // sooner, and n1 (no v decay) holds 576 until then.
+  image::Image img = twoCoreImage();
+  img.cores[0].groups[1].delay = emu::CoreModel::kMaxDelay;
+  auto emu = make(std::move(img));
+  int64_t arrival = 2 + 1 + emu::CoreModel::kMaxDelay;
+  Rows x(arrival + 1, {0});
+  x[0] = {2};
+  x[1] = {1};
+  REQUIRE(emu->start({{"x", x}}, arrival + 1) == "");
+  const int32_t *v = emu->core(0).state("v");
+  emu::NullObserver none;
+  while (emu->timestep() < arrival)
+    emu->step(none);
+  CHECK(v[1] == 576);
+  emu->step(none);
+  CHECK(v[1] == 0); // 576 + (1 << 1) x 64 = 704 > 640: it fired
+  CHECK(emu->outputRows(0)[size_t(arrival) * 3 + 1] == 1);
+}
+
 TEST_CASE("emulator: groups add in int64 and saturate as nc.sum") {
   // One neuron, two groups of weight 2^30 - 1 with exponent 1: each scaled
   // group sum is (2^30 - 1) * 2 = 2^31 - 2, in int32; together 2^32 - 4,
@@ -270,6 +292,19 @@ TEST_CASE("emulator: what it refuses") {
   CHECK(refuse(img).rfind("core 0: neuron 1 has parameters outside the "
                           "model's ranges: ",
                           0) == 0);
+  img = twoCoreImage();
+  img.cores[0].groups[1].delay = emu::CoreModel::kMaxDelay + 1;
+  CHECK(refuse(img) == "core 0: dendrite group 1 has a delay of 4096 steps; "
+                       "the emulator runs 4095 at most");
+  img = twoCoreImage();
+  img.cores[0].groups.resize(65536, img.cores[0].groups[0]);
+  img.cores[0].groups[1].delay = emu::CoreModel::kMaxDelay;
+  CHECK(refuse(img) == "core 0: 4097 steps of delay x 65536 dendrite groups "
+                       "x 2 neurons need more than 2 GiB of accumulators");
+  img = twoCoreImage();
+  img.cores[0].groups[1].delay = UINT32_MAX;
+  CHECK(refuse(img) == "core 0: dendrite group 1 has a delay of 4294967295 "
+                       "steps; the emulator runs 4095 at most");
 
   // Encoders, with the quantized reference's messages.
   auto encoder = [&](image::Encoder e) {

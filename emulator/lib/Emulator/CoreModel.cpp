@@ -44,12 +44,54 @@ std::string CoreModel::init(const image::Core &c) {
   if (!kernel)
     return why;
 
-  size_t n = c.numNeurons, g = c.groups.size();
-  for (const image::DendriteGroup &group : c.groups)
-    maxGroupDelay = std::max(maxGroupDelay, group.delay);
-  acc.assign(g * n, 0);
-  groupActive.assign(g, 0);
-  activeGroups.reserve(g);
+  uint32_t maxDelay = 0;
+  for (size_t g = 0; g < c.groups.size(); ++g) {
+    if (c.groups[g].delay > kMaxDelay)
+      return "dendrite group " + std::to_string(g) + " has a delay of " +
+             std::to_string(c.groups[g].delay) + " steps; the emulator runs " +
+             std::to_string(kMaxDelay) + " at most";
+    maxDelay = std::max(maxDelay, c.groups[g].delay);
+  }
+  n = c.numNeurons;
+  uint32_t numGroups = uint32_t(c.groups.size());
+  uint32_t numSlots = maxDelay + 2;
+  sparse = kernel->hasRestState();
+  // Marking targets pays when a step's events reach few of many neurons.
+  constexpr uint32_t kScanCheaper = 256;
+  bool mark = sparse && n > kScanCheaper;
+  // Refuse what no machine holds rather than fail allocating it (in
+  // double: the product can exceed 64 bits).
+  constexpr size_t kMaxBytes = size_t(1) << 31;
+  auto tooLarge = [&] {
+    return std::to_string(numSlots) + " steps of delay x " +
+           std::to_string(numGroups) + " dendrite groups x " +
+           std::to_string(n) + " neurons need more than " +
+           std::to_string(kMaxBytes >> 30) + " GiB of accumulators";
+  };
+  if (double(numSlots) * numGroups * n * 8 > double(kMaxBytes))
+    return tooLarge();
+  // A slot's block, each part 8-byte aligned (at most 2 GiB, checked
+  // below, so offsets fit 32 bits).
+  rx = Receiver();
+  rx.slotBytes = (sizeof(SlotTally) + 7) / 8 * 8;
+  auto place = [&](size_t bytes) {
+    size_t at = rx.slotBytes;
+    rx.slotBytes += (bytes + 7) / 8 * 8;
+    return uint32_t(std::min<size_t>(at, UINT32_MAX));
+  };
+  rx.flagsAt = place(numGroups);
+  rx.groupsAt = place(size_t(numGroups) * 4);
+  rx.marksAt = place(mark ? n : 0);
+  rx.targetsAt = place(mark ? size_t(n) * 4 : 0);
+  rx.accAt = place(size_t(numGroups) * n * 8);
+  if (rx.slotBytes > kMaxBytes / numSlots)
+    return tooLarge();
+  store.assign(rx.slotBytes / 8 * numSlots, 0);
+  rx.slots = reinterpret_cast<uint8_t *>(store.data());
+  rx.numSlots = numSlots;
+  rx.n = n;
+  rx.numGroups = numGroups;
+  rx.markTargets = mark;
   total.assign(n, 0);
   input.assign(n, 0);
   out.assign(n, 0);
@@ -58,11 +100,8 @@ std::string CoreModel::init(const image::Core &c) {
     if (const int32_t *values = kernel->state(var))
       stateVars.push_back(values);
   wasActive.assign(n, 0);
-  sparse = kernel->hasRestState();
   if (sparse) {
-    isTouched.assign(n, 0);
     isLive.assign(n, 0);
-    touched.reserve(n);
     inputSet.reserve(n);
     live.reserve(n);
     updateList.reserve(n);
@@ -75,62 +114,93 @@ std::string CoreModel::init(const image::Core &c) {
   return "";
 }
 
-SynapticWork CoreModel::synapticPhase(llvm::ArrayRef<AxonEvent> events) {
-  if (!sparse)
-    return denseSynapticPhase(events);
+SynapticWork CoreModel::synapticPhase() {
+  uint8_t *block = rx.slots + size_t(rx.now) * rx.slotBytes;
+  SlotTally &tally = *reinterpret_cast<SlotTally *>(block);
   SynapticWork work;
-  sparseSynapticPhase(events, work);
+  work.events = tally.events;
+  work.synapticOps = tally.ops;
+  work.activeGroups = tally.groups;
+  int64_t *slotAcc = reinterpret_cast<int64_t *>(block + rx.accAt);
+  llvm::ArrayRef<uint32_t> groups(
+      reinterpret_cast<uint32_t *>(block + rx.groupsAt), tally.groups);
+  if (!sparse) {
+    denseSums(slotAcc, groups);
+  } else {
+    // Last step's inputs go back to 0.
+    for (uint32_t i : inputSet)
+      input[i] = 0;
+    inputSet.clear();
+    uint8_t *marks = block + rx.marksAt;
+    llvm::ArrayRef<uint32_t> targets(
+        reinterpret_cast<uint32_t *>(block + rx.targetsAt), tally.touched);
+    // Without marks, or when the step read as many synapses as the core has
+    // neurons, summing the touched neurons one by one costs more than a
+    // scan of every one.
+    if (!rx.markTargets || tally.ops >= n) {
+      denseSums(slotAcc, groups);
+      for (uint32_t i : targets)
+        marks[i] = 0;
+      for (uint32_t i = 0; i < n; ++i)
+        if (input[i] != 0)
+          inputSet.push_back(i);
+    } else {
+      sparseSums(slotAcc, groups, targets, marks);
+    }
+  }
+  for (uint32_t g : groups)
+    block[rx.flagsAt + g] = 0;
+  tally = SlotTally();
   return work;
 }
 
-SynapticWork CoreModel::denseSynapticPhase(llvm::ArrayRef<AxonEvent> events) {
-  SynapticWork work;
-  const size_t n = core->numNeurons;
-  const uint32_t *offsets = core->axonOffsets.data();
-  for (const AxonEvent &e : events) {
-    uint32_t g = core->axonGroup[e.axon];
-    if (!groupActive[g]) {
-      groupActive[g] = 1;
-      activeGroups.push_back(g);
-    }
-    uint32_t begin = offsets[e.axon], end = offsets[e.axon + 1];
-    ref::dendrite::accumulate(acc.data() + g * n, core->synTarget.data(),
-                              core->synWeight.data(), begin, end, e.value);
-    work.synapticOps += end - begin;
-  }
-  work.events = uint32_t(events.size());
-  work.activeGroups = uint32_t(activeGroups.size());
-
-  // Dendritic sums: each active group's sums scaled as nc.synapses does,
-  // added as nc.sum does. A group without events adds 0 (its scaled sum).
-  if (activeGroups.empty()) {
+void CoreModel::denseSums(int64_t *slotAcc, llvm::ArrayRef<uint32_t> groups) {
+  // Each active group's sums scaled as nc.synapses does, added as nc.sum
+  // does. A group without events adds 0 (its scaled sum).
+  if (groups.empty()) {
     std::fill(input.begin(), input.end(), 0);
-    return work;
+    return;
   }
-  for (uint32_t g : activeGroups) {
-    int64_t *a = acc.data() + g * n;
+  for (uint32_t g : groups) {
+    int64_t *a = slotAcc + size_t(g) * n;
     int exp = core->groups[g].weightExp;
     for (size_t i = 0; i < n; ++i) {
       total[i] += ref::dendrite::scaleGroupSum(a[i], exp);
       a[i] = 0;
     }
-    groupActive[g] = 0;
   }
-  activeGroups.clear();
   for (size_t i = 0; i < n; ++i) {
     input[i] = ref::dendrite::combineGroupSums(total[i]);
     total[i] = 0;
   }
-  return work;
+}
+
+void CoreModel::sparseSums(int64_t *slotAcc, llvm::ArrayRef<uint32_t> groups,
+                           llvm::ArrayRef<uint32_t> targets, uint8_t *marks) {
+  // The same sums as the dense path, for the neurons that can have one.
+  for (uint32_t i : targets) {
+    int64_t sum = 0;
+    for (uint32_t g : groups) {
+      int64_t &a = slotAcc[size_t(g) * n + i];
+      sum += ref::dendrite::scaleGroupSum(a, core->groups[g].weightExp);
+      a = 0;
+    }
+    input[i] = ref::dendrite::combineGroupSums(sum);
+    marks[i] = 0;
+    inputSet.push_back(i);
+  }
 }
 
 NeuronWork CoreModel::neuronPhase() {
   NeuronWork work;
-  const uint32_t n = core->numNeurons;
-  if (sparse) {
+  if (sparse)
     sparseNeuronPhase(work);
-    return work;
-  }
+  else
+    denseNeuronPhase(work);
+  return work;
+}
+
+void CoreModel::denseNeuronPhase(NeuronWork &work) {
   std::fill(wasActive.begin(), wasActive.end(), 0);
   for (const int32_t *values : stateVars)
     for (uint32_t i = 0; i < n; ++i)
@@ -145,70 +215,23 @@ NeuronWork CoreModel::neuronPhase() {
   }
   work.updated = n;
   work.fired = uint32_t(firedList.size());
-  return work;
-}
-
-void CoreModel::sparseSynapticPhase(llvm::ArrayRef<AxonEvent> events,
-                                    SynapticWork &work) {
-  const size_t n = core->numNeurons;
-  const uint32_t *offsets = core->axonOffsets.data();
-  const uint32_t *targets = core->synTarget.data();
-  const int32_t *weights = core->synWeight.data();
-  // Last step's inputs go back to 0.
-  for (uint32_t i : inputSet)
-    input[i] = 0;
-  inputSet.clear();
-  // When the step reads as many synapses as the core has neurons, marking
-  // targets costs more than scanning every neuron: the dense sums then.
-  uint64_t reads = 0;
-  for (const AxonEvent &e : events)
-    reads += offsets[e.axon + 1] - offsets[e.axon];
-  if (reads >= n) {
-    work = denseSynapticPhase(events);
-    for (uint32_t i = 0; i < n; ++i)
-      if (input[i] != 0)
-        inputSet.push_back(i);
-    return;
-  }
-  for (const AxonEvent &e : events) {
-    uint32_t g = core->axonGroup[e.axon];
-    if (!groupActive[g]) {
-      groupActive[g] = 1;
-      activeGroups.push_back(g);
-    }
-    int64_t *a = acc.data() + g * n;
-    for (uint32_t k = offsets[e.axon], end = offsets[e.axon + 1]; k < end;
-         ++k) {
-      uint32_t t = targets[k];
-      a[t] += int64_t(e.value) * int64_t(weights[k]);
-      if (!isTouched[t]) {
-        isTouched[t] = 1;
-        touched.push_back(t);
-      }
-    }
-    work.synapticOps += offsets[e.axon + 1] - offsets[e.axon];
-  }
-  work.events = uint32_t(events.size());
-  work.activeGroups = uint32_t(activeGroups.size());
-  // The same sums as the dense path, for the neurons that can have one.
-  for (uint32_t i : touched) {
-    int64_t sum = 0;
-    for (uint32_t g : activeGroups) {
-      int64_t &a = acc[g * n + i];
-      sum += ref::dendrite::scaleGroupSum(a, core->groups[g].weightExp);
-      a = 0;
-    }
-    input[i] = ref::dendrite::combineGroupSums(sum);
-    isTouched[i] = 0;
-    inputSet.push_back(i);
-  }
-  touched.clear();
-  for (uint32_t g : activeGroups)
-    groupActive[g] = 0;
-  activeGroups.clear();
 }
 
 void CoreModel::sparseNeuronPhase(NeuronWork &work) {
+  // When most neurons are live (a leaky network's usual state), stepping
+  // all of them costs less than listing them. A neuron at rest with no
+  // input stays at rest and silent (hasRestState), so the result is the
+  // same.
+  if (live.size() + inputSet.size() >= n - n / 4) {
+    denseNeuronPhase(work);
+    live.clear();
+    for (uint32_t i = 0; i < n; ++i) {
+      isLive[i] = !kernel->atRest(i);
+      if (isLive[i])
+        live.push_back(i);
+    }
+    return;
+  }
   // Neurons to step: the live ones and those with input, in ascending
   // order (fired() is ascending, as in the dense path).
   updateList.assign(live.begin(), live.end());

@@ -1,4 +1,4 @@
-//===- Emulator.cpp - building the cores, the ports and the inboxes -------===//
+//===- Emulator.cpp - building the cores, the ports and the fan-out -------===//
 
 #include "spikec/Emulator/Emulator.h"
 
@@ -27,34 +27,66 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
     }
   }
 
-  // Each source sends at most one event per step to each of its
-  // destinations, and a slot collects one step's arrivals: the destinations
-  // naming a core bound what one of its slots holds.
-  std::vector<size_t> incoming(img.cores.size(), 0);
-  for (const image::Core &core : img.cores)
-    for (const image::Endpoint &d : core.routes)
-      ++incoming[d.core];
-  for (const image::Input &in : img.inputs)
-    for (const image::Endpoint &d : in.dests)
-      ++incoming[d.core];
-  emu->inbox.resize(img.cores.size());
-  size_t total = 0;
+  emu->coreFanout.resize(img.cores.size());
   for (size_t c = 0; c < img.cores.size(); ++c) {
-    Inbox &box = emu->inbox[c];
-    box.numSlots = emu->cores[c].maxDelay() + 2;
-    box.capacity = uint32_t(incoming[c]);
-    box.delayed = emu->cores[c].maxDelay() > 0;
-    box.count.assign(box.numSlots, 0);
-    total += size_t(box.numSlots) * box.capacity;
+    std::string why = emu->buildFanout(img.cores[c].routeOffsets,
+                                       img.cores[c].routes, emu->coreFanout[c]);
+    if (!why.empty()) {
+      error = "core " + std::to_string(c) + ": " + why;
+      return nullptr;
+    }
   }
-  emu->eventBuffer.reset(new AxonEvent[total]);
-  for (size_t c = 0, at = 0; c < img.cores.size(); ++c) {
-    Inbox &box = emu->inbox[c];
-    box.events = emu->eventBuffer.get() + at;
-    at += size_t(box.numSlots) * box.capacity;
+  emu->inputFanout.resize(img.inputs.size());
+  for (size_t i = 0; i < img.inputs.size(); ++i) {
+    std::string why = emu->buildFanout(
+        img.inputs[i].offsets, img.inputs[i].dests, emu->inputFanout[i]);
+    if (!why.empty()) {
+      error = "input '" + img.inputs[i].name + "': " + why;
+      return nullptr;
+    }
   }
   emu->totals.spikesPerCore.assign(img.cores.size(), 0);
   return emu;
+}
+
+std::string Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
+                                  llvm::ArrayRef<image::Endpoint> dests,
+                                  Fanout &fan) {
+  // Each route gets a copy of its axon's synapses: as many as the image's
+  // when every axon has one sender, as a compiled image's do.
+  size_t words = 0;
+  for (const image::Endpoint &d : dests) {
+    const image::Core &core = img.cores[d.core];
+    words += 3 + 2 * size_t(core.axonOffsets[d.index + 1] -
+                            core.axonOffsets[d.index]);
+  }
+  fan.words.reserve(words);
+  fan.start.reserve(offsets.size());
+  for (size_t e = 0; e + 1 < offsets.size(); ++e) {
+    fan.start.push_back(fan.words.size());
+    for (const image::Endpoint &d :
+         dests.slice(offsets[e], offsets[e + 1] - offsets[e])) {
+      const image::Core &core = img.cores[d.core];
+      uint32_t group = core.axonGroup[d.index];
+      if (group >> Fanout::kDelayShift)
+        return "route to core " + std::to_string(d.core) + " reaches group " +
+               std::to_string(group) + "; the emulator indexes 2^" +
+               std::to_string(Fanout::kDelayShift) + " groups per core";
+      uint32_t begin = core.axonOffsets[d.index];
+      uint32_t end = core.axonOffsets[d.index + 1];
+      // CoreModel::init refused delays beyond kMaxDelay (12 bits).
+      fan.words.push_back(d.core);
+      fan.words.push_back(group | core.groups[group].delay
+                                      << Fanout::kDelayShift);
+      fan.words.push_back(end - begin);
+      for (uint32_t k = begin; k < end; ++k) {
+        fan.words.push_back(core.synTarget[k]);
+        fan.words.push_back(uint32_t(core.synWeight[k]));
+      }
+    }
+  }
+  fan.start.push_back(fan.words.size());
+  return "";
 }
 
 std::string Emulator::start(std::map<std::string, Rows> rows,

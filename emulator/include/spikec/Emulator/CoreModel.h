@@ -1,13 +1,15 @@
 //===- CoreModel.h - one neuromorphic core of a hardware image --*- C++ -*-===//
 //
 // The one model of a core that both emulator modes run (DESIGN.md section 7):
-// the synaptic phase walks the synapse list of every axon that received an
-// event and accumulates value x weight into the target neuron's accumulator
-// of the axon's dendrite group, then forms each neuron's dendritic sum (the
-// groups scaled by their weight exponents and added, NeuronKernels.h); the
-// neuron phase runs the core's neurons, all of one fixed-point model, as one
-// PopulationKernel and lists the neurons whose output is nonzero. Each
-// phase returns the work it did, which the cycle model prices.
+// events are accumulated as they arrive (receive: value x weight into the
+// target neuron's accumulator of the axon's dendrite group, in the ring slot
+// of the step the event counts at); the synaptic phase forms each neuron's
+// dendritic sum from the slot of this step (the groups scaled by their
+// weight exponents and added, NeuronKernels.h); the neuron phase runs the
+// core's neurons, all of one fixed-point model, as one PopulationKernel and
+// lists the neurons whose output is nonzero. Each phase returns the work it
+// did, which the cycle model prices. The sums are int64 and exact, so the
+// order events arrive in changes nothing.
 //
 // Where events go and when they count is not the core's business: the
 // Emulator delivers them (Emulator.h).
@@ -64,15 +66,65 @@ class CoreModel {
 public:
   /// Sets the core up from `core`, which must outlive this model (its synapse
   /// and route arrays are read in place). "" or why the core cannot run: an
-  /// unknown model, a missing parameter, a neuron's parameters out of range.
+  /// unknown model, a missing parameter, a neuron's parameters out of range,
+  /// a delay beyond kMaxDelay.
   std::string init(const image::Core &core);
 
-  /// Accumulates `events` and forms this step's dendritic sums. Allocates
-  /// nothing.
-  SynapticWork synapticPhase(llvm::ArrayRef<AxonEvent> events);
+  /// The largest group delay the emulator runs (a slot of accumulators per
+  /// step of delay).
+  static constexpr uint32_t kMaxDelay = 4095;
+
+  /// The ring slot of the step an event sent now counts at when its group
+  /// has `delay`: the next step's, `delay` further.
+  uint32_t slotAfter(uint32_t delay) const {
+    uint32_t s = rx.next + delay;
+    return s >= rx.numSlots ? s - rx.numSlots : s;
+  }
+  /// Accumulates an event of `value` on an axon of `group` whose synapses
+  /// are the `count` pairs (target neuron, weight as uint32) at `syn` into
+  /// ring slot `slot`. The packet path of every
+  /// run: no allocation and no capacity check (init() sized every slot for
+  /// all its neurons and groups).
+  void receive(uint32_t slot, uint32_t group, const uint32_t *syn,
+               uint32_t count, int32_t value) {
+    uint8_t *block = rx.slots + size_t(slot) * rx.slotBytes;
+    SlotTally &tally = *reinterpret_cast<SlotTally *>(block);
+    ++tally.events;
+    tally.ops += count;
+    if (!block[rx.flagsAt + group]) {
+      block[rx.flagsAt + group] = 1;
+      reinterpret_cast<uint32_t *>(block + rx.groupsAt)[tally.groups++] = group;
+    }
+    int64_t *a =
+        reinterpret_cast<int64_t *>(block + rx.accAt) + size_t(group) * rx.n;
+    if (!rx.markTargets) {
+      for (uint32_t k = 0; k < count; ++k)
+        a[syn[2 * k]] += int64_t(value) * int32_t(syn[2 * k + 1]);
+      return;
+    }
+    uint8_t *mark = block + rx.marksAt;
+    uint32_t *list = reinterpret_cast<uint32_t *>(block + rx.targetsAt);
+    for (uint32_t k = 0; k < count; ++k) {
+      uint32_t t = syn[2 * k];
+      a[t] += int64_t(value) * int32_t(syn[2 * k + 1]);
+      if (!mark[t]) {
+        mark[t] = 1;
+        list[tally.touched++] = t;
+      }
+    }
+  }
+
+  /// Forms this step's dendritic sums from the events received for it.
+  /// Allocates nothing.
+  SynapticWork synapticPhase();
   /// Updates every neuron from the dendritic sums and lists those whose
   /// output is nonzero. Allocates nothing.
   NeuronWork neuronPhase();
+  /// Moves the ring to the next step.
+  void advance() {
+    rx.now = rx.next;
+    rx.next = rx.next + 1 == rx.numSlots ? 0 : rx.next + 1;
+  }
 
   /// The neurons whose output was nonzero in the last neuron phase, in
   /// ascending order: the events the core sends (none for a readout model,
@@ -91,13 +143,13 @@ public:
         .slice(core->routeOffsets[n],
                core->routeOffsets[n + 1] - core->routeOffsets[n]);
   }
-  /// How many steps later than the hardware timing an event reaching axon
-  /// `a` counts (its group's delay).
-  uint32_t delayOf(uint32_t a) const {
-    return core->groups[core->axonGroup[a]].delay;
-  }
   /// The largest delay of the core's groups (0 without groups).
-  uint32_t maxDelay() const { return maxGroupDelay; }
+  uint32_t maxDelay() const { return rx.numSlots - 2; }
+  /// The ring's slots: maxDelay() + 2 (this step, the next, and a delay
+  /// further).
+  uint32_t slots() const { return rx.numSlots; }
+  /// The slot of this step.
+  uint32_t slotNow() const { return rx.now; }
   uint32_t numNeurons() const { return core->numNeurons; }
   const image::Core &description() const { return *core; }
   /// State variable `name` of every neuron after the last neuron phase, or
@@ -109,17 +161,45 @@ public:
   uint64_t overflows() const { return kernel->overflows; }
 
 private:
+  /// What a slot has received.
+  struct SlotTally {
+    uint32_t events = 0;  ///< events (axon events)
+    uint32_t groups = 0;  ///< distinct groups, listed in activeGroups
+    uint32_t touched = 0; ///< distinct targets, listed in touched (sparse)
+    uint64_t ops = 0;     ///< synapses accumulated
+  };
+
+  // The receiving side, read per event: a ring of numSlots slots, slot s
+  // holding the events of the steps congruent to s (mod numSlots). A slot
+  // is one block of slotBytes in `store`: its SlotTally; per group, whether
+  // it received an event, and the list of those that did (the first
+  // tally.groups); per neuron (marking only), whether it is a synapse target
+  // and the list of those that are (the first tally.touched); per group, per
+  // neuron, the int64 sum of value x weight. Sums and marks are zero once
+  // the slot's step has formed its sums. One block keeps a small core's
+  // receiving in a few cache lines; `rx` is the one line that finds them.
+  struct alignas(64) Receiver {
+    uint8_t *slots = nullptr;
+    size_t slotBytes = 0;
+    uint32_t flagsAt = 0, groupsAt = 0, marksAt = 0, targetsAt = 0, accAt = 0;
+    uint32_t numSlots = 2, now = 0, next = 1;
+    uint32_t n = 0, numGroups = 0;
+    /// Whether receiving lists the synapse targets (sparse stepping of a
+    /// core large enough that scanning all its neurons would cost more).
+    bool markTargets = false;
+  } rx;
+  std::vector<uint64_t> store;
+  /// Whether neurons at rest are skipped (PopulationKernel::hasRestState):
+  /// only neurons that are not at rest or got input this step are updated,
+  /// and only synapse targets form dendritic sums, so a step costs its
+  /// events and its live neurons, not the core's size.
+  bool sparse = false;
+  uint32_t n = 0;
+
   const image::Core *core = nullptr;
   std::unique_ptr<ref::PopulationKernel> kernel;
-  uint32_t maxGroupDelay = 0;
   /// Whether nonzero outputs are events (false for readout models).
   bool sendsEvents = true;
-  /// Per group, per neuron: the int64 sum of this step's value x weight,
-  /// group-major; zero between steps.
-  std::vector<int64_t> acc;
-  /// The groups that received an event this step, and a flag per group.
-  std::vector<uint32_t> activeGroups;
-  std::vector<uint8_t> groupActive;
   /// Per neuron: the total of the scaled group sums, the dendritic sum, the
   /// output.
   std::vector<int64_t> total;
@@ -129,23 +209,18 @@ private:
   /// neuron, whether any was nonzero before this step's update.
   std::vector<const int32_t *> stateVars;
   std::vector<uint8_t> wasActive;
-
-  // Event-driven stepping (models with a rest state, PopulationKernel::
-  // hasRestState): only neurons that are not at rest or got input this step
-  // are updated, and only synapse targets form dendritic sums, so a step
-  // costs its events and its live neurons, not the core's size.
-  bool sparse = false;
-  std::vector<uint32_t> touched;  ///< neurons with a synapse event this step
-  std::vector<uint8_t> isTouched; ///< per neuron
+  // Sparse stepping's lists.
   std::vector<uint32_t> inputSet; ///< neurons whose input[] may be nonzero
   std::vector<uint32_t> live;     ///< neurons not at rest after last step
   std::vector<uint8_t> isLive;    ///< per neuron
   std::vector<uint32_t> updateList;
 
-  /// Every neuron's dendritic sum (0 without events).
-  SynapticWork denseSynapticPhase(llvm::ArrayRef<AxonEvent> events);
-  void sparseSynapticPhase(llvm::ArrayRef<AxonEvent> events,
-                           SynapticWork &work);
+  /// Every neuron's dendritic sum from the slot's active groups.
+  void denseSums(int64_t *slotAcc, llvm::ArrayRef<uint32_t> groups);
+  /// The dendritic sums of the slot's touched neurons.
+  void sparseSums(int64_t *slotAcc, llvm::ArrayRef<uint32_t> groups,
+                  llvm::ArrayRef<uint32_t> targets, uint8_t *marks);
+  void denseNeuronPhase(NeuronWork &work);
   void sparseNeuronPhase(NeuronWork &work);
   /// Whether neuron i counts as active (NeuronWork::active) after its update.
   bool activeAfter(uint32_t i) const {

@@ -118,7 +118,6 @@ public:
   // The observer interface (Emulator.h).
   void beginStep(int64_t t);
   void packet(uint32_t src, uint32_t dst);
-  void axonEvents(uint32_t, llvm::ArrayRef<AxonEvent>) {}
   void synapticPhase(uint32_t core, const SynapticWork &work);
   void neuronPhase(uint32_t core, const NeuronWork &work);
   void endStep(int64_t t);

@@ -16,10 +16,20 @@
 // deliver() is the one place that decides it. Spikes do not depend on mesh
 // latency: a step ends at the barrier, when every event has arrived.
 //
+// An event is accumulated at its destination core when it is sent, into the
+// ring slot of the step it counts at (CoreModel::receive), through fan-out
+// tables built once (Fanout): per route, the destination's core, group and
+// delay followed by a copy of the axon's synapses, in the sender's route
+// order, so that a spike reads its routes and synapses in one sweep (as a
+// float simulator reads a neuron's synapse row) rather than visiting an
+// inbox and then each axon's table.
+//
 // The step loop takes an observer, which sees each core's work per phase
 // and every packet (source core, destination core) when it is sent; the
 // functional mode's NullObserver does nothing and costs nothing, the cycle
-// model prices what it sees. The loop allocates nothing.
+// model prices what it sees. An observer with an axonEvents member (the RTL
+// co-simulation) also gets, per core and step, the events it accumulates in
+// the order they arrived; only then does the loop allocate (their lists).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_EMULATOR_EMULATOR_H
@@ -32,11 +42,11 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 
-#include <cassert>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace spikec::emu {
@@ -51,12 +61,30 @@ struct NullObserver {
   /// A packet from `src` (a core or kHostCore) to core `dst`, sent at the
   /// current step.
   void packet(uint32_t /*src*/, uint32_t /*dst*/) {}
-  /// The events core `core` accumulates this step (before its synaptic
-  /// phase), in the order it reads them.
-  void axonEvents(uint32_t /*core*/, llvm::ArrayRef<AxonEvent>) {}
+  // Optional: void axonEvents(uint32_t core, llvm::ArrayRef<AxonEvent>),
+  // the events core `core` accumulates this step (before its synaptic
+  // phase), in the order they arrived.
   void synapticPhase(uint32_t /*core*/, const SynapticWork &) {}
   void neuronPhase(uint32_t /*core*/, const NeuronWork &) {}
   void endStep(int64_t /*t*/) {}
+};
+
+/// Whether an observer has an axonEvents member.
+template <typename Observer, typename = void>
+struct ReadsAxonEvents : std::false_type {};
+template <typename Observer>
+struct ReadsAxonEvents<Observer, std::void_t<decltype(&Observer::axonEvents)>>
+    : std::true_type {};
+
+/// The routes of one sender (a core's neurons or an input port's elements)
+/// as the emulator walks them: for element e, from words[start[e]], one
+/// record per image route and in the same order: the destination core, its
+/// group | delay << kDelayShift, the axon's synapse count c, then c pairs
+/// (target neuron, weight as uint32).
+struct Fanout {
+  static constexpr unsigned kDelayShift = 20;
+  std::vector<uint64_t> start;
+  std::vector<uint32_t> words;
 };
 
 /// Totals of a run (the quantized reference's SimStats counts the same).
@@ -117,65 +145,40 @@ public:
 
 private:
   Emulator() = default;
-  /// Queues an event sent at the current step to (core, axon), to count at
-  /// step t + 1 + the axon's group delay. The packet path of every run: one
-  /// line of the inbox, its slot and the event's place, no division and no
-  /// capacity check (create() sized every slot for all that can arrive).
-  void deliver(uint32_t core, uint32_t axon, int32_t value) {
-    Inbox &box = inbox[core];
-    uint32_t slot = box.next;
-    if (box.delayed) {
-      slot += cores[core].delayOf(axon);
-      if (slot >= box.numSlots)
-        slot -= box.numSlots;
-    }
-    assert(box.count[slot] < box.capacity && "inbox sized in create()");
-    box.events[size_t(slot) * box.capacity + box.count[slot]++] = {axon, value};
-  }
+  /// Builds `fan` for the senders whose routes are dests[offsets[e] ..
+  /// offsets[e + 1]); "" or why not.
+  std::string buildFanout(llvm::ArrayRef<uint32_t> offsets,
+                          llvm::ArrayRef<image::Endpoint> dests, Fanout &fan);
 
-  /// Sends an event of `value` from `src` to each of `dests`.
+  /// Sends an event of `value` from `src` along `dests` (image routes), whose
+  /// records start at `words`: each is accumulated at its core in the slot
+  /// of step t + 1 + the axon's group delay (the hardware timing).
   template <typename Observer>
   void send(uint32_t src, llvm::ArrayRef<image::Endpoint> dests,
-            int32_t value, Observer &observer) {
-    for (const image::Endpoint &d : dests) {
-      deliver(d.core, d.index, value);
-      observer.packet(src, d.core);
+            const uint32_t *words, int32_t value, Observer &observer) {
+    constexpr uint32_t kGroupMask = (1u << Fanout::kDelayShift) - 1;
+    for (size_t k = 0; k < dests.size(); ++k) {
+      uint32_t dst = words[0], groupDelay = words[1], count = words[2];
+      CoreModel &core = cores[dst];
+      uint32_t slot = core.slotAfter(groupDelay >> Fanout::kDelayShift);
+      core.receive(slot, groupDelay & kGroupMask, words + 3, count, value);
+      words += 3 + 2 * size_t(count);
+      if constexpr (ReadsAxonEvents<Observer>::value)
+        eventLog[dst][slot].push_back({dests[k].index, value});
+      observer.packet(src, dst);
     }
     totals.packets += dests.size();
   }
-
-  /// A core's events by the step they count at: slot s holds those of the
-  /// steps congruent to s, max delay + 2 slots (this step, the next, and a
-  /// delay further), each `capacity` events (every event that can arrive at
-  /// once), in `events`, part of eventBuffer. One cache line.
-  struct alignas(64) Inbox {
-    AxonEvent *events = nullptr;
-    uint32_t capacity = 0, numSlots = 0;
-    uint32_t now = 0;     ///< the slot of this step: t % numSlots
-    uint32_t next = 1;    ///< the slot of step t + 1 (numSlots >= 2)
-    bool delayed = false; ///< some group has a delay
-    llvm::SmallVector<uint32_t, 4> count; ///< events in each slot
-
-    llvm::ArrayRef<AxonEvent> arrived() const {
-      return {events + size_t(now) * capacity, count[now]};
-    }
-    /// Empties this step's slot and moves to the next step.
-    void advance() {
-      count[now] = 0;
-      now = next;
-      next = next + 1 == numSlots ? 0 : next + 1;
-    }
-  };
 
   image::Image img;
   std::vector<CoreModel> cores;
   std::vector<HostInput> inputs;
   std::map<std::string, Rows> inputRows;
-  std::vector<Inbox> inbox;
-  /// Every inbox's slots; left uninitialized, so that the pages of slots
-  /// never filled (most of them: the capacity is the worst case) are never
-  /// touched.
-  std::unique_ptr<AxonEvent[]> eventBuffer;
+  /// Per core, then per input port.
+  std::vector<Fanout> coreFanout, inputFanout;
+  /// Per core, per ring slot: the events received, when the observer reads
+  /// them.
+  std::vector<std::vector<std::vector<AxonEvent>>> eventLog;
   std::vector<std::vector<int32_t>> outputs;
   RunStats totals;
   int64_t t = 0;
@@ -184,18 +187,28 @@ private:
 
 template <typename Observer> void Emulator::step(Observer &observer) {
   observer.beginStep(t);
-  for (HostInput &in : inputs) {
+  if constexpr (ReadsAxonEvents<Observer>::value)
+    if (eventLog.empty())
+      for (const CoreModel &core : cores)
+        eventLog.emplace_back(core.slots());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    HostInput &in = inputs[i];
     in.encode(t);
     const int32_t *v = in.values();
+    const Fanout &fan = inputFanout[i];
     for (uint32_t e : in.active())
-      send(kHostCore, in.destinationsOf(e), v[e], observer);
+      send(kHostCore, in.destinationsOf(e), fan.words.data() + fan.start[e],
+           v[e], observer);
     if (in.spiking())
       totals.spikes += in.active().size();
   }
   for (uint32_t c = 0, n = uint32_t(cores.size()); c < n; ++c) {
-    llvm::ArrayRef<AxonEvent> now = inbox[c].arrived();
-    observer.axonEvents(c, now);
-    SynapticWork work = cores[c].synapticPhase(now);
+    if constexpr (ReadsAxonEvents<Observer>::value) {
+      std::vector<AxonEvent> &arrived = eventLog[c][cores[c].slotNow()];
+      observer.axonEvents(c, arrived);
+      arrived.clear();
+    }
+    SynapticWork work = cores[c].synapticPhase();
     totals.synapticEvents += work.synapticOps;
     observer.synapticPhase(c, work);
   }
@@ -207,8 +220,10 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     totals.spikesPerCore[c] += work.fired;
     observer.neuronPhase(c, work);
     const int32_t *out = core.outputs();
+    const Fanout &fan = coreFanout[c];
     for (uint32_t neuron : core.fired())
-      send(c, core.routesOf(neuron), out[neuron], observer);
+      send(c, core.routesOf(neuron), fan.words.data() + fan.start[neuron],
+           out[neuron], observer);
   }
   for (size_t o = 0; o < img.outputs.size(); ++o) {
     const image::Output &port = img.outputs[o];
@@ -216,8 +231,8 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     for (uint32_t e = 0; e < port.width; ++e)
       row[e] = cores[port.sources[e].core].outputs()[port.sources[e].index];
   }
-  for (Inbox &box : inbox)
-    box.advance();
+  for (CoreModel &core : cores)
+    core.advance();
   observer.endStep(t);
   ++t;
 }
