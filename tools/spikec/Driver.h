@@ -72,6 +72,10 @@ std::string versionString();
 /// Prints "error: <message>" for problems that have no file (bad flags).
 int usageError(const llvm::Twine &message);
 
+/// The thread count --threads=`requested` asks for: itself, or one per CPU
+/// core for 0; an error (printed) outside [0, 1024].
+mlir::LogicalResult parseThreads(int requested, unsigned &threads);
+
 } // namespace spikec::driver
 
 #endif // SPIKEC_TOOLS_SPIKEC_DRIVER_H

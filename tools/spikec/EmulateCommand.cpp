@@ -96,6 +96,12 @@ static cl::opt<bool> emulateProgress(
              "terminal and the run has 1000 steps or more)"),
     cl::init(false), cl::sub(emulateCommand));
 
+static cl::opt<int> emulateThreads(
+    "threads",
+    cl::desc("Threads stepping the cores (default 0: one per CPU core); "
+             "outputs and reports are the same for any count"),
+    cl::value_desc("N"), cl::init(0), cl::sub(emulateCommand));
+
 /// More steps than this is a mistake, not a run (28 hours at a 1 ms tick).
 static constexpr int64_t kMaxTimesteps = 100000000;
 
@@ -168,6 +174,10 @@ int runEmulate(MLIRContext &ctx) {
                       " is more than the " + std::to_string(kMaxTimesteps) +
                       " steps one run may take");
 
+  unsigned threads = 0;
+  if (failed(parseThreads(emulateThreads, threads)))
+    return 1;
+
   auto read = image::readImageFile(emulateImage);
   if (auto *msg = std::get_if<std::string>(&read))
     return usageError(*msg);
@@ -176,6 +186,7 @@ int runEmulate(MLIRContext &ctx) {
       emu::Emulator::create(std::move(std::get<image::Image>(read)), why);
   if (!emulator)
     return usageError(emulateImage + ": " + why);
+  emulator->setThreads(threads);
   const image::Image &img = emulator->image();
 
   std::vector<io::InputSpec> specs = io::getInputSpecs(img);

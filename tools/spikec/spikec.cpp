@@ -21,7 +21,9 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <thread>
 #include <unistd.h>
 
 using namespace mlir;
@@ -79,6 +81,20 @@ std::string spikec::driver::versionString() {
 int spikec::driver::usageError(const llvm::Twine &message) {
   llvm::errs() << "error: " << message << "\n";
   return 1;
+}
+
+mlir::LogicalResult spikec::driver::parseThreads(int requested,
+                                                 unsigned &threads) {
+  constexpr int kMaxThreads = 1024;
+  if (requested < 0 || requested > kMaxThreads) {
+    usageError("--threads=" + llvm::Twine(requested) +
+               ": give a count in [1, " + llvm::Twine(kMaxThreads) +
+               "], or 0 for one per CPU core");
+    return mlir::failure();
+  }
+  threads = requested ? unsigned(requested)
+                      : std::max(1u, std::thread::hardware_concurrency());
+  return mlir::success();
 }
 
 int main(int argc, char **argv) {

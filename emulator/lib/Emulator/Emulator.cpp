@@ -2,6 +2,8 @@
 
 #include "spikec/Emulator/Emulator.h"
 
+#include "llvm/Support/ThreadPool.h"
+
 namespace spikec::emu {
 
 std::unique_ptr<Emulator> Emulator::create(image::Image image,
@@ -45,6 +47,9 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
       return nullptr;
     }
   }
+  emu->setThreads(1);
+  emu->synapticWork.resize(img.cores.size());
+  emu->neuronWork.resize(img.cores.size());
   emu->totals.spikesPerCore.assign(img.cores.size(), 0);
   return emu;
 }
@@ -68,7 +73,7 @@ std::string Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
          dests.slice(offsets[e], offsets[e + 1] - offsets[e])) {
       const image::Core &core = img.cores[d.core];
       uint32_t group = core.axonGroup[d.index];
-      if (group >> Fanout::kDelayShift)
+      if (group > Fanout::kGroupMask)
         return "route to core " + std::to_string(d.core) + " reaches group " +
                std::to_string(group) + "; the emulator indexes 2^" +
                std::to_string(Fanout::kDelayShift) + " groups per core";
@@ -87,6 +92,74 @@ std::string Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
   }
   fan.start.push_back(fan.words.size());
   return "";
+}
+
+void Emulator::setThreads(unsigned n) {
+  numThreads =
+      std::max(1u, std::min<unsigned>(n, std::max<size_t>(cores.size(), 1)));
+  // The caller's thread takes part 0; the pool's threads wait passively.
+  pool.reset();
+  if (numThreads > 1)
+    pool = std::make_unique<llvm::DefaultThreadPool>(
+        llvm::hardware_concurrency(numThreads - 1));
+  // Ranges of cores with about equal incoming synapses (the delivery work).
+  std::vector<uint64_t> incoming(cores.size(), 0);
+  for (const Fanout &fan : coreFanout) {
+    const uint32_t *end = fan.words.data() + fan.words.size();
+    for (const uint32_t *w = fan.words.data(); w < end; w = Fanout::next(w))
+      incoming[w[0]] += 1 + w[2];
+  }
+  uint64_t total = 0;
+  for (uint64_t x : incoming)
+    total += x;
+  firstCore.assign(1, 0);
+  uint64_t sum = 0;
+  for (uint32_t c = 0; c < cores.size(); ++c) {
+    sum += incoming[c];
+    if (firstCore.size() < numThreads &&
+        sum * numThreads >= total * firstCore.size())
+      firstCore.push_back(c + 1);
+  }
+  while (firstCore.size() < numThreads)
+    firstCore.push_back(uint32_t(cores.size()));
+  firstCore.push_back(uint32_t(cores.size()));
+}
+
+Emulator::~Emulator() = default;
+
+void Emulator::onThreads(llvm::function_ref<void(unsigned)> fn) {
+  if (numThreads == 1)
+    return fn(0);
+  for (unsigned part = 1; part < numThreads; ++part)
+    pool->async([&fn, part] { fn(part); });
+  fn(0);
+  pool->wait();
+}
+
+void Emulator::stepCores() {
+  onThreads([&](unsigned part) {
+    for (uint32_t c = firstCore[part]; c < firstCore[part + 1]; ++c) {
+      synapticWork[c] = cores[c].synapticPhase();
+      neuronWork[c] = cores[c].neuronPhase();
+    }
+  });
+}
+
+void Emulator::deliverFired() {
+  onThreads([&](unsigned part) {
+    uint32_t lo = firstCore[part], hi = firstCore[part + 1];
+    for (uint32_t c = 0; c < cores.size(); ++c) {
+      const int32_t *out = cores[c].outputs();
+      const Fanout &fan = coreFanout[c];
+      for (uint32_t neuron : cores[c].fired()) {
+        const uint32_t *end = fan.words.data() + fan.start[neuron + 1];
+        for (const uint32_t *w = fan.words.data() + fan.start[neuron]; w < end;
+             w = Fanout::next(w))
+          if (w[0] >= lo && w[0] < hi)
+            receive(w, out[neuron]);
+      }
+    }
+  });
 }
 
 std::string Emulator::start(std::map<std::string, Rows> rows,

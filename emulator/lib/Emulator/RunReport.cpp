@@ -173,6 +173,7 @@ json makeRunReport(const Emulator &emulator, const CycleModel *cycle,
               {"timesteps", T},
               {"dt_s", img.header.dt},
               {"wall_s", wallSeconds},
+              {"threads", emulator.threads()},
               {"synaptic_events_per_s",
                wallSeconds > 0 ? double(s.synapticEvents) / wallSeconds : 0.0},
               {"rate_encoder_seeds", seeds}};

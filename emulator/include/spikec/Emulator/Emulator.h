@@ -24,6 +24,14 @@
 // float simulator reads a neuron's synapse row) rather than visiting an
 // inbox and then each axon's table.
 //
+// Cores step in parallel within a step, on threads() threads (the chip's
+// own parallelism; the barrier is the step): each core's synaptic phase,
+// then each core's neuron phase, then the events the cores fired, each
+// thread accumulating those bound for its own range of cores. Every core
+// then receives its events in the order one thread would deliver them, and
+// the observer sees the same calls in the same order, so outputs and
+// reports do not depend on the thread count.
+//
 // The step loop takes an observer, which sees each core's work per phase
 // and every packet (source core, destination core) when it is sent; the
 // functional mode's NullObserver does nothing and costs nothing, the cycle
@@ -40,7 +48,7 @@
 #include "spikec/Image/Image.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
 #include <map>
@@ -48,6 +56,10 @@
 #include <string>
 #include <type_traits>
 #include <vector>
+
+namespace llvm {
+class ThreadPoolInterface;
+} // namespace llvm
 
 namespace spikec::emu {
 
@@ -76,6 +88,12 @@ template <typename Observer>
 struct ReadsAxonEvents<Observer, std::void_t<decltype(&Observer::axonEvents)>>
     : std::true_type {};
 
+/// Whether an observer's packet() is NullObserver's, which does nothing.
+template <typename Observer>
+constexpr bool kIgnoresPackets =
+    std::is_same_v<decltype(&Observer::packet),
+                   decltype(&NullObserver::packet)>;
+
 /// The routes of one sender (a core's neurons or an input port's elements)
 /// as the emulator walks them: for element e, from words[start[e]], one
 /// record per image route and in the same order: the destination core, its
@@ -83,6 +101,11 @@ struct ReadsAxonEvents<Observer, std::void_t<decltype(&Observer::axonEvents)>>
 /// (target neuron, weight as uint32).
 struct Fanout {
   static constexpr unsigned kDelayShift = 20;
+  static constexpr uint32_t kGroupMask = (1u << kDelayShift) - 1;
+  /// The record after the one at `words`.
+  static const uint32_t *next(const uint32_t *words) {
+    return words + 3 + 2 * size_t(words[2]);
+  }
   std::vector<uint64_t> start;
   std::vector<uint32_t> words;
 };
@@ -104,6 +127,7 @@ struct RunStats {
 
 class Emulator {
 public:
+  ~Emulator();
   /// An emulator of `image`, which must have passed image::validate (the
   /// reader runs it). Null with `error` set when a core or an input port
   /// cannot run: "core 2: model 'x' has no kernel (known: ...)".
@@ -115,6 +139,12 @@ public:
   /// wrong: a second call, a missing or unknown input, too few rows, a bad
   /// row (HostInput::bind).
   std::string start(std::map<std::string, Rows> rows, int64_t timesteps);
+
+  /// Steps the cores on `n` threads (at least 1; more than the cores are of
+  /// no use). An observer with axonEvents gets one: its event lists are
+  /// filled in arrival order.
+  void setThreads(unsigned n);
+  unsigned threads() const { return numThreads; }
 
   /// Runs every step of the run start() prepared.
   template <typename Observer> void run(Observer &observer) {
@@ -150,24 +180,40 @@ private:
   std::string buildFanout(llvm::ArrayRef<uint32_t> offsets,
                           llvm::ArrayRef<image::Endpoint> dests, Fanout &fan);
 
+  /// Runs fn(part) for each part in [0, threads()), each on its own thread
+  /// (part 0 on the caller's), and returns when all are done.
+  void onThreads(llvm::function_ref<void(unsigned)> fn);
+  /// Every core's synaptic then neuron phase, into synapticWork and
+  /// neuronWork.
+  void stepCores();
+  /// Accumulates the events of every core's fired neurons at their
+  /// destinations, each thread those bound for its range of cores.
+  void deliverFired();
+
   /// Sends an event of `value` from `src` along `dests` (image routes), whose
   /// records start at `words`: each is accumulated at its core in the slot
   /// of step t + 1 + the axon's group delay (the hardware timing).
   template <typename Observer>
   void send(uint32_t src, llvm::ArrayRef<image::Endpoint> dests,
             const uint32_t *words, int32_t value, Observer &observer) {
-    constexpr uint32_t kGroupMask = (1u << Fanout::kDelayShift) - 1;
     for (size_t k = 0; k < dests.size(); ++k) {
-      uint32_t dst = words[0], groupDelay = words[1], count = words[2];
-      CoreModel &core = cores[dst];
-      uint32_t slot = core.slotAfter(groupDelay >> Fanout::kDelayShift);
-      core.receive(slot, groupDelay & kGroupMask, words + 3, count, value);
-      words += 3 + 2 * size_t(count);
+      uint32_t dst = words[0];
+      uint32_t slot = receive(words, value);
+      words = Fanout::next(words);
       if constexpr (ReadsAxonEvents<Observer>::value)
         eventLog[dst][slot].push_back({dests[k].index, value});
       observer.packet(src, dst);
     }
     totals.packets += dests.size();
+  }
+  /// Accumulates the event of `value` that the record at `words` describes
+  /// at its core; returns the ring slot.
+  uint32_t receive(const uint32_t *words, int32_t value) {
+    CoreModel &core = cores[words[0]];
+    uint32_t slot = core.slotAfter(words[1] >> Fanout::kDelayShift);
+    core.receive(slot, words[1] & Fanout::kGroupMask, words + 3, words[2],
+                 value);
+    return slot;
   }
 
   image::Image img;
@@ -181,6 +227,14 @@ private:
   std::vector<std::vector<std::vector<AxonEvent>>> eventLog;
   std::vector<std::vector<int32_t>> outputs;
   RunStats totals;
+  unsigned numThreads = 1;
+  std::unique_ptr<llvm::ThreadPoolInterface> pool;
+  /// Thread i delivers to cores [firstCore[i], firstCore[i + 1]), ranges
+  /// of about equal incoming synapses.
+  std::vector<uint32_t> firstCore;
+  /// Per core, the work of this step's phases.
+  std::vector<SynapticWork> synapticWork;
+  std::vector<NeuronWork> neuronWork;
   int64_t t = 0;
   int64_t timesteps = 0;
 };
@@ -202,28 +256,46 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     if (in.spiking())
       totals.spikes += in.active().size();
   }
-  for (uint32_t c = 0, n = uint32_t(cores.size()); c < n; ++c) {
+  const uint32_t numCores = uint32_t(cores.size());
+  // Each core's phases touch that core alone: all at once, then what they
+  // did to the observer in core order.
+  stepCores();
+  for (uint32_t c = 0; c < numCores; ++c) {
     if constexpr (ReadsAxonEvents<Observer>::value) {
       std::vector<AxonEvent> &arrived = eventLog[c][cores[c].slotNow()];
       observer.axonEvents(c, arrived);
       arrived.clear();
     }
-    SynapticWork work = cores[c].synapticPhase();
-    totals.synapticEvents += work.synapticOps;
-    observer.synapticPhase(c, work);
+    totals.synapticEvents += synapticWork[c].synapticOps;
+    observer.synapticPhase(c, synapticWork[c]);
   }
-  for (uint32_t c = 0, n = uint32_t(cores.size()); c < n; ++c) {
-    CoreModel &core = cores[c];
-    NeuronWork work = core.neuronPhase();
+  for (uint32_t c = 0; c < numCores; ++c) {
+    const NeuronWork &work = neuronWork[c];
     totals.neuronUpdates += work.updated;
     totals.spikes += work.fired;
     totals.spikesPerCore[c] += work.fired;
     observer.neuronPhase(c, work);
-    const int32_t *out = core.outputs();
-    const Fanout &fan = coreFanout[c];
-    for (uint32_t neuron : core.fired())
-      send(c, core.routesOf(neuron), fan.words.data() + fan.start[neuron],
-           out[neuron], observer);
+  }
+  if (numThreads == 1 || ReadsAxonEvents<Observer>::value) {
+    for (uint32_t c = 0; c < numCores; ++c) {
+      const CoreModel &core = cores[c];
+      const int32_t *out = core.outputs();
+      const Fanout &fan = coreFanout[c];
+      for (uint32_t neuron : core.fired())
+        send(c, core.routesOf(neuron), fan.words.data() + fan.start[neuron],
+             out[neuron], observer);
+    }
+  } else {
+    deliverFired();
+    // The packets, as the serial loop shows them.
+    for (uint32_t c = 0; c < numCores; ++c)
+      for (uint32_t neuron : cores[c].fired()) {
+        llvm::ArrayRef<image::Endpoint> dests = cores[c].routesOf(neuron);
+        totals.packets += dests.size();
+        if constexpr (!kIgnoresPackets<Observer>)
+          for (const image::Endpoint &d : dests)
+            observer.packet(c, d.core);
+      }
   }
   for (size_t o = 0; o < img.outputs.size(); ++o) {
     const image::Output &port = img.outputs[o];
