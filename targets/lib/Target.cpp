@@ -27,7 +27,19 @@ static const char *const kEventKindNames[kNumEventKinds] = {
     "spike_out",
     "hop_ew",
     "hop_ns",
-    "barrier"};
+    "barrier",
+    "soma_spike",
+    "host_packet"};
+
+bool isOptionalEnergy(EventKind kind) {
+  return kind == EventKind::SynapticUpdate || kind == EventKind::SomaSpike ||
+         kind == EventKind::HostPacket;
+}
+
+bool hasLatency(EventKind kind) {
+  return kind != EventKind::Barrier && kind != EventKind::SomaSpike &&
+         kind != EventKind::HostPacket;
+}
 
 const char *eventKindName(EventKind kind) {
   return kEventKindNames[static_cast<size_t>(kind)];
@@ -41,6 +53,9 @@ std::optional<EventKind> parseEventKind(std::string_view name) {
 }
 
 const char *routingName(Routing r) { return r == Routing::XY ? "xy" : "yx"; }
+const char *tileOrderName(TileOrder o) {
+  return o == TileOrder::RowMajor ? "row_major" : "column_major";
+}
 const char *overflowName(Overflow o) {
   return o == Overflow::Wrap ? "wrap" : "saturate";
 }

@@ -26,7 +26,8 @@ using namespace detail;
 
 static void readMesh(Reader &r, const json &j, const std::string &p, Mesh &m) {
   if (!r.object(j, p,
-                {"width", "height", "cores_per_tile", "cores", "routing"}))
+                {"width", "height", "cores_per_tile", "cores", "routing",
+                 "tile_order"}))
     return;
   r.intField(j, p, "width", Range::Capacity, m.width);
   r.intField(j, p, "height", Range::Capacity, m.height);
@@ -35,6 +36,10 @@ static void readMesh(Reader &r, const json &j, const std::string &p, Mesh &m) {
   if (const json *f = r.field(j, p, "routing", true))
     if (auto c = r.choice(*f, jsonPointerChild(p, "routing"), {"xy", "yx"}))
       m.routing = *c == 0 ? Routing::XY : Routing::YX;
+  if (const json *f = r.field(j, p, "tile_order", false))
+    if (auto c = r.choice(*f, jsonPointerChild(p, "tile_order"),
+                          {"row_major", "column_major"}))
+      m.tileOrder = *c == 0 ? TileOrder::RowMajor : TileOrder::ColumnMajor;
 }
 
 static void readCore(Reader &r, const json &j, const std::string &p,
@@ -42,7 +47,8 @@ static void readCore(Reader &r, const json &j, const std::string &p,
   if (!r.object(j, p,
                 {"neurons", "input_axons", "output_axons",
                  "synapse_memory_bits", "max_fan_in", "max_fan_out",
-                 "axon_types", "max_synaptic_delay", "synapse_ops_per_cycle"}))
+                 "axon_types", "max_synaptic_delay", "synapse_ops_per_cycle",
+                 "stores_zero_weights"}))
     return;
   r.intField(j, p, "neurons", Range::Capacity, c.neurons);
   r.intField(j, p, "input_axons", Range::Capacity, c.inputAxons);
@@ -55,6 +61,8 @@ static void readCore(Reader &r, const json &j, const std::string &p,
                 c.maxSynapticDelay);
   r.realField(j, p, "synapse_ops_per_cycle", Range::Positive,
               c.synapseOpsPerCycle, Prov::Optional);
+  r.boolean(j, p, "stores_zero_weights", c.storesZeroWeights,
+            /*required=*/false);
 }
 
 /// Checks that every entry of an allowed-bits list is at most `bits`.
@@ -200,19 +208,21 @@ static void readTiming(Reader &r, const json &j, const std::string &p,
   }
 }
 
+/// energy_pj (every kind) or latency_ns (the kinds with a latency).
 static void readEvents(Reader &r, const json &j, const std::string &p,
                        std::array<std::optional<SReal>, kNumEventKinds> &out,
-                       bool withBarrier) {
+                       bool energy) {
   std::vector<std::string> keys;
   for (EventKind k : kAllEventKinds)
-    if (withBarrier || k != EventKind::Barrier)
+    if (energy || hasLatency(k))
       keys.push_back(eventKindName(k));
   if (!r.object(j, p, keys))
     return;
   for (EventKind k : kAllEventKinds) {
-    if (!withBarrier && k == EventKind::Barrier)
+    if (!energy && !hasLatency(k))
       continue;
-    bool required = k != EventKind::SynapticUpdate;
+    bool required =
+        energy ? !isOptionalEnergy(k) : k != EventKind::SynapticUpdate;
     const char *key = eventKindName(k);
     if (const json *f = r.field(j, p, key, required))
       out[static_cast<size_t>(k)] = r.readReal(
@@ -325,9 +335,9 @@ TargetOrError parseTarget(std::string_view text,
   if (const json *t = r.field(root, "", "timing", true))
     readTiming(r, *t, "/timing", d.timing);
   if (const json *e = r.field(root, "", "energy_pj", true))
-    readEvents(r, *e, "/energy_pj", d.energyPj, /*withBarrier=*/true);
+    readEvents(r, *e, "/energy_pj", d.energyPj, /*energy=*/true);
   if (const json *l = r.field(root, "", "latency_ns", true))
-    readEvents(r, *l, "/latency_ns", d.latencyNs, /*withBarrier=*/false);
+    readEvents(r, *l, "/latency_ns", d.latencyNs, /*energy=*/false);
   r.realField(root, "", "static_power_w", Range::NonNegative, d.staticPowerW,
               Prov::Required);
 

@@ -296,8 +296,8 @@ std::optional<size_t> Reader::choice(const json &j, const std::string &ptr,
 }
 
 bool Reader::boolean(const json &obj, const std::string &ptr, const char *key,
-                     bool &out) {
-  const json *f = field(obj, ptr, key, true);
+                     bool &out, bool required) {
+  const json *f = field(obj, ptr, key, required);
   if (!f)
     return false;
   if (!f->is_boolean()) {

@@ -122,8 +122,9 @@ public:
   std::optional<size_t> choice(const json &j, const std::string &ptr,
                                const std::vector<std::string> &options);
 
+  /// A true/false field; an absent optional one leaves `out` alone.
   bool boolean(const json &obj, const std::string &ptr, const char *key,
-               bool &out);
+               bool &out, bool required = true);
 
   /// A non-empty list of names, each from `known`, no repeats.
   void nameList(const json &obj, const std::string &ptr, const char *key,

@@ -44,6 +44,9 @@ static json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
                  {"cores_per_tile", emit(d.mesh.coresPerTile, provenance)},
                  {"cores", emit(d.mesh.cores, provenance)},
                  {"routing", routingName(d.mesh.routing)}};
+  // Written only when not the default, so other descriptions keep their hash.
+  if (d.mesh.tileOrder != TileOrder::RowMajor)
+    out["mesh"]["tile_order"] = tileOrderName(d.mesh.tileOrder);
   const CoreLimits &c = d.core;
   json core = {
       {"neurons", emit(c.neurons, provenance)},
@@ -57,6 +60,9 @@ static json toJsonImpl(const TargetDesc &d, bool provenance, bool canonical) {
     core["axon_types"] = emit(*c.axonTypes, provenance);
   if (c.maxSynapticDelay)
     core["max_synaptic_delay"] = emit(*c.maxSynapticDelay, provenance);
+  // Written only when set, so other descriptions keep their hash.
+  if (c.storesZeroWeights)
+    core["stores_zero_weights"] = true;
   out["core"] = core;
 
   const Precision &p = d.precision;

@@ -144,3 +144,35 @@ TEST_CASE("cycle model: packets leave one by one and hops cost by axis") {
   CHECK(h.energy.pj[Energy::Hops] == doctest::Approx(2 * 3.0 + 4.0));
   CHECK(h.mesh.lastArrivalNs == doctest::Approx(3.0 + 2 * 5.0 + 7.0));
 }
+
+TEST_CASE("cycle model: a spike at the soma and host packets, when priced") {
+  // loihi plus soma_spike 69.3 pJ and host_packet 111 pJ (SANA-FE's fit).
+  // Core 0: 2 neurons fire, one of them sending 3 packets: 2 x 69.3 at the
+  // somas (per neuron, not per packet) and 3 x 1.7 out; the host sends 2
+  // packets to core 1: 2 x 111, and 2 x (2 x hops + 1 y hop).
+  target::TargetDesc t = loihiPreset();
+  using target::EventKind;
+  t.energyPj[size_t(EventKind::SomaSpike)] = target::SReal{69.3};
+  t.energyPj[size_t(EventKind::HostPacket)] = target::SReal{111};
+  image::Image img = twoCores(4);
+  CycleModel m(t, img);
+  m.beginStep(0);
+  m.packet(kHostCore, 1);
+  m.packet(kHostCore, 1);
+  m.synapticPhase(0, SynapticWork());
+  m.synapticPhase(1, SynapticWork());
+  NeuronWork two;
+  two.updated = 4;
+  two.active = two.fired = 2;
+  m.neuronPhase(0, two);
+  for (int k = 0; k < 3; ++k)
+    m.packet(0, 1);
+  m.neuronPhase(1, NeuronWork{4, 0, 0, 0});
+  m.endStep(0);
+  const StepCost &s = m.steps().back();
+  CHECK(s.energy.pj[Energy::SomaSpikes] == doctest::Approx(2 * 69.3));
+  CHECK(s.energy.pj[Energy::SpikesOut] == doctest::Approx(3 * 1.7));
+  CHECK(s.energy.pj[Energy::HostPackets] == doctest::Approx(2 * 111.0));
+  CHECK(s.energy.pj[Energy::Hops] == doctest::Approx(5 * (2 * 3.0 + 4.0)));
+  CHECK(s.packets == 5);
+}

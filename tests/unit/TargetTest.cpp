@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -595,11 +596,83 @@ TEST_SUITE("Target") {
     CHECK(mustParse(k.dump()).contentHash() != base);
   }
 
+  TEST_CASE("optional energies, stored zero weights and the tile order") {
+    json j = json::parse(readFile(sourceRoot() / "targets/loihi.json"));
+    TargetDesc base = mustParse(j.dump());
+    // Absent: 0, false, row-major, and not in the canonical form (so every
+    // description written before them keeps its hash).
+    CHECK(base.energyPjOf(EventKind::SomaSpike) == 0);
+    CHECK(base.energyPjOf(EventKind::HostPacket) == 0);
+    CHECK_FALSE(base.core.storesZeroWeights);
+    CHECK(base.mesh.tileOrder == TileOrder::RowMajor);
+    for (const char *key :
+         {"soma_spike", "host_packet", "stores_zero_weights", "tile_order"})
+      CHECK(base.canonicalJson().find(key) == std::string::npos);
+    json k = j;
+    k["energy_pj"]["soma_spike"] = {{"value", 69.3}, {"assumed", "a"}};
+    k["energy_pj"]["host_packet"] = {{"value", 111}, {"assumed", "b"}};
+    k["core"]["stores_zero_weights"] = true;
+    k["mesh"]["tile_order"] = "column_major";
+    TargetDesc t = mustParse(k.dump());
+    CHECK(t.energyPjOf(EventKind::SomaSpike) == doctest::Approx(69.3));
+    CHECK(t.energyPjOf(EventKind::HostPacket) == doctest::Approx(111));
+    CHECK(t.core.storesZeroWeights);
+    CHECK(t.mesh.tileOrder == TileOrder::ColumnMajor);
+    CHECK(t.latencyNsOf(EventKind::SomaSpike) == 0);
+    CHECK_FALSE(hasLatency(EventKind::HostPacket));
+    CHECK(mustParse(t.toJson()).toJson() == t.toJson());
+    CHECK(t.contentHash() != base.contentHash());
+    // Each of them alone changes the hash.
+    for (auto edit : std::vector<std::function<void(json &)>>{
+             [](json &x) { x["core"]["stores_zero_weights"] = true; },
+             [](json &x) { x["mesh"]["tile_order"] = "column_major"; },
+             [](json &x) {
+               x["energy_pj"]["host_packet"] = {{"value", 0}, {"assumed", "c"}};
+             }}) {
+      json m = j;
+      edit(m);
+      CHECK(mustParse(m.dump()).contentHash() != base.contentHash());
+    }
+    // The defaults given explicitly are the defaults.
+    k = j;
+    k["core"]["stores_zero_weights"] = false;
+    k["mesh"]["tile_order"] = "row_major";
+    CHECK(mustParse(k.dump()).contentHash() == base.contentHash());
+  }
+
+  TEST_CASE("error: bad soma_spike, host_packet, zero weights, tile order") {
+    std::string e = errorAfter([](json &j) {
+      j["energy_pj"]["soma_spike"] = {{"value", -69.5}, {"assumed", "x"}};
+    });
+    CHECK(e == "mem.json: /energy_pj/soma_spike: must not be negative, got "
+               "-69.5");
+    e = errorAfter([](json &j) {
+      j["energy_pj"]["host_packet"] = {{"value", "111"}, {"assumed", "x"}};
+    });
+    CHECK(e == "mem.json: /energy_pj/host_packet/value: expected a number, "
+               "got string \"111\"");
+    e = errorAfter([](json &j) { j["energy_pj"]["host_packet"] = 111; });
+    CHECK(e.find("mem.json: /energy_pj/host_packet: value without source or "
+                 "assumed") == 0);
+    // Energy only: no latency of their own.
+    e = errorAfter([](json &j) {
+      j["latency_ns"]["soma_spike"] = j["latency_ns"]["spike_out"];
+    });
+    CHECK(e.find("mem.json: /latency_ns/soma_spike: unknown field "
+                 "'soma_spike'") == 0);
+    e = errorAfter([](json &j) { j["core"]["stores_zero_weights"] = 1; });
+    CHECK(e == "mem.json: /core/stores_zero_weights: expected true or false, "
+               "got number 1");
+    e = errorAfter([](json &j) { j["mesh"]["tile_order"] = "column"; });
+    CHECK(e.find("mem.json: /mesh/tile_order: unknown value 'column'") == 0);
+    CHECK(e.find("known: row_major, column_major") != std::string::npos);
+  }
+
   TEST_CASE("energy and latency queries by kind") {
     TargetDesc t = mustLoad("loihi");
     for (EventKind k : kAllEventKinds) {
       CHECK(parseEventKind(eventKindName(k)) == k);
-      if (k != EventKind::Barrier)
+      if (hasLatency(k))
         CHECK(t.latencyNsOf(k) == t.latencyNs[static_cast<size_t>(k)]->value);
     }
     CHECK_FALSE(parseEventKind("hop"));

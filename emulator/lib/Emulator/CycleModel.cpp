@@ -28,7 +28,9 @@ const char *Energy::name(Kind k) {
   switch (k) {
   case SynapticOps: return "synaptic_ops";
   case NeuronUpdates: return "neuron_updates";
+  case SomaSpikes: return "soma_spikes";
   case SpikesOut: return "spikes_out";
+  case HostPackets: return "host_packets";
   case Hops: return "hops";
   case Barrier: return "barrier";
   case Static: return "static";
@@ -99,7 +101,9 @@ CycleModel::CycleModel(const target::TargetDesc &target,
   eSyn = target.energyPjOf(EventKind::SynapticOp);
   eActive = target.energyPjOf(EventKind::NeuronUpdateActive);
   eIdle = target.energyPjOf(EventKind::NeuronUpdateIdle);
+  eSoma = target.energyPjOf(EventKind::SomaSpike);
   eSpike = target.energyPjOf(EventKind::SpikeOut);
+  eHost = target.energyPjOf(EventKind::HostPacket);
   eHopEW = target.energyPjOf(EventKind::HopEastWest);
   eHopNS = target.energyPjOf(EventKind::HopNorthSouth);
   eBarrier = target.energyPjOf(EventKind::Barrier);
@@ -135,6 +139,7 @@ void CycleModel::packet(uint32_t src, uint32_t dst) {
   ++current.packets;
   if (src == kHostCore) {
     // The host's port is tile (0, 0); its packets follow one another.
+    current.energy.pj[Energy::HostPackets] += eHost;
     meshModel.add(0, 0, to.x, to.y,
                   double(++hostPackets * costs.spikeOut) * cycleNs);
     return;
@@ -163,6 +168,7 @@ void CycleModel::neuronPhase(uint32_t core, const NeuronWork &work) {
   current.idleNeurons += idle;
   current.energy.pj[Energy::NeuronUpdates] +=
       double(work.active) * eActive + double(idle) * eIdle;
+  current.energy.pj[Energy::SomaSpikes] += double(work.fired) * eSoma;
 }
 
 void CycleModel::endStep(int64_t) {

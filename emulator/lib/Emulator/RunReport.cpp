@@ -299,6 +299,9 @@ void printRunReport(const json &r, std::ostream &os) {
   for (size_t k = 0; k < Energy::kNumKinds; ++k) {
     const char *name = Energy::name(Energy::Kind(k));
     double pj = e[name].get<double>();
+    // Kinds that only some targets price apart show when they cost.
+    if (pj == 0 && (k == Energy::SomaSpikes || k == Energy::HostPackets))
+      continue;
     double share = e["total"].get<double>() > 0
                        ? 100.0 * pj / e["total"].get<double>()
                        : 0.0;

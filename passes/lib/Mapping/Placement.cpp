@@ -52,18 +52,24 @@ std::vector<TrafficEdge> mapping::coreTraffic(const Network &net,
 namespace {
 
 /// Slot s of the mesh: tiles in a serpentine (even rows left to right, odd
-/// rows right to left), cores_per_tile slots each.
+/// rows right to left; with a column-major tile order, even columns upwards
+/// and odd ones downwards), cores_per_tile slots each.
 CorePos slotPos(int64_t s, const target::Mesh &mesh) {
-  int64_t perTile = mesh.coresPerTile, width = mesh.width;
-  int64_t tile = s / perTile, row = tile / width, col = tile % width;
-  return {int32_t(row % 2 == 0 ? col : width - 1 - col), int32_t(row),
+  bool byRow = mesh.tileOrder == target::TileOrder::RowMajor;
+  int64_t perTile = mesh.coresPerTile;
+  int64_t run = byRow ? mesh.width : mesh.height; // tiles along one line
+  int64_t tile = s / perTile, line = tile / run, along = tile % run;
+  int64_t at = line % 2 == 0 ? along : run - 1 - along;
+  return {int32_t(byRow ? at : line), int32_t(byRow ? line : at),
           int32_t(s % perTile)};
 }
 
 int64_t slotOfPos(TilePos t, int32_t slot, const target::Mesh &mesh) {
-  int64_t width = mesh.width;
-  int64_t col = t.y % 2 == 0 ? t.x : width - 1 - t.x;
-  return (int64_t(t.y) * width + col) * mesh.coresPerTile + slot;
+  bool byRow = mesh.tileOrder == target::TileOrder::RowMajor;
+  int64_t run = byRow ? mesh.width : mesh.height;
+  int64_t line = byRow ? t.y : t.x, at = byRow ? t.x : t.y;
+  int64_t along = line % 2 == 0 ? at : run - 1 - at;
+  return (line * run + along) * mesh.coresPerTile + slot;
 }
 
 class Placer {

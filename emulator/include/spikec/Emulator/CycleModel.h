@@ -15,8 +15,10 @@
 // latency.spike_out. The step lasts until the last core is done and the last
 // packet has arrived, plus the barrier for the tiles the image uses (at
 // least timing.tick_s when the target has a tick). Energy: synaptic ops,
-// active and idle neuron updates, packets leaving cores (spike_out), hops
-// along x and y, one barrier per step, and static power x the step's time.
+// active and idle neuron updates, each neuron's output event at its soma
+// (soma_spike), packets leaving cores (spike_out) and entering from the host
+// (host_packet), hops along x and y, one barrier per step, and static power
+// x the step's time.
 // Every latency is a whole number of clock cycles, latency_ns x clock_hz
 // rounded up (CoreCycleCosts), so a core's phases last whole cycles (what an
 // RTL core can match, rtl/); a step's cycles are its time x clock_hz, rounded
@@ -66,12 +68,14 @@ struct Energy {
   enum Kind {
     SynapticOps,
     NeuronUpdates,
+    SomaSpikes, ///< energy_pj.soma_spike per neuron output event
     SpikesOut,
+    HostPackets, ///< energy_pj.host_packet per packet from the host
     Hops,
     Barrier,
     Static,
   };
-  static constexpr size_t kNumKinds = 6;
+  static constexpr size_t kNumKinds = 8;
   std::array<double, kNumKinds> pj{};
 
   double total() const;
@@ -146,7 +150,7 @@ private:
   // Per event kind, from the target.
   CoreCycleCosts costs;
   double cycleNs;
-  double eSyn, eActive, eIdle, eSpike, eHopEW, eHopNS, eBarrier;
+  double eSyn, eActive, eIdle, eSoma, eSpike, eHost, eHopEW, eHopNS, eBarrier;
   double staticW, tickNs;
   // The step being priced.
   StepCost current;

@@ -122,7 +122,7 @@ FailureOr<LinearMap> Lowering::mapOf(Operation *op) {
       return missing();
     for (int64_t o = 0; o < nOut; ++o)
       for (int64_t i = 0; i < nIn; ++i)
-        if (double x = (*w)[o * nIn + i]; x != 0)
+        if (double x = (*w)[o * nIn + i]; x != 0 || keepZeroWeights)
           m.cols[i].push_back({int32_t(o), x});
     if (auto aff = dyn_cast<AffineOp>(op); aff && aff.getBiasAttr()) {
       auto b = weightsOf(aff.getBiasAttr());

@@ -84,11 +84,15 @@ struct LinExpr {
 class Lowering {
 public:
   Lowering(mlir::Operation *net, const mlir::IRMapping &lowered,
-           std::string target)
-      : net(net), lowered(lowered), target(std::move(target)) {}
+           std::string target, bool keepZeroWeights = false)
+      : net(net), lowered(lowered), target(std::move(target)),
+        keepZeroWeights(keepZeroWeights) {}
   mlir::Operation *net;
   const mlir::IRMapping &lowered; ///< snn values already given an nc value
   std::string target;             ///< the target's name, for messages
+  /// A dense matrix's zero entries become synapses too (the target stores
+  /// them: core.stores_zero_weights).
+  bool keepZeroWeights;
   std::string error;              ///< set with the op it concerns
   mlir::Operation *errorOp = nullptr;
 

@@ -348,7 +348,7 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
   size_t popIndex = floatPops.size() - pops.size();
   for (auto [op, ncPop] : pops) {
     FloatPopulation &fp = floatPops[popIndex++];
-    Lowering low(net, map, desc.name);
+    Lowering low(net, map, desc.name, desc.core.storesZeroWeights);
     auto expr = low.exprOf(op->getOperand(0));
     if (failed(expr)) {
       low.errorOp->emitError() << low.error;
@@ -365,9 +365,12 @@ LogicalResult QuantizePass::lowerNetwork(NetworkOp net) {
       while (isa_and_nonnull<DelayOp>(t.sourceOp))
         t.sourceOp = t.sourceOp->getOperand(0).getDefiningOp();
       t.syn = std::move(syn.items);
-      t.syn.erase(std::remove_if(t.syn.begin(), t.syn.end(),
-                                 [](const Synapse &s) { return s.w == 0; }),
-                  t.syn.end());
+      // A chip that stores zero weights reads them (synaptic ops); else
+      // they are not synapses at all.
+      if (!desc.core.storesZeroWeights)
+        t.syn.erase(std::remove_if(t.syn.begin(), t.syn.end(),
+                                   [](const Synapse &s) { return s.w == 0; }),
+                    t.syn.end());
       syn = TermList();
       if (calibration)
         t.preRate = calibration->rate.lookup(src);

@@ -53,20 +53,34 @@ enum class EventKind {
   HopEastWest,        ///< "hop_ew": one router hop along x
   HopNorthSouth,      ///< "hop_ns": one router hop along y
   Barrier,            ///< "barrier": the end-of-timestep synchronization
+  // Energy only, optional (absent: 0), for models that price them apart
+  // (SANA-FE's silicon fit of Loihi); no latency of their own.
+  SomaSpike,  ///< "soma_spike": a neuron's output event, at its soma
+  HostPacket, ///< "host_packet": a packet the host sends into the mesh
 };
-constexpr size_t kNumEventKinds = 8;
+constexpr size_t kNumEventKinds = 10;
 constexpr std::array<EventKind, kNumEventKinds> kAllEventKinds = {
     EventKind::SynapticOp,         EventKind::SynapticUpdate,
     EventKind::NeuronUpdateActive, EventKind::NeuronUpdateIdle,
     EventKind::SpikeOut,           EventKind::HopEastWest,
-    EventKind::HopNorthSouth,      EventKind::Barrier};
+    EventKind::HopNorthSouth,      EventKind::Barrier,
+    EventKind::SomaSpike,          EventKind::HostPacket};
 const char *eventKindName(EventKind kind);
+/// Whether energy_pj may leave `kind` out (0 then).
+bool isOptionalEnergy(EventKind kind);
+/// Whether latency_ns has an entry for `kind` (Barrier's is timing.barrier_ns;
+/// SomaSpike and HostPacket are priced in energy only).
+bool hasLatency(EventKind kind);
 std::optional<EventKind> parseEventKind(std::string_view name);
 
 enum class Routing { XY, YX };
+/// The order in which the placer fills tiles: along x first (row-major) or
+/// along y first (column-major, as SANA-FE numbers its tiles).
+enum class TileOrder { RowMajor, ColumnMajor };
 enum class Overflow { Wrap, Saturate };
 enum class Rounding { TowardZero, Floor, Nearest, Stochastic };
 const char *routingName(Routing r);
+const char *tileOrderName(TileOrder o);
 const char *overflowName(Overflow o);
 const char *roundingName(Rounding r);
 
@@ -80,6 +94,7 @@ struct Mesh {
   SInt coresPerTile; ///< cores sharing one router
   SInt cores;        ///< cores on the chip, <= width * height * coresPerTile
   Routing routing = Routing::XY;
+  TileOrder tileOrder = TileOrder::RowMajor;
 
   int64_t tiles() const { return width.value * height.value; }
   int64_t capacity() const { return tiles() * coresPerTile.value; }
@@ -100,6 +115,11 @@ struct CoreLimits {
   /// declares none, and network delays are not mapped.
   std::optional<SInt> maxSynapticDelay;
   SReal synapseOpsPerCycle; ///< synaptic operations a core does in parallel
+  /// Whether synapse memory keeps the zero weights the network lists (a
+  /// dense matrix stored whole): the compiler then keeps them in the image,
+  /// where they take memory and each read is a synaptic op. Default false:
+  /// zero weights are dropped.
+  bool storesZeroWeights = false;
 };
 
 struct WeightPrecision {
@@ -169,8 +189,9 @@ struct TargetDesc {
   std::vector<std::string> layerKinds;
   SReal clockHz;
   Timing timing;
-  /// Indexed by EventKind. SynapticUpdate may be absent; every other energy
-  /// is present. Latencies have no Barrier entry: see barrierNs().
+  /// Indexed by EventKind. SynapticUpdate, SomaSpike and HostPacket may be
+  /// absent; every other energy is present. Latencies have an entry for
+  /// hasLatency() kinds only (Barrier: see barrierNsFor()).
   std::array<std::optional<SReal>, kNumEventKinds> energyPj;
   std::array<std::optional<SReal>, kNumEventKinds> latencyNs;
   SReal staticPowerW;
