@@ -29,24 +29,15 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
     }
   }
 
-  emu->coreFanout.resize(img.cores.size());
-  for (size_t c = 0; c < img.cores.size(); ++c) {
-    std::string why = emu->buildFanout(img.cores[c].routeOffsets,
-                                       img.cores[c].routes, emu->coreFanout[c]);
-    if (!why.empty()) {
-      error = "core " + std::to_string(c) + ": " + why;
+  // A fan-out record holds a route's group below its delay.
+  for (size_t c = 0; c < img.cores.size(); ++c)
+    if (img.cores[c].groups.size() > size_t(Fanout::kGroupMask) + 1) {
+      error = "core " + std::to_string(c) + ": " +
+              std::to_string(img.cores[c].groups.size()) +
+              " dendrite groups; the emulator runs 2^" +
+              std::to_string(Fanout::kDelayShift) + " at most";
       return nullptr;
     }
-  }
-  emu->inputFanout.resize(img.inputs.size());
-  for (size_t i = 0; i < img.inputs.size(); ++i) {
-    std::string why = emu->buildFanout(
-        img.inputs[i].offsets, img.inputs[i].dests, emu->inputFanout[i]);
-    if (!why.empty()) {
-      error = "input '" + img.inputs[i].name + "': " + why;
-      return nullptr;
-    }
-  }
   emu->setThreads(1);
   emu->synapticWork.resize(img.cores.size());
   emu->neuronWork.resize(img.cores.size());
@@ -54,9 +45,9 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
   return emu;
 }
 
-std::string Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
-                                  llvm::ArrayRef<image::Endpoint> dests,
-                                  Fanout &fan) {
+void Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
+                           llvm::ArrayRef<image::Endpoint> dests,
+                           Fanout &fan) const {
   // Each route gets a copy of its axon's synapses: as many as the image's
   // when every axon has one sender, as a compiled image's do.
   size_t words = 0;
@@ -65,33 +56,35 @@ std::string Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
     words += 3 + 2 * size_t(core.axonOffsets[d.index + 1] -
                             core.axonOffsets[d.index]);
   }
+  const unsigned parts = numThreads;
+  fan = Fanout();
   fan.words.reserve(words);
-  fan.start.reserve(offsets.size());
+  fan.start.reserve((offsets.size() - 1) * parts + 1);
   for (size_t e = 0; e + 1 < offsets.size(); ++e) {
-    fan.start.push_back(fan.words.size());
-    for (const image::Endpoint &d :
-         dests.slice(offsets[e], offsets[e + 1] - offsets[e])) {
-      const image::Core &core = img.cores[d.core];
-      uint32_t group = core.axonGroup[d.index];
-      if (group > Fanout::kGroupMask)
-        return "route to core " + std::to_string(d.core) + " reaches group " +
-               std::to_string(group) + "; the emulator indexes 2^" +
-               std::to_string(Fanout::kDelayShift) + " groups per core";
-      uint32_t begin = core.axonOffsets[d.index];
-      uint32_t end = core.axonOffsets[d.index + 1];
-      // CoreModel::init refused delays beyond kMaxDelay (12 bits).
-      fan.words.push_back(d.core);
-      fan.words.push_back(group | core.groups[group].delay
-                                      << Fanout::kDelayShift);
-      fan.words.push_back(end - begin);
-      for (uint32_t k = begin; k < end; ++k) {
-        fan.words.push_back(core.synTarget[k]);
-        fan.words.push_back(uint32_t(core.synWeight[k]));
+    llvm::ArrayRef<image::Endpoint> routes =
+        dests.slice(offsets[e], offsets[e + 1] - offsets[e]);
+    for (unsigned part = 0; part < parts; ++part) {
+      fan.start.push_back(fan.words.size());
+      for (const image::Endpoint &d : routes) {
+        if (d.core < firstCore[part] || d.core >= firstCore[part + 1])
+          continue;
+        const image::Core &core = img.cores[d.core];
+        uint32_t group = core.axonGroup[d.index];
+        uint32_t begin = core.axonOffsets[d.index];
+        uint32_t end = core.axonOffsets[d.index + 1];
+        // create() and CoreModel::init checked that both fit.
+        fan.words.push_back(d.core);
+        fan.words.push_back(group | core.groups[group].delay
+                                        << Fanout::kDelayShift);
+        fan.words.push_back(end - begin);
+        for (uint32_t k = begin; k < end; ++k) {
+          fan.words.push_back(core.synTarget[k]);
+          fan.words.push_back(uint32_t(core.synWeight[k]));
+        }
       }
     }
   }
   fan.start.push_back(fan.words.size());
-  return "";
 }
 
 void Emulator::setThreads(unsigned n) {
@@ -104,11 +97,10 @@ void Emulator::setThreads(unsigned n) {
         llvm::hardware_concurrency(numThreads - 1));
   // Ranges of cores with about equal incoming synapses (the delivery work).
   std::vector<uint64_t> incoming(cores.size(), 0);
-  for (const Fanout &fan : coreFanout) {
-    const uint32_t *end = fan.words.data() + fan.words.size();
-    for (const uint32_t *w = fan.words.data(); w < end; w = Fanout::next(w))
-      incoming[w[0]] += 1 + w[2];
-  }
+  for (const image::Core &core : img.cores)
+    for (const image::Endpoint &d : core.routes)
+      incoming[d.core] += 1 + img.cores[d.core].axonOffsets[d.index + 1] -
+                          img.cores[d.core].axonOffsets[d.index];
   uint64_t total = 0;
   for (uint64_t x : incoming)
     total += x;
@@ -123,6 +115,14 @@ void Emulator::setThreads(unsigned n) {
   while (firstCore.size() < numThreads)
     firstCore.push_back(uint32_t(cores.size()));
   firstCore.push_back(uint32_t(cores.size()));
+
+  // Each sender's records, split by the thread that delivers them.
+  coreFanout.resize(img.cores.size());
+  for (size_t c = 0; c < img.cores.size(); ++c)
+    buildFanout(img.cores[c].routeOffsets, img.cores[c].routes, coreFanout[c]);
+  inputFanout.resize(img.inputs.size());
+  for (size_t i = 0; i < img.inputs.size(); ++i)
+    buildFanout(img.inputs[i].offsets, img.inputs[i].dests, inputFanout[i]);
 }
 
 Emulator::~Emulator() = default;
@@ -147,17 +147,11 @@ void Emulator::stepCores() {
 
 void Emulator::deliverFired() {
   onThreads([&](unsigned part) {
-    uint32_t lo = firstCore[part], hi = firstCore[part + 1];
     for (uint32_t c = 0; c < cores.size(); ++c) {
       const int32_t *out = cores[c].outputs();
       const Fanout &fan = coreFanout[c];
-      for (uint32_t neuron : cores[c].fired()) {
-        const uint32_t *end = fan.words.data() + fan.start[neuron + 1];
-        for (const uint32_t *w = fan.words.data() + fan.start[neuron]; w < end;
-             w = Fanout::next(w))
-          if (w[0] >= lo && w[0] < hi)
-            receive(w, out[neuron]);
-      }
+      for (uint32_t neuron : cores[c].fired())
+        deliver(fan, neuron, part, out[neuron]);
     }
   });
 }

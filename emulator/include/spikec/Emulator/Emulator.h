@@ -27,10 +27,12 @@
 // Cores step in parallel within a step, on threads() threads (the chip's
 // own parallelism; the barrier is the step): each core's synaptic phase,
 // then each core's neuron phase, then the events the cores fired, each
-// thread accumulating those bound for its own range of cores. Every core
+// thread accumulating those bound for its own range of cores (each sender's
+// records are split by range when the thread count is set). Every core
 // then receives its events in the order one thread would deliver them, and
-// the observer sees the same calls in the same order, so outputs and
-// reports do not depend on the thread count.
+// the observer is shown the packets afterwards, from the image's routes, in
+// the order they were sent; so outputs and reports do not depend on the
+// thread count.
 //
 // The step loop takes an observer, which sees each core's work per phase
 // and every packet (source core, destination core) when it is sent; the
@@ -95,10 +97,11 @@ constexpr bool kIgnoresPackets =
                    decltype(&NullObserver::packet)>;
 
 /// The routes of one sender (a core's neurons or an input port's elements)
-/// as the emulator walks them: for element e, from words[start[e]], one
-/// record per image route and in the same order: the destination core, its
-/// group | delay << kDelayShift, the axon's synapse count c, then c pairs
-/// (target neuron, weight as uint32).
+/// as the emulator walks them: for element e, those bound for the cores of
+/// thread p's range from words[start[e * threads + p]], one record per image
+/// route and in the image's order: the destination core, its group | delay
+/// << kDelayShift, the axon's synapse count c, then c pairs (target neuron,
+/// weight as uint32).
 struct Fanout {
   static constexpr unsigned kDelayShift = 20;
   static constexpr uint32_t kGroupMask = (1u << kDelayShift) - 1;
@@ -176,9 +179,9 @@ public:
 private:
   Emulator() = default;
   /// Builds `fan` for the senders whose routes are dests[offsets[e] ..
-  /// offsets[e + 1]); "" or why not.
-  std::string buildFanout(llvm::ArrayRef<uint32_t> offsets,
-                          llvm::ArrayRef<image::Endpoint> dests, Fanout &fan);
+  /// offsets[e + 1]), split by firstCore.
+  void buildFanout(llvm::ArrayRef<uint32_t> offsets,
+                   llvm::ArrayRef<image::Endpoint> dests, Fanout &fan) const;
 
   /// Runs fn(part) for each part in [0, threads()), each on its own thread
   /// (part 0 on the caller's), and returns when all are done.
@@ -190,30 +193,38 @@ private:
   /// destinations, each thread those bound for its range of cores.
   void deliverFired();
 
-  /// Sends an event of `value` from `src` along `dests` (image routes), whose
-  /// records start at `words`: each is accumulated at its core in the slot
-  /// of step t + 1 + the axon's group delay (the hardware timing).
-  template <typename Observer>
-  void send(uint32_t src, llvm::ArrayRef<image::Endpoint> dests,
-            const uint32_t *words, int32_t value, Observer &observer) {
-    for (size_t k = 0; k < dests.size(); ++k) {
-      uint32_t dst = words[0];
-      uint32_t slot = receive(words, value);
-      words = Fanout::next(words);
-      if constexpr (ReadsAxonEvents<Observer>::value)
-        eventLog[dst][slot].push_back({dests[k].index, value});
-      observer.packet(src, dst);
+  /// Accumulates an event of `value` from element e of `fan` at the
+  /// destinations of thread `part`'s range, each in the ring slot of step
+  /// t + 1 + the axon's group delay (the hardware timing).
+  void deliver(const Fanout &fan, uint32_t e, unsigned part, int32_t value) {
+    const uint32_t *w =
+        fan.words.data() + fan.start[size_t(e) * numThreads + part];
+    const uint32_t *end =
+        fan.words.data() + fan.start[size_t(e) * numThreads + part + 1];
+    for (; w < end; w = Fanout::next(w)) {
+      CoreModel &core = cores[w[0]];
+      core.receive(core.slotAfter(w[1] >> Fanout::kDelayShift),
+                   w[1] & Fanout::kGroupMask, w + 3, w[2], value);
     }
-    totals.packets += dests.size();
   }
-  /// Accumulates the event of `value` that the record at `words` describes
-  /// at its core; returns the ring slot.
-  uint32_t receive(const uint32_t *words, int32_t value) {
-    CoreModel &core = cores[words[0]];
-    uint32_t slot = core.slotAfter(words[1] >> Fanout::kDelayShift);
-    core.receive(slot, words[1] & Fanout::kGroupMask, words + 3, words[2],
-                 value);
-    return slot;
+
+  /// What the observer sees of the event of `value` that `src` sent along
+  /// `dests` (image routes) this step: the packets, in route order, and,
+  /// when it reads them, the events each core received.
+  template <typename Observer>
+  void observeSend(uint32_t src, llvm::ArrayRef<image::Endpoint> dests,
+                   int32_t value, Observer &observer) {
+    totals.packets += dests.size();
+    if constexpr (ReadsAxonEvents<Observer>::value)
+      for (const image::Endpoint &d : dests) {
+        const CoreModel &core = cores[d.core];
+        const image::Core &desc = core.description();
+        uint32_t delay = desc.groups[desc.axonGroup[d.index]].delay;
+        eventLog[d.core][core.slotAfter(delay)].push_back({d.index, value});
+      }
+    if constexpr (!kIgnoresPackets<Observer>)
+      for (const image::Endpoint &d : dests)
+        observer.packet(src, d.core);
   }
 
   image::Image img;
@@ -249,10 +260,11 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     HostInput &in = inputs[i];
     in.encode(t);
     const int32_t *v = in.values();
-    const Fanout &fan = inputFanout[i];
-    for (uint32_t e : in.active())
-      send(kHostCore, in.destinationsOf(e), fan.words.data() + fan.start[e],
-           v[e], observer);
+    for (uint32_t e : in.active()) {
+      for (unsigned part = 0; part < numThreads; ++part)
+        deliver(inputFanout[i], e, part, v[e]);
+      observeSend(kHostCore, in.destinationsOf(e), v[e], observer);
+    }
     if (in.spiking())
       totals.spikes += in.active().size();
   }
@@ -276,26 +288,11 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     totals.spikesPerCore[c] += work.fired;
     observer.neuronPhase(c, work);
   }
-  if (numThreads == 1 || ReadsAxonEvents<Observer>::value) {
-    for (uint32_t c = 0; c < numCores; ++c) {
-      const CoreModel &core = cores[c];
-      const int32_t *out = core.outputs();
-      const Fanout &fan = coreFanout[c];
-      for (uint32_t neuron : core.fired())
-        send(c, core.routesOf(neuron), fan.words.data() + fan.start[neuron],
-             out[neuron], observer);
-    }
-  } else {
-    deliverFired();
-    // The packets, as the serial loop shows them.
-    for (uint32_t c = 0; c < numCores; ++c)
-      for (uint32_t neuron : cores[c].fired()) {
-        llvm::ArrayRef<image::Endpoint> dests = cores[c].routesOf(neuron);
-        totals.packets += dests.size();
-        if constexpr (!kIgnoresPackets<Observer>)
-          for (const image::Endpoint &d : dests)
-            observer.packet(c, d.core);
-      }
+  deliverFired();
+  for (uint32_t c = 0; c < numCores; ++c) {
+    const int32_t *out = cores[c].outputs();
+    for (uint32_t neuron : cores[c].fired())
+      observeSend(c, cores[c].routesOf(neuron), out[neuron], observer);
   }
   for (size_t o = 0; o < img.outputs.size(); ++o) {
     const image::Output &port = img.outputs[o];
