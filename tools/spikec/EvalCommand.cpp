@@ -73,6 +73,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/Process.h"
 
 #include <nlohmann/json.hpp>
@@ -135,6 +136,11 @@ static cl::opt<bool> evalProgress(
 static cl::opt<std::string> evalReport(
     "report", cl::desc("Write the figures and the confusion matrix as JSON"),
     cl::value_desc("file.json"), cl::init(""), cl::sub(evalCommand));
+static cl::opt<int> evalThreads(
+    "threads",
+    cl::desc("Images run at once on an image (default 0: one per CPU core); "
+             "the figures are the same for any count"),
+    cl::value_desc("N"), cl::init(0), cl::sub(evalCommand));
 
 namespace {
 
@@ -158,6 +164,9 @@ struct Runner {
   /// Runs `rows` (one per step) from a fresh state; "" or what failed
   /// ("-" when a diagnostic has said it already).
   std::function<std::string(ref::Rows, Inference &)> run;
+  /// Whether run() may be called from several threads at once (the
+  /// emulator's: each call has its own; the references walk MLIR IR).
+  bool concurrent = false;
 };
 
 /// Takes what a reference run gives: the scores of `output`'s neurons, and
@@ -246,6 +255,7 @@ std::string imageRunner(const std::string &path, Runner &runner,
   }
   runner.how = "emulator (" + std::string(evalMode) + " mode) on the image for " +
                img->header.target;
+  runner.concurrent = true;
   // A fresh emulator per image: the state starts at zero, as the references'.
   runner.run = [img, desc, &runner](ref::Rows rows,
                                     Inference &out) -> std::string {
@@ -411,6 +421,10 @@ int runEval(MLIRContext &ctx) {
   if (evalMode != "functional" && evalMode != "cycle")
     return usageError("unknown --mode '" + evalMode +
                       "' (expected functional or cycle)");
+  unsigned evalThreadCount = 1;
+  if (failed(parseThreads(evalThreads, evalThreadCount)))
+    return 1;
+  llvm::parallel::strategy = llvm::hardware_concurrency(evalThreadCount);
   if (!(dtOption > 0) || !std::isfinite(dtOption))
     return usageError("--dt must be a positive number of seconds, got " +
                       formatNumber(dtOption));
@@ -551,35 +565,57 @@ int runEval(MLIRContext &ctx) {
                                  (long long)done, (long long)count);
     llvm::errs().flush();
   };
-  for (int64_t i = 0; i < count; ++i) {
-    if (progress && (i * 100 / count) != shown) {
-      shown = i * 100 / count;
-      showProgress(i);
+  // Images run in chunks, each image of a chunk on a thread when the runner
+  // allows; their figures are added in image order, so the totals do not
+  // depend on the thread count.
+  unsigned threads = runner.concurrent ? evalThreadCount : 1;
+  const int64_t chunk = 8 * int64_t(threads);
+  std::vector<Inference> results;
+  std::vector<std::string> failures;
+  for (int64_t first = 0; first < count; first += chunk) {
+    if (progress && (first * 100 / count) != shown) {
+      shown = first * 100 / count;
+      showProgress(first);
     }
-    Inference inference;
-    inference.score.assign(classes, 0.0);
-    inference.readout = *readout;
-    why = runner.run(
-        spikeTrains
-            ? sampleRows(trains, i, drain)
-            : encodeImage(data.pixels.data() + i * data.itemSize,
-                          data.itemSize, encoding, uint64_t(i), evalTimesteps,
-                          drain),
-        inference);
-    if (why == "-")
-      return 1;
-    if (!why.empty())
-      return usageError(evalNetwork + ": image " + std::to_string(i) + ": " +
-                        why);
-    bool tie = false;
-    int64_t label = data.labels[i], predicted = argmax(inference.score, tie);
-    ties += tie;
-    confusion[label][predicted] += 1;
-    correct += label == predicted;
-    synapticOps += inference.synapticOps;
-    spikes += inference.spikes;
-    ns += inference.ns;
-    pj += inference.pj;
+    int64_t n = std::min(chunk, count - first);
+    results.assign(size_t(n), Inference());
+    failures.assign(size_t(n), "");
+    auto one = [&](size_t k) {
+      int64_t i = first + int64_t(k);
+      Inference &inference = results[k];
+      inference.score.assign(classes, 0.0);
+      inference.readout = *readout;
+      failures[k] = runner.run(
+          spikeTrains ? sampleRows(trains, i, drain)
+                      : encodeImage(data.pixels.data() + i * data.itemSize,
+                                    data.itemSize, encoding, uint64_t(i),
+                                    evalTimesteps, drain),
+          inference);
+    };
+    if (threads > 1)
+      llvm::parallelFor(0, size_t(n), one);
+    else
+      for (size_t k = 0; k < size_t(n); ++k)
+        one(k);
+    for (int64_t k = 0; k < n; ++k) {
+      const std::string &why = failures[k];
+      if (why == "-")
+        return 1;
+      if (!why.empty())
+        return usageError(evalNetwork + ": image " + std::to_string(first + k) +
+                          ": " + why);
+      const Inference &inference = results[k];
+      bool tie = false;
+      int64_t label = data.labels[first + k],
+              predicted = argmax(inference.score, tie);
+      ties += tie;
+      confusion[label][predicted] += 1;
+      correct += label == predicted;
+      synapticOps += inference.synapticOps;
+      spikes += inference.spikes;
+      ns += inference.ns;
+      pj += inference.pj;
+    }
   }
 
   if (progress) {
