@@ -101,7 +101,7 @@ struct OracleResult {
   double queued = 0, last = 0;
   std::vector<uint64_t> onLink;
 };
-OracleResult oracle(uint32_t w, uint32_t h, double ew, double ns,
+OracleResult oracle(uint32_t w, uint32_t h, double ew, double ns, bool xFirst,
                     const std::vector<std::array<double, 5>> &packets) {
   OracleResult r;
   r.onLink.assign(size_t(w) * h * 4, 0);
@@ -125,7 +125,8 @@ OracleResult oracle(uint32_t w, uint32_t h, double ew, double ns,
       r.last = std::max(r.last, time);
       continue;
     }
-    uint32_t d = p.x != p.dx ? (p.x < p.dx ? 0 : 1) : (p.y < p.dy ? 2 : 3);
+    uint32_t d = (xFirst ? p.x != p.dx : p.y == p.dy) ? (p.x < p.dx ? 0 : 1)
+                                                      : (p.y < p.dy ? 2 : 3);
     uint32_t link = (p.y * w + p.x) * 4 + d;
     double lat = d < 2 ? ew : ns;
     double start = std::max(time, freeAt[link]);
@@ -143,32 +144,37 @@ OracleResult oracle(uint32_t w, uint32_t h, double ew, double ns,
 TEST_CASE("mesh: heavy contention served in (time, packet) order, step after "
           "step") {
   // Random packets on a 6 x 5 mesh, bursts on a few hot destinations so
-  // that queues run far beyond a hop (the mesh then keeps requests out of
-  // its bucket ring): every figure equals the oracle's, over ten steps.
-  std::mt19937 rng(7);
-  const uint32_t w = 6, h = 5;
-  const double ew = 3.0, ns = 4.5; // whole cycles of 1.5 ns
-  MeshModel mesh(w, h, target::Routing::XY, ew, ns);
-  std::vector<uint64_t> expected(size_t(w) * h * 4, 0);
-  for (int step = 0; step < 10; ++step) {
-    std::vector<std::array<double, 5>> packets;
-    int n = 50 + int(rng() % 400);
-    for (int k = 0; k < n; ++k) {
-      bool hot = rng() % 3 == 0;
-      packets.push_back(
-          {double(rng() % w), double(rng() % h), double(hot ? 0 : rng() % w),
-           double(hot ? 0 : rng() % h), 1.5 * double(rng() % 40)});
+  // that queues run far beyond a hop and links merge many runs: every
+  // figure equals the oracle's, over ten steps.
+  // Both routing orders (the mesh serves links in an order each defines).
+  for (bool xFirst : {true, false}) {
+    CAPTURE(xFirst);
+    std::mt19937 rng(7);
+    const uint32_t w = 6, h = 5;
+    const double ew = 3.0, ns = 4.5; // whole cycles of 1.5 ns
+    MeshModel mesh(w, h, xFirst ? target::Routing::XY : target::Routing::YX, ew,
+                   ns);
+    std::vector<uint64_t> expected(size_t(w) * h * 4, 0);
+    for (int step = 0; step < 10; ++step) {
+      std::vector<std::array<double, 5>> packets;
+      int n = 50 + int(rng() % 400);
+      for (int k = 0; k < n; ++k) {
+        bool hot = rng() % 3 == 0;
+        packets.push_back(
+            {double(rng() % w), double(rng() % h), double(hot ? 0 : rng() % w),
+             double(hot ? 0 : rng() % h), 1.5 * double(rng() % 40)});
+      }
+      for (const auto &p : packets)
+        mesh.add(uint32_t(p[0]), uint32_t(p[1]), uint32_t(p[2]), uint32_t(p[3]),
+                 p[4]);
+      MeshStepStats s = mesh.drain();
+      OracleResult o = oracle(w, h, ew, ns, xFirst, packets);
+      CHECK(s.packets == packets.size());
+      CHECK(s.queuedNs == doctest::Approx(o.queued).epsilon(1e-12));
+      CHECK(s.lastArrivalNs == o.last);
+      for (size_t l = 0; l < expected.size(); ++l)
+        expected[l] += o.onLink[l];
+      CHECK(mesh.linkPackets() == expected);
     }
-    for (const auto &p : packets)
-      mesh.add(uint32_t(p[0]), uint32_t(p[1]), uint32_t(p[2]), uint32_t(p[3]),
-               p[4]);
-    MeshStepStats s = mesh.drain();
-    OracleResult o = oracle(w, h, ew, ns, packets);
-    CHECK(s.packets == packets.size());
-    CHECK(s.queuedNs == doctest::Approx(o.queued).epsilon(1e-12));
-    CHECK(s.lastArrivalNs == o.last);
-    for (size_t l = 0; l < expected.size(); ++l)
-      expected[l] += o.onLink[l];
-    CHECK(mesh.linkPackets() == expected);
   }
 }

@@ -2,22 +2,46 @@
 
 #include "spikec/Emulator/MeshModel.h"
 
+#include "llvm/Support/ErrorHandling.h"
+
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <climits>
 #include <cmath>
 #include <functional>
+#include <iterator>
 
 using namespace spikec;
 using namespace spikec::emu;
 
 MeshModel::MeshModel(uint32_t width, uint32_t height, target::Routing routing,
                      double hopNsEW, double hopNsNS)
-    : width(width), height(height), routing(routing),
-      hopNs{hopNsEW, hopNsNS}, freeAt(size_t(width) * height * 4, 0.0),
+    : width(width), height(height), routing(routing), hopNs{hopNsEW, hopNsNS},
+      freeAt(size_t(width) * height * 4, 0.0),
       touched(size_t(width) * height * 4, 0),
+      queues(size_t(width) * height * 4),
       packetsOnLink(size_t(width) * height * 4, 0),
-      busyOnLink(size_t(width) * height * 4, 0.0) {}
+      busyOnLink(size_t(width) * height * 4, 0.0) {
+  // An order in which every link comes after the links that feed it: with
+  // x then y, east links by rising x, west links by falling x, then north
+  // links by rising y and south links by falling y (the first dimension's
+  // links feed the second's, never the reverse); y then x the other way.
+  auto along = [&](Dir d) {
+    bool horizontal = d == East || d == West;
+    bool rising = d == East || d == North;
+    uint32_t n = horizontal ? width : height, m = horizontal ? height : width;
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t at = rising ? i : n - 1 - i;
+      for (uint32_t j = 0; j < m; ++j)
+        linkOrder.push_back(horizontal ? linkOf(at, j, d) : linkOf(j, at, d));
+    }
+  };
+  bool xFirst = routing == target::Routing::XY;
+  for (Dir d : xFirst ? std::array<Dir, 4>{East, West, North, South}
+                      : std::array<Dir, 4>{North, South, East, West})
+    along(d);
+}
 
 /// A latency as whole cycles of t's clock, in ns (CycleModel.h).
 static double wholeCycles(const target::TargetDesc &t, double ns) {
@@ -52,26 +76,15 @@ bool MeshModel::nextHop(const Packet &p, Dir &d) const {
   return false;
 }
 
-double MeshModel::hop(const Request &r, MeshStepStats &s) {
-  Packet &p = packets[r.packet];
-  Dir d;
-  if (!nextHop(p, d)) {
-    p.arrival = r.time;
-    s.lastArrivalNs = std::max(s.lastArrivalNs, r.time);
-    s.maxHops = std::max(s.maxHops, p.hops);
-    return -1;
-  }
-  uint32_t link = linkOf(p.x, p.y, d);
+double MeshModel::cross(Packet &p, uint32_t link, double time, double &freeAt,
+                        MeshStepStats &s) {
+  Dir d = Dir(link & 3);
   bool ns = d == North || d == South;
-  double start = std::max(r.time, freeAt[link]);
-  s.queuedNs += start - r.time;
-  freeAt[link] = start + hopNs[ns];
+  double start = std::max(time, freeAt);
+  s.queuedNs += start - time;
+  freeAt = start + hopNs[ns];
   busyOnLink[link] += hopNs[ns];
   ++packetsOnLink[link];
-  if (!touched[link]) {
-    touched[link] = 1;
-    usedLinks.push_back(link);
-  }
   (ns ? s.hopsNS : s.hopsEW) += 1;
   ++p.hops;
   switch (d) {
@@ -88,7 +101,29 @@ double MeshModel::hop(const Request &r, MeshStepStats &s) {
     --p.y;
     break;
   }
-  return start + hopNs[ns];
+  return freeAt;
+}
+
+void MeshModel::arrive(Packet &p, double time, MeshStepStats &s) {
+  p.arrival = time;
+  ++arrived;
+  s.lastArrivalNs = std::max(s.lastArrivalNs, time);
+  s.maxHops = std::max(s.maxHops, p.hops);
+}
+
+double MeshModel::hop(const Request &r, MeshStepStats &s) {
+  Packet &p = packets[r.packet];
+  Dir d;
+  if (!nextHop(p, d)) {
+    arrive(p, r.time, s);
+    return -1;
+  }
+  uint32_t link = linkOf(p.x, p.y, d);
+  if (!touched[link]) {
+    touched[link] = 1;
+    usedLinks.push_back(link);
+  }
+  return cross(p, link, r.time, freeAt[link], s);
 }
 
 MeshStepStats MeshModel::drain() {
@@ -99,14 +134,17 @@ MeshStepStats MeshModel::drain() {
     touched[l] = 0;
   }
   usedLinks.clear();
-  // Each link serves its requests in order of arrival (a FIFO link): all
-  // requests are served in (time, packet) order. With hop latencies above
-  // zero, buckets of half the shorter latency give that order without a
-  // heap: a served request's next one lands at least two buckets later, so
-  // a bucket is complete when its turn comes and only it needs sorting.
+  arrived = 0;
+  // Each link serves its requests in order of arrival (a FIFO link), ties
+  // by packet: (time, packet) order. With hop latencies above zero a link's
+  // departures leave in that order too, and dimension-order routing never
+  // sends a packet back to a link it depends on, so the links can be served
+  // one after another, each merging the ordered runs its upstream links and
+  // injections left it (drainByLinks). A zero latency can tie departures
+  // out of packet order: then one heap over all requests.
   double shortest = std::min(hopNs[0], hopNs[1]);
   if (shortest > 0 && std::isfinite(shortest))
-    drainByBuckets(s, shortest / 2);
+    drainByLinks(s);
   else
     drainByHeap(s);
   packets.clear();
@@ -130,70 +168,90 @@ void MeshModel::drainByHeap(MeshStepStats &s) {
   }
 }
 
-void MeshModel::drainByBuckets(MeshStepStats &s, double bucketNs) {
-  auto keyOf = [&](double time) {
-    return int64_t(std::floor(time / bucketNs));
-  };
+void MeshModel::queue(uint32_t link, int64_t from, const Request &r) {
+  LinkQueue &q = queues[link];
+  if (q.requests.empty() || q.from != from) {
+    q.runStarts.push_back(uint32_t(q.requests.size()));
+    q.from = from;
+    q.injected |= from < 0;
+  }
+  q.requests.push_back(r);
+}
+
+void MeshModel::drainByLinks(MeshStepStats &s) {
   std::greater<Request> later;
   auto earlier = [&](const Request &a, const Request &b) {
     return later(b, a);
   };
-  // Three sources of requests, merged by key: the injections (sorted), the
-  // ring of the next `span` keys, and a heap of those further out (behind
-  // a queue at a busy link).
-  std::vector<Request> &injections = heapStorage;
-  injections.clear();
-  for (uint32_t i = 0; i < packets.size(); ++i)
-    injections.push_back({packets[i].inject, i});
-  std::sort(injections.begin(), injections.end(), earlier);
-  const size_t span = std::max<size_t>(
-      4096, size_t(std::ceil(std::max(hopNs[0], hopNs[1]) / bucketNs)) + 3);
-  if (ring.size() < span)
-    ring.resize(span);
-  far.clear();
-  size_t inRing = 0, nextInjection = 0;
-  int64_t key = 0;
-  auto slotOf = [&](int64_t k) -> std::vector<Request> & {
-    return ring[size_t(k % int64_t(span))];
-  };
-  while (inRing > 0 || !far.empty() || nextInjection < injections.size()) {
-    int64_t next = INT64_MAX;
-    if (inRing > 0) {
-      int64_t k = key;
-      while (slotOf(k).empty())
-        ++k;
-      next = k;
+  // Injections: one run per first link, sorted (packets are added core by
+  // core, not in time order).
+  constexpr int64_t kInjected = -1;
+  for (uint32_t i = 0; i < packets.size(); ++i) {
+    Packet &p = packets[i];
+    Dir d;
+    if (!nextHop(p, d)) {
+      arrive(p, p.inject, s);
+      continue;
     }
-    if (!far.empty())
-      next = std::min(next, keyOf(far.front().time));
-    if (nextInjection < injections.size())
-      next = std::min(next, keyOf(injections[nextInjection].time));
-    key = next;
-    bucket.swap(slotOf(key));
-    inRing -= bucket.size();
-    while (nextInjection < injections.size() &&
-           keyOf(injections[nextInjection].time) == key)
-      bucket.push_back(injections[nextInjection++]);
-    while (!far.empty() && keyOf(far.front().time) == key) {
-      std::pop_heap(far.begin(), far.end(), later);
-      bucket.push_back(far.back());
-      far.pop_back();
-    }
-    std::sort(bucket.begin(), bucket.end(), earlier);
-    for (const Request &r : bucket) {
-      double time = hop(r, s);
-      if (time < 0)
-        continue;
-      int64_t k = keyOf(time);
-      assert(k > key && "a hop shorter than two buckets");
-      if (k - key < int64_t(span)) {
-        slotOf(k).push_back({time, r.packet});
-        ++inRing;
-      } else {
-        far.push_back({time, r.packet});
-        std::push_heap(far.begin(), far.end(), later);
+    queue(linkOf(p.x, p.y, d), kInjected, {p.inject, i});
+  }
+  usedOrder.clear();
+  for (uint32_t link : linkOrder) {
+    LinkQueue &q = queues[link];
+    if (q.requests.empty())
+      continue;
+    // The injected run comes first (queued before any upstream link ran).
+    uint32_t injectedEnd =
+        q.runStarts.size() > 1 ? q.runStarts[1] : uint32_t(q.requests.size());
+    if (q.injected)
+      std::sort(q.requests.begin(), q.requests.begin() + injectedEnd, earlier);
+    // Merge the runs into `merged`.
+    std::vector<Request> *serve = &q.requests;
+    if (q.runStarts.size() > 1) {
+      merged.clear();
+      merged.insert(merged.end(), q.requests.begin(),
+                    q.requests.begin() + q.runStarts[1]);
+      for (size_t r = 1; r < q.runStarts.size(); ++r) {
+        auto begin = q.requests.begin() + q.runStarts[r];
+        auto end = r + 1 < q.runStarts.size()
+                       ? q.requests.begin() + q.runStarts[r + 1]
+                       : q.requests.end();
+        scratch.clear();
+        std::merge(merged.begin(), merged.end(), begin, end,
+                   std::back_inserter(scratch), earlier);
+        merged.swap(scratch);
       }
+      serve = &merged;
     }
-    bucket.clear();
+    usedOrder.push_back({serve->front(), link});
+    serveLink(link, *serve, s);
+    q.requests.clear();
+    q.runStarts.clear();
+    q.injected = false;
+  }
+  // A link queued after its turn would hold packets back: linkOrder is
+  // wrong.
+  if (arrived != packets.size())
+    llvm::report_fatal_error("mesh: a packet was left on the way");
+  // Links in order of first use, as one (time, packet) sweep uses them.
+  std::sort(usedOrder.begin(), usedOrder.end(),
+            [&](const FirstUse &a, const FirstUse &b) {
+              return earlier(a.first, b.first);
+            });
+  for (const FirstUse &u : usedOrder)
+    usedLinks.push_back(u.link);
+}
+
+void MeshModel::serveLink(uint32_t link, const std::vector<Request> &requests,
+                          MeshStepStats &s) {
+  double freeAt = 0;
+  for (const Request &r : requests) {
+    Packet &p = packets[r.packet];
+    double departure = cross(p, link, r.time, freeAt, s);
+    Dir d;
+    if (nextHop(p, d))
+      queue(linkOf(p.x, p.y, d), link, {departure, r.packet});
+    else
+      arrive(p, departure, s);
   }
 }

@@ -12,10 +12,11 @@
 // enter there.
 //
 // Per step, packets are added with their injection time, then drain()
-// simulates them hop by hop (a discrete-event simulation over link
-// requests, so contention is exact for the FIFO links above) and returns
-// when the last one arrives. No allocation once the buffers have grown to
-// the busiest step.
+// simulates them hop by hop and returns when the last one arrives: every
+// link serves its requests in (time, packet) order, so contention is exact
+// for the FIFO links above, as one discrete-event sweep over all requests in
+// that order gives (MeshModel.cpp says why links can go one at a time). No
+// allocation once the buffers have grown to the busiest step.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SPIKEC_EMULATOR_MESHMODEL_H
@@ -95,18 +96,48 @@ private:
   /// Moves `r`'s packet one hop (or ends it), adding to `s`; returns the
   /// time its next request is ready, or a negative time when it arrived.
   double hop(const Request &r, MeshStepStats &s);
-  /// The two orders drain() serves requests in, both by (time, packet).
-  void drainByBuckets(MeshStepStats &s, double bucketNs);
+  /// Moves `p` across `link` (one of its router's), ready at `time`, the
+  /// link free from `freeAt` (updated); returns when it reaches the next
+  /// router.
+  double cross(Packet &p, uint32_t link, double time, double &freeAt,
+               MeshStepStats &s);
+  /// Ends `p` at its tile at `time`.
+  void arrive(Packet &p, double time, MeshStepStats &s);
+  /// The two ways drain() serves requests in (time, packet) order: link by
+  /// link, or all at once by one heap.
+  void drainByLinks(MeshStepStats &s);
   void drainByHeap(MeshStepStats &s);
+  /// Queues `r` at `link`, from `from` (the upstream link, or -1 for an
+  /// injection).
+  void queue(uint32_t link, int64_t from, const Request &r);
+  /// Serves `requests` (in order) on `link`, queueing each packet at its
+  /// next link or ending it.
+  void serveLink(uint32_t link, const std::vector<Request> &requests,
+                 MeshStepStats &s);
 
   uint32_t width, height;
   target::Routing routing;
   double hopNs[2]; ///< [0] east-west, [1] north-south
   std::vector<Packet> packets;
   std::vector<Request> heapStorage;
-  /// drainByBuckets: requests by floor(time / bucketNs), a ring of buckets.
-  std::vector<std::vector<Request>> ring;
-  std::vector<Request> bucket, far;
+  /// drainByLinks: per link, the requests of the step as runs in (time,
+  /// packet) order, one per feeding link and one of injections (first).
+  struct LinkQueue {
+    std::vector<Request> requests;
+    std::vector<uint32_t> runStarts;
+    int64_t from = 0;
+    bool injected = false;
+  };
+  std::vector<LinkQueue> queues;
+  /// Every link after those that feed it (the routing's order).
+  std::vector<uint32_t> linkOrder;
+  std::vector<Request> merged, scratch;
+  struct FirstUse {
+    Request first;
+    uint32_t link;
+  };
+  std::vector<FirstUse> usedOrder;
+  size_t arrived = 0;           ///< packets that reached their tile this step
   std::vector<double> freeAt;   ///< per link, within the current step
   std::vector<uint8_t> touched; ///< per link: used this step
   std::vector<uint32_t> usedLinks;
