@@ -5,7 +5,6 @@
 #include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
-#include <array>
 #include <cassert>
 #include <climits>
 #include <cmath>
@@ -23,24 +22,31 @@ MeshModel::MeshModel(uint32_t width, uint32_t height, target::Routing routing,
       queues(size_t(width) * height * 4),
       packetsOnLink(size_t(width) * height * 4, 0),
       busyOnLink(size_t(width) * height * 4, 0.0) {
-  // An order in which every link comes after the links that feed it: with
-  // x then y, east links by rising x, west links by falling x, then north
-  // links by rising y and south links by falling y (the first dimension's
-  // links feed the second's, never the reverse); y then x the other way.
-  auto along = [&](Dir d) {
-    bool horizontal = d == East || d == West;
-    bool rising = d == East || d == North;
-    uint32_t n = horizontal ? width : height, m = horizontal ? height : width;
-    for (uint32_t i = 0; i < n; ++i) {
-      uint32_t at = rising ? i : n - 1 - i;
-      for (uint32_t j = 0; j < m; ++j)
-        linkOrder.push_back(horizontal ? linkOf(at, j, d) : linkOf(j, at, d));
-    }
-  };
+  // An order in which every link comes after the links that feed it, and
+  // soon after them (a queue lives briefly and stays cached). With x then
+  // y: row by row upwards, its east links by rising x, its west links by
+  // falling x, then its north links (fed by the row's turns and the north
+  // links below); then the south links row by row downwards (fed by turns,
+  // made already, and the south links above). y then x the same with
+  // columns for rows.
   bool xFirst = routing == target::Routing::XY;
-  for (Dir d : xFirst ? std::array<Dir, 4>{East, West, North, South}
-                      : std::array<Dir, 4>{North, South, East, West})
-    along(d);
+  uint32_t lines = xFirst ? height : width, along = xFirst ? width : height;
+  auto link = [&](uint32_t line, uint32_t i, Dir d) {
+    return xFirst ? linkOf(i, line, d) : linkOf(line, i, d);
+  };
+  Dir up = xFirst ? East : North, down = xFirst ? West : South;
+  Dir rise = xFirst ? North : East, fall = xFirst ? South : West;
+  for (uint32_t line = 0; line < lines; ++line) {
+    for (uint32_t i = 0; i < along; ++i)
+      linkOrder.push_back(link(line, i, up));
+    for (uint32_t i = along; i-- > 0;)
+      linkOrder.push_back(link(line, i, down));
+    for (uint32_t i = 0; i < along; ++i)
+      linkOrder.push_back(link(line, i, rise));
+  }
+  for (uint32_t line = lines; line-- > 0;)
+    for (uint32_t i = 0; i < along; ++i)
+      linkOrder.push_back(link(line, i, fall));
 }
 
 /// A latency as whole cycles of t's clock, in ns (CycleModel.h).
@@ -57,10 +63,11 @@ MeshModel::MeshModel(const target::TargetDesc &t)
 
 void MeshModel::add(uint32_t sx, uint32_t sy, uint32_t dx, uint32_t dy,
                     double injectNs) {
-  packets.push_back({sx, sy, dx, dy, injectNs, injectNs, 0});
+  packets.push_back(
+      {{uint16_t(sx), uint16_t(sy), uint16_t(dx), uint16_t(dy)}, injectNs});
 }
 
-bool MeshModel::nextHop(const Packet &p, Dir &d) const {
+bool MeshModel::nextHop(const Where &p, Dir &d) const {
   bool xFirst = routing == target::Routing::XY;
   for (int pass = 0; pass < 2; ++pass) {
     if (xFirst == (pass == 0)) {
@@ -76,7 +83,7 @@ bool MeshModel::nextHop(const Packet &p, Dir &d) const {
   return false;
 }
 
-double MeshModel::cross(Packet &p, uint32_t link, double time, double &freeAt,
+double MeshModel::cross(Where &p, uint32_t link, double time, double &freeAt,
                         MeshStepStats &s) {
   Dir d = Dir(link & 3);
   bool ns = d == North || d == South;
@@ -86,7 +93,6 @@ double MeshModel::cross(Packet &p, uint32_t link, double time, double &freeAt,
   busyOnLink[link] += hopNs[ns];
   ++packetsOnLink[link];
   (ns ? s.hopsNS : s.hopsEW) += 1;
-  ++p.hops;
   switch (d) {
   case East:
     ++p.x;
@@ -104,26 +110,25 @@ double MeshModel::cross(Packet &p, uint32_t link, double time, double &freeAt,
   return freeAt;
 }
 
-void MeshModel::arrive(Packet &p, double time, MeshStepStats &s) {
-  p.arrival = time;
+void MeshModel::arrive(double time, MeshStepStats &s) {
   ++arrived;
   s.lastArrivalNs = std::max(s.lastArrivalNs, time);
-  s.maxHops = std::max(s.maxHops, p.hops);
 }
 
-double MeshModel::hop(const Request &r, MeshStepStats &s) {
-  Packet &p = packets[r.packet];
+bool MeshModel::hop(const Request &r, Request &next, MeshStepStats &s) {
   Dir d;
-  if (!nextHop(p, d)) {
-    arrive(p, r.time, s);
-    return -1;
+  if (!nextHop(r.at, d)) {
+    arrive(r.time, s);
+    return false;
   }
-  uint32_t link = linkOf(p.x, p.y, d);
+  uint32_t link = linkOf(r.at.x, r.at.y, d);
   if (!touched[link]) {
     touched[link] = 1;
     usedLinks.push_back(link);
   }
-  return cross(p, link, r.time, freeAt[link], s);
+  next = r;
+  next.time = cross(next.at, link, r.time, freeAt[link], s);
+  return true;
 }
 
 MeshStepStats MeshModel::drain() {
@@ -135,6 +140,12 @@ MeshStepStats MeshModel::drain() {
   }
   usedLinks.clear();
   arrived = 0;
+  // Dimension-order paths are shortest: a packet's hops are its distance.
+  for (const Packet &p : packets) {
+    uint32_t hops = uint32_t(std::abs(int(p.at.x) - int(p.at.dx)) +
+                             std::abs(int(p.at.y) - int(p.at.dy)));
+    s.maxHops = std::max(s.maxHops, hops);
+  }
   // Each link serves its requests in order of arrival (a FIFO link), ties
   // by packet: (time, packet) order. With hop latencies above zero a link's
   // departures leave in that order too, and dimension-order routing never
@@ -155,14 +166,15 @@ void MeshModel::drainByHeap(MeshStepStats &s) {
   std::greater<Request> later;
   heapStorage.clear();
   for (uint32_t i = 0; i < packets.size(); ++i)
-    heapStorage.push_back({packets[i].inject, i});
+    heapStorage.push_back({packets[i].inject, i, packets[i].at});
   std::make_heap(heapStorage.begin(), heapStorage.end(), later);
   while (!heapStorage.empty()) {
     std::pop_heap(heapStorage.begin(), heapStorage.end(), later);
     Request r = heapStorage.back();
     heapStorage.pop_back();
-    if (double next = hop(r, s); next >= 0) {
-      heapStorage.push_back({next, r.packet});
+    Request next;
+    if (hop(r, next, s)) {
+      heapStorage.push_back(next);
       std::push_heap(heapStorage.begin(), heapStorage.end(), later);
     }
   }
@@ -170,6 +182,11 @@ void MeshModel::drainByHeap(MeshStepStats &s) {
 
 void MeshModel::queue(uint32_t link, int64_t from, const Request &r) {
   LinkQueue &q = queues[link];
+  // Storage a served link gave back was written recently: still cached.
+  if (q.requests.capacity() == 0 && !spare.empty()) {
+    q.requests.swap(spare.back());
+    spare.pop_back();
+  }
   if (q.requests.empty() || q.from != from) {
     q.runStarts.push_back(uint32_t(q.requests.size()));
     q.from = from;
@@ -187,13 +204,13 @@ void MeshModel::drainByLinks(MeshStepStats &s) {
   // core, not in time order).
   constexpr int64_t kInjected = -1;
   for (uint32_t i = 0; i < packets.size(); ++i) {
-    Packet &p = packets[i];
+    const Packet &p = packets[i];
     Dir d;
-    if (!nextHop(p, d)) {
-      arrive(p, p.inject, s);
+    if (!nextHop(p.at, d)) {
+      arrive(p.inject, s);
       continue;
     }
-    queue(linkOf(p.x, p.y, d), kInjected, {p.inject, i});
+    queue(linkOf(p.at.x, p.at.y, d), kInjected, {p.inject, i, p.at});
   }
   usedOrder.clear();
   for (uint32_t link : linkOrder) {
@@ -226,6 +243,8 @@ void MeshModel::drainByLinks(MeshStepStats &s) {
     usedOrder.push_back({serve->front(), link});
     serveLink(link, *serve, s);
     q.requests.clear();
+    spare.push_back(std::move(q.requests));
+    q.requests = std::vector<Request>();
     q.runStarts.clear();
     q.injected = false;
   }
@@ -245,13 +264,12 @@ void MeshModel::drainByLinks(MeshStepStats &s) {
 void MeshModel::serveLink(uint32_t link, const std::vector<Request> &requests,
                           MeshStepStats &s) {
   double freeAt = 0;
-  for (const Request &r : requests) {
-    Packet &p = packets[r.packet];
-    double departure = cross(p, link, r.time, freeAt, s);
+  for (Request r : requests) {
+    r.time = cross(r.at, link, r.time, freeAt, s);
     Dir d;
-    if (nextHop(p, d))
-      queue(linkOf(p.x, p.y, d), link, {departure, r.packet});
+    if (nextHop(r.at, d))
+      queue(linkOf(r.at.x, r.at.y, d), link, r);
     else
-      arrive(p, departure, s);
+      arrive(r.time, s);
   }
 }

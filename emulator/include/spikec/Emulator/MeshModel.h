@@ -77,32 +77,38 @@ public:
   uint32_t meshHeight() const { return height; }
 
 private:
-  struct Packet {
-    uint32_t x, y, dx, dy; ///< where it is, where it goes
-    double inject, arrival;
-    uint32_t hops;
+  /// Where a packet is and where it goes (tiles; a mesh is at most 2^16
+  /// wide or high, TargetRead.cpp).
+  struct Where {
+    uint16_t x, y, dx, dy;
   };
-  /// A packet ready at a router at `time`, to take its next hop.
+  struct Packet {
+    Where at;
+    double inject;
+  };
+  /// Packet `packet`, at `at`, ready at a router at `time` to take its next
+  /// hop. It carries where it is, so serving it reads nothing else.
   struct Request {
     double time;
     uint32_t packet;
+    Where at;
     bool operator>(const Request &o) const {
       return time != o.time ? time > o.time : packet > o.packet;
     }
   };
   /// The next link of a packet's dimension-order path, or false when it has
   /// arrived.
-  bool nextHop(const Packet &p, Dir &d) const;
-  /// Moves `r`'s packet one hop (or ends it), adding to `s`; returns the
-  /// time its next request is ready, or a negative time when it arrived.
-  double hop(const Request &r, MeshStepStats &s);
-  /// Moves `p` across `link` (one of its router's), ready at `time`, the
-  /// link free from `freeAt` (updated); returns when it reaches the next
-  /// router.
-  double cross(Packet &p, uint32_t link, double time, double &freeAt,
+  bool nextHop(const Where &p, Dir &d) const;
+  /// Moves `r`'s packet one hop into `next` (or ends it), adding to `s`;
+  /// returns false when it arrived.
+  bool hop(const Request &r, Request &next, MeshStepStats &s);
+  /// Moves the packet at `at` across `link` (one of its router's), ready at
+  /// `time`, the link free from `freeAt` (updated); returns when it reaches
+  /// the next router.
+  double cross(Where &at, uint32_t link, double time, double &freeAt,
                MeshStepStats &s);
-  /// Ends `p` at its tile at `time`.
-  void arrive(Packet &p, double time, MeshStepStats &s);
+  /// A packet arrived at its tile at `time`.
+  void arrive(double time, MeshStepStats &s);
   /// The two ways drain() serves requests in (time, packet) order: link by
   /// link, or all at once by one heap.
   void drainByLinks(MeshStepStats &s);
@@ -132,6 +138,9 @@ private:
   /// Every link after those that feed it (the routing's order).
   std::vector<uint32_t> linkOrder;
   std::vector<Request> merged, scratch;
+  /// Emptied queues' storage, for the next queue to start (LIFO: the most
+  /// recently used first).
+  std::vector<std::vector<Request>> spare;
   struct FirstUse {
     Request first;
     uint32_t link;
