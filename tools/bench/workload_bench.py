@@ -8,15 +8,16 @@ its spikec twin from the same numpy draws (gen_rec_json.py beside it: the same
 connectivity and weights, the LIF written per step as Brian2's Euler step).
 In one run, for each size: Brian2 (Debian's python3-brian, cython target,
 timed on its run() alone), then spikec compiles the twin for loihi cores on a
-mesh large enough for it and emulates it in functional and cycle mode, timed
-on the emulator's loop alone (the report's wall_s). Each side counts its own
+mesh large enough for it and emulates it in functional and cycle mode on one
+thread and on every core (--threads), timed on the emulator's loop alone
+(the report's wall_s). Cycle mode also gives the time per simulated hop. Each side counts its own
 synaptic events (spikes x K); the figures are events per second and their
 ratios, spikec / Brian2. SANA-FE is not run here: its build needs its
 sources (../shared/peers/README.md); give --sanafe=SIM to add it.
 
   tools/bench/workload_bench.py [--sizes=10000,100000] [--steps=1000,200]
       [--k=100] [--build=build] [--shared=../shared] [--brian2-target=cython]
-      [--no-brian2] [--modes=functional,cycle] [--keep=DIR]
+      [--no-brian2] [--modes=functional,cycle] [--threads=1,N] [--keep=DIR]
 
 Brian2 is installed (apt-get, as root) when it is missing; without root the
 Brian2 column is left out and the program says why.
@@ -110,15 +111,19 @@ def spikec(args, n, steps, work):
     json.dump([[0]] * steps, open(inputs, "w"))
     result = {"compile": compile_s, "mesh": f"{side}x{side}"}
     for mode in args.modes:
-        report = os.path.join(work, f"r{n}_{mode}.json")
-        run([spikec_bin, "emulate", image, f"--input={inputs}",
-             f"--mode={mode}", f"--report={report}",
-             "--output=" + os.path.join(work, "out.json")])
-        r = json.load(open(report))
-        result[mode] = {"spikes": r["activity"]["spikes"],
-                        "events": r["activity"]["synaptic_events"],
-                        "packets": r["activity"]["packets"],
-                        "wall": r["run"]["wall_s"]}
+        for threads in args.threads:
+            report = os.path.join(work, f"r{n}_{mode}_{threads}.json")
+            run([spikec_bin, "emulate", image, f"--input={inputs}",
+                 f"--mode={mode}", f"--threads={threads}", f"--report={report}",
+                 "--output=" + os.path.join(work, "out.json")])
+            r = json.load(open(report))
+            mesh = r.get("cycle", {}).get("mesh", {})
+            result[(mode, threads)] = {
+                "spikes": r["activity"]["spikes"],
+                "events": r["activity"]["synaptic_events"],
+                "packets": r["activity"]["packets"],
+                "hops": mesh.get("hops_ew", 0) + mesh.get("hops_ns", 0),
+                "wall": r["run"]["wall_s"]}
     return result
 
 
@@ -134,9 +139,15 @@ def main():
     ap.add_argument("--no-brian2", action="store_true")
     ap.add_argument("--modes", default="functional,cycle",
                     help="emulator modes to run")
+    ap.add_argument("--threads", default=f"1,{os.cpu_count() or 1}",
+                    help="emulator thread counts to run (default: 1 and "
+                         "every core)")
     ap.add_argument("--keep", help="keep the generated files in this folder")
     args = ap.parse_args()
     args.modes = args.modes.split(",")
+    args.threads = sorted({int(t) for t in args.threads.split(",")})
+    if min(args.threads) < 1:
+        sys.exit("workload_bench: --threads takes counts >= 1")
     if not set(args.modes) <= {"functional", "cycle"}:
         sys.exit("workload_bench: --modes takes functional and/or cycle")
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -160,19 +171,19 @@ def main():
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    print("| network | Brian2 events/s | spikec functional | cycle |")
-    print("|---|---:|---:|---:|")
+    columns = [(m, t) for m in args.modes for t in args.threads]
+    print("| network | Brian2 events/s | " + " | ".join(
+        f"spikec {m}, {t} thread{'s' if t > 1 else ''}" for m, t in columns)
+          + " |")
+    print("|---|---:|" + "---:|" * len(columns))
     for n, t, b, s in rows:
         be = b["events"] / b["wall"] if b else None
         cells = []
-        for mode in ("functional", "cycle"):
-            if mode not in s:
-                cells.append("-")
-                continue
-            e = s[mode]["events"] / s[mode]["wall"]
+        for key in columns:
+            e = s[key]["events"] / s[key]["wall"]
             cells.append(f"{e:.3g}" + (f" ({e / be:.3g}x)" if be else ""))
         print(f"| {n} x {args.k}, {t} steps | "
-              f"{f'{be:.3g}' if be else '-'} | {cells[0]} | {cells[1]} |")
+              f"{f'{be:.3g}' if be else '-'} | " + " | ".join(cells) + " |")
 
 
 def report_row(n, t, b, s, k, modes):
@@ -182,14 +193,19 @@ def report_row(n, t, b, s, k, modes):
         print(f"  brian2:            {b['spikes']:>9} spikes "
               f"({b['spikes'] / n / t:.4f}/neuron/step), {b['events']:>11} "
               f"events in {b['wall']:.2f} s: {b['events'] / b['wall']:.3e}/s")
-    for mode in modes:
-        m = s[mode]
-        print(f"  spikec {mode:<10}: {m['spikes']:>9} spikes "
+    for key, m in s.items():
+        if not isinstance(key, tuple):
+            continue
+        mode, threads = key
+        label = f"{mode}, {threads}t"
+        hop = (f", {m['wall'] / m['hops'] * 1e9:.1f} ns/hop ({m['hops']} hops)"
+               if m["hops"] else "")
+        print(f"  spikec {label:<14}: {m['spikes']:>9} spikes "
               f"({m['spikes'] / n / t:.4f}/neuron/step), {m['events']:>11} "
               f"events, {m['packets']} packets in {m['wall']:.2f} s: "
               f"{m['events'] / m['wall']:.3e}/s"
               + (f" = {m['events'] / m['wall'] / (b['events'] / b['wall']):.3g}"
-                 f"x Brian2" if b else ""))
+                 f"x Brian2" if b else "") + hop)
     sys.stdout.flush()
 
 
