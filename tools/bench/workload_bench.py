@@ -12,12 +12,21 @@ mesh large enough for it and emulates it in functional and cycle mode on one
 thread and on every core (--threads), timed on the emulator's loop alone
 (the report's wall_s). Cycle mode also gives the time per simulated hop. Each side counts its own
 synaptic events (spikes x K); the figures are events per second and their
-ratios, spikec / Brian2. SANA-FE is not run here: its build needs its
-sources (../shared/peers/README.md); give --sanafe=SIM to add it.
+ratios, spikec / Brian2.
+
+With --sanafe=SIM --sanafe-arch=ARCH (SANA-FE's `sim`, built by
+../shared/peers/sanafe/build.sh, and its arch/loihi.yaml), the same run also
+sets spikec's cycle mode against SANA-FE's `simple` timing model on
+SANA-FE's own random network (../shared/peers/sanafe/gen_random.py: N
+neurons with a bias each, K random synapses of integer weight; its spikec
+twin by net2json.py): SANA-FE timed on its loop (the run summary's
+neuron, message, scheduler and energy wall times), spikec on its report's
+wall_s, each counting spikes x K events.
 
   tools/bench/workload_bench.py [--sizes=10000,100000] [--steps=1000,200]
       [--k=100] [--build=build] [--shared=../shared] [--brian2-target=cython]
       [--no-brian2] [--modes=functional,cycle] [--threads=1,N] [--keep=DIR]
+      [--sanafe=SIM --sanafe-arch=ARCH]
 
 Brian2 is installed (apt-get, as root) when it is missing; without root the
 Brian2 column is left out and the program says why.
@@ -100,6 +109,12 @@ def spikec(args, n, steps, work):
     run([sys.executable, os.path.join(args.shared, "peers", "brian2",
                                       "gen_rec_json.py"),
          str(n), str(args.k), net])
+    return emulate(args, n, steps, net, work, args.modes, args.threads)
+
+
+def emulate(args, n, steps, net, work, modes, thread_counts):
+    """Compiles `net` (n neurons) for a loihi mesh and emulates `steps` steps
+    of zero input in each mode on each thread count."""
     target, side = mesh_target(n, work)
     image = os.path.join(work, f"rec{n}.simg")
     spikec_bin = os.path.join(args.build, "bin", "spikec")
@@ -110,8 +125,8 @@ def spikec(args, n, steps, work):
     inputs = os.path.join(work, f"in{steps}.json")
     json.dump([[0]] * steps, open(inputs, "w"))
     result = {"compile": compile_s, "mesh": f"{side}x{side}"}
-    for mode in args.modes:
-        for threads in args.threads:
+    for mode in modes:
+        for threads in thread_counts:
             report = os.path.join(work, f"r{n}_{mode}_{threads}.json")
             run([spikec_bin, "emulate", image, f"--input={inputs}",
                  f"--mode={mode}", f"--threads={threads}", f"--report={report}",
@@ -125,6 +140,45 @@ def spikec(args, n, steps, work):
                 "hops": mesh.get("hops_ew", 0) + mesh.get("hops_ns", 0),
                 "wall": r["run"]["wall_s"]}
     return result
+
+
+def sanafe(args, n, steps, work):
+    """SANA-FE simple against spikec cycle, one thread each, on SANA-FE's
+    random network of n neurons."""
+    prefix = os.path.join(work, f"sf{n}")
+    gen = os.path.join(args.shared, "peers", "sanafe")
+    run([sys.executable, os.path.join(gen, "gen_random.py"), str(n),
+         str(args.k), "1", prefix, "128", "both"])
+    run([sys.executable, os.path.join(gen, "net2json.py"), prefix + ".net",
+         prefix + ".json"])
+    out = os.path.join(work, f"sf{n}.out")
+    os.makedirs(out, exist_ok=True)
+    run([args.sanafe, "-t", "simple", "-o", out, args.sanafe_arch,
+         prefix + ".yaml", str(steps)])
+    summary = {}
+    for line in open(os.path.join(out, "run_summary.yaml")):
+        m = re.match(r"\s*(\w+):\s*([0-9.eE+-]+)\s*$", line)
+        if m:
+            summary[m.group(1)] = float(m.group(2))
+    loop = sum(summary[k] for k in ("neuron_processing", "message_processing",
+                                    "scheduler", "energy"))
+    # Its total_spikes counts spikes reaching synapses; neurons fired are
+    # the spikes.
+    sf = {"spikes": int(summary["total_neurons_fired"]), "wall": loop}
+    sf["events"] = sf["spikes"] * args.k
+    sc = emulate(args, n, steps, prefix + ".json", work, ["cycle"], [1])
+    c = sc[("cycle", 1)]
+    ratio = (c["events"] / c["wall"]) / (sf["events"] / sf["wall"])
+    print(f"N={n} K={args.k} T={steps}, SANA-FE's random network "
+          f"(spikec on {sc['mesh']} tiles)")
+    print(f"  SANA-FE simple   : {sf['spikes']:>9} spikes, {sf['events']:>11} "
+          f"events in {sf['wall']:.2f} s: {sf['events'] / sf['wall']:.3e}/s")
+    print(f"  spikec cycle, 1t : {c['spikes']:>9} spikes, {c['events']:>11} "
+          f"events in {c['wall']:.2f} s: {c['events'] / c['wall']:.3e}/s = "
+          f"{ratio:.3g}x SANA-FE simple"
+          + (f", {c['wall'] / c['hops'] * 1e9:.1f} ns/hop" if c["hops"] else ""))
+    sys.stdout.flush()
+    return sf, c, ratio
 
 
 def main():
@@ -143,7 +197,11 @@ def main():
                     help="emulator thread counts to run (default: 1 and "
                          "every core)")
     ap.add_argument("--keep", help="keep the generated files in this folder")
+    ap.add_argument("--sanafe", help="SANA-FE's sim, to run beside")
+    ap.add_argument("--sanafe-arch", help="its arch/loihi.yaml")
     args = ap.parse_args()
+    if bool(args.sanafe) != bool(args.sanafe_arch):
+        sys.exit("workload_bench: --sanafe and --sanafe-arch go together")
     args.modes = args.modes.split(",")
     args.threads = sorted({int(t) for t in args.threads.split(",")})
     if min(args.threads) < 1:
@@ -160,13 +218,15 @@ def main():
 
     work = args.keep or tempfile.mkdtemp(prefix="spikec-workload-")
     os.makedirs(work, exist_ok=True)
-    rows = []
+    rows, sf_rows = [], []
     try:
         for n, t in zip(sizes, steps):
             b = brian2(args, n, t) if with_brian2 else None
             s = spikec(args, n, t, work)
             rows.append((n, t, b, s))
             report_row(n, t, b, s, args.k, args.modes)
+            if args.sanafe:
+                sf_rows.append((n, t) + sanafe(args, n, t, work))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -184,6 +244,15 @@ def main():
             cells.append(f"{e:.3g}" + (f" ({e / be:.3g}x)" if be else ""))
         print(f"| {n} x {args.k}, {t} steps | "
               f"{f'{be:.3g}' if be else '-'} | " + " | ".join(cells) + " |")
+    if sf_rows:
+        print()
+        print("| SANA-FE's network | SANA-FE simple events/s | spikec cycle, "
+              "1 thread |")
+        print("|---|---:|---:|")
+        for n, t, sf, c, ratio in sf_rows:
+            print(f"| {n} x {args.k}, {t} steps | "
+                  f"{sf['events'] / sf['wall']:.3g} | "
+                  f"{c['events'] / c['wall']:.3g} ({ratio:.3g}x) |")
 
 
 def report_row(n, t, b, s, k, modes):
