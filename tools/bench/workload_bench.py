@@ -168,6 +168,9 @@ def sanafe(args, n, steps, work):
     sf["events"] = sf["spikes"] * args.k
     sc = emulate(args, n, steps, prefix + ".json", work, ["cycle"], [1])
     c = sc[("cycle", 1)]
+    # spikes x K on both sides: the twin drops the weights that are 0, which
+    # SANA-FE's sparse edges keep and read.
+    c["events"] = c["spikes"] * args.k
     ratio = (c["events"] / c["wall"]) / (sf["events"] / sf["wall"])
     print(f"N={n} K={args.k} T={steps}, SANA-FE's random network "
           f"(spikec on {sc['mesh']} tiles)")
