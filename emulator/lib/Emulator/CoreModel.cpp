@@ -191,47 +191,59 @@ void CoreModel::sparseSums(int64_t *slotAcc, llvm::ArrayRef<uint32_t> groups,
   }
 }
 
-NeuronWork CoreModel::neuronPhase() {
+NeuronWork CoreModel::neuronPhase(bool countActivity) {
   NeuronWork work;
   if (sparse)
-    sparseNeuronPhase(work);
+    sparseNeuronPhase(work, countActivity);
   else
-    denseNeuronPhase(work);
+    denseNeuronPhase(work, countActivity);
   return work;
 }
 
-void CoreModel::denseNeuronPhase(NeuronWork &work) {
-  std::fill(wasActive.begin(), wasActive.end(), 0);
-  for (const int32_t *values : stateVars)
-    for (uint32_t i = 0; i < n; ++i)
-      wasActive[i] |= values[i] != 0;
+void CoreModel::denseNeuronPhase(NeuronWork &work, bool countActivity) {
+  if (countActivity) {
+    std::fill(wasActive.begin(), wasActive.end(), 0);
+    for (const int32_t *values : stateVars)
+      for (uint32_t i = 0; i < n; ++i)
+        wasActive[i] |= values[i] != 0;
+  }
   kernel->update(input.data(), out.data());
   firedList.clear();
-  for (uint32_t i = 0; i < n; ++i) {
-    work.driven += input[i] != 0;
-    work.active += activeAfter(i);
-    if (out[i] != 0 && sendsEvents)
-      firedList.push_back(i);
-  }
+  if (countActivity)
+    for (uint32_t i = 0; i < n; ++i) {
+      work.driven += input[i] != 0;
+      work.active += activeAfter(i);
+    }
+  if (sendsEvents)
+    for (uint32_t i = 0; i < n; ++i)
+      if (out[i] != 0)
+        firedList.push_back(i);
   work.updated = n;
   work.fired = uint32_t(firedList.size());
 }
 
-void CoreModel::sparseNeuronPhase(NeuronWork &work) {
+void CoreModel::sparseNeuronPhase(NeuronWork &work, bool countActivity) {
   // When most neurons are live (a leaky network's usual state), stepping
   // all of them costs less than listing them. A neuron at rest with no
   // input stays at rest and silent (hasRestState), so the result is the
-  // same.
-  if (live.size() + inputSet.size() >= n - n / 4) {
-    denseNeuronPhase(work);
-    live.clear();
-    for (uint32_t i = 0; i < n; ++i) {
-      isLive[i] = !kernel->atRest(i);
-      if (isLive[i])
-        live.push_back(i);
+  // same. Which neurons are live is then looked up every kRelist steps
+  // only; until then the list is stale and the core keeps stepping densely,
+  // which is right whatever the list says.
+  constexpr uint32_t kRelist = 8;
+  if (liveStale || live.size() + inputSet.size() >= n - n / 4) {
+    denseNeuronPhase(work, countActivity);
+    liveStale = ++denseSteps % kRelist != 0;
+    if (!liveStale) {
+      live.clear();
+      for (uint32_t i = 0; i < n; ++i) {
+        isLive[i] = !kernel->atRest(i);
+        if (isLive[i])
+          live.push_back(i);
+      }
     }
     return;
   }
+  denseSteps = 0;
   // Neurons to step: the live ones and those with input, in ascending
   // order (fired() is ascending, as in the dense path).
   updateList.assign(live.begin(), live.end());
@@ -241,19 +253,22 @@ void CoreModel::sparseNeuronPhase(NeuronWork &work) {
   std::sort(updateList.begin(), updateList.end());
   for (uint32_t i : firedList)
     out[i] = 0;
-  for (uint32_t i : updateList) {
-    bool was = false;
-    for (const int32_t *values : stateVars)
-      was |= values[i] != 0;
-    wasActive[i] = was;
-  }
+  if (countActivity)
+    for (uint32_t i : updateList) {
+      bool was = false;
+      for (const int32_t *values : stateVars)
+        was |= values[i] != 0;
+      wasActive[i] = was;
+    }
   kernel->updateSome(updateList.data(), updateList.size(), input.data(),
                      out.data());
   firedList.clear();
   live.clear();
   for (uint32_t i : updateList) {
-    work.driven += input[i] != 0;
-    work.active += activeAfter(i);
+    if (countActivity) {
+      work.driven += input[i] != 0;
+      work.active += activeAfter(i);
+    }
     if (out[i] != 0 && sendsEvents)
       firedList.push_back(i);
     isLive[i] = !kernel->atRest(i);

@@ -136,11 +136,11 @@ void Emulator::onThreads(llvm::function_ref<void(unsigned)> fn) {
   pool->wait();
 }
 
-void Emulator::stepCores() {
+void Emulator::stepCores(bool countActivity) {
   onThreads([&](unsigned part) {
     for (uint32_t c = firstCore[part]; c < firstCore[part + 1]; ++c) {
       synapticWork[c] = cores[c].synapticPhase();
-      neuronWork[c] = cores[c].neuronPhase();
+      neuronWork[c] = cores[c].neuronPhase(countActivity);
     }
   });
 }

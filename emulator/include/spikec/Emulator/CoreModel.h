@@ -118,8 +118,9 @@ public:
   /// Allocates nothing.
   SynapticWork synapticPhase();
   /// Updates every neuron from the dendritic sums and lists those whose
-  /// output is nonzero. Allocates nothing.
-  NeuronWork neuronPhase();
+  /// output is nonzero. Allocates nothing. Without countActivity the work's
+  /// driven and active are left 0 (nobody prices them: functional mode).
+  NeuronWork neuronPhase(bool countActivity = true);
   /// Moves the ring to the next step.
   void advance() {
     rx.now = rx.next;
@@ -220,8 +221,12 @@ private:
   /// The dendritic sums of the slot's touched neurons.
   void sparseSums(int64_t *slotAcc, llvm::ArrayRef<uint32_t> groups,
                   llvm::ArrayRef<uint32_t> targets, uint8_t *marks);
-  void denseNeuronPhase(NeuronWork &work);
-  void sparseNeuronPhase(NeuronWork &work);
+  void denseNeuronPhase(NeuronWork &work, bool countActivity);
+  void sparseNeuronPhase(NeuronWork &work, bool countActivity);
+  /// Steps stepped densely since the live list was last made, and whether
+  /// it is out of date (sparseNeuronPhase).
+  uint32_t denseSteps = 0;
+  bool liveStale = false;
   /// Whether neuron i counts as active (NeuronWork::active) after its update.
   bool activeAfter(uint32_t i) const {
     bool active = wasActive[i] || input[i] != 0 || out[i] != 0;

@@ -96,6 +96,13 @@ constexpr bool kIgnoresPackets =
     std::is_same_v<decltype(&Observer::packet),
                    decltype(&NullObserver::packet)>;
 
+/// Whether an observer's neuronPhase() is NullObserver's: then nobody reads
+/// a NeuronWork's driven and active, and the cores need not count them.
+template <typename Observer>
+constexpr bool kIgnoresNeuronWork =
+    std::is_same_v<decltype(&Observer::neuronPhase),
+                   decltype(&NullObserver::neuronPhase)>;
+
 /// The routes of one sender (a core's neurons or an input port's elements)
 /// as the emulator walks them: for element e, those bound for the cores of
 /// thread p's range from words[start[e * threads + p]], one record per image
@@ -187,8 +194,8 @@ private:
   /// (part 0 on the caller's), and returns when all are done.
   void onThreads(llvm::function_ref<void(unsigned)> fn);
   /// Every core's synaptic then neuron phase, into synapticWork and
-  /// neuronWork.
-  void stepCores();
+  /// neuronWork (CoreModel::neuronPhase's countActivity).
+  void stepCores(bool countActivity);
   /// Accumulates the events of every core's fired neurons at their
   /// destinations, each thread those bound for its range of cores.
   void deliverFired();
@@ -271,7 +278,7 @@ template <typename Observer> void Emulator::step(Observer &observer) {
   const uint32_t numCores = uint32_t(cores.size());
   // Each core's phases touch that core alone: all at once, then what they
   // did to the observer in core order.
-  stepCores();
+  stepCores(!kIgnoresNeuronWork<Observer>);
   for (uint32_t c = 0; c < numCores; ++c) {
     if constexpr (ReadsAxonEvents<Observer>::value) {
       std::vector<AxonEvent> &arrived = eventLog[c][cores[c].slotNow()];
