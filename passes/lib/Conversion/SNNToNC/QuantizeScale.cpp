@@ -26,7 +26,7 @@ double commonStep(const std::vector<double> &values) {
     // Most values are exact multiples of d once d is found: then fmod(x, d)
     // is 0 and the loop below would leave d as it is. x = q d exactly (q
     // an integer, the product's rounding error 0) says so without fmod,
-    // whose cost grows with q (100M weights: 9 s).
+    // whose cost grows with q.
     if (d > tol && x >= d) {
       double q = std::nearbyint(x / d);
       if (q >= 1 && std::fma(q, d, -x) == 0)
@@ -43,6 +43,10 @@ double commonStep(const std::vector<double> &values) {
       b = r;
     }
     d = a;
+    // Above tol, d only shrinks: once too fine a grid, it stays one (random
+    // weights get there within a few values instead of after all of them).
+    if (d > tol && top / d > double(1 << 24))
+      return 0;
   }
   return top / d > double(1 << 24) ? 0 : d;
 }
