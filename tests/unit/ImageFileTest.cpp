@@ -54,7 +54,7 @@ Image bigImage() {
     }
     img.cores.push_back(c);
   }
-  img.inputs = {{"x", 1, {}, {0, 1}, {{0, 0}}}};
+  img.inputs = {{"x", 1, {}, {0, 1}, {{0, 0}}, {1}}};
   img.outputs = {{"y", 1, {{1, 0}}}};
   return img;
 }
