@@ -6,6 +6,8 @@
 // pseudo-random core, writes it to FILE (default /tmp/spikec-bench.simg),
 // reads it back and prints the times, the file size and the peak memory.
 // The default file is removed at the end, a FILE given is kept.
+// spikec-bench-image --read FILE: reads an existing image only (the load
+// alone: seconds, peak memory against the file's size).
 // Not a test: a figure for the notes.
 //
 //===----------------------------------------------------------------------===//
@@ -13,6 +15,7 @@
 #include "spikec/Image/ImageIO.h"
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -108,7 +111,31 @@ Image generate(uint32_t neurons, uint32_t fanOut) {
 
 } // namespace
 
+/// The load alone: time, synapses and the peak memory against the file.
+int readOnly(const std::string &path) {
+  auto t0 = std::chrono::steady_clock::now();
+  ImageOrError read = readImageFile(path);
+  if (auto *error = std::get_if<std::string>(&read)) {
+    std::fprintf(stderr, "error: %s\n", error->c_str());
+    return 1;
+  }
+  double s = seconds(t0);
+  uint64_t synapses = 0;
+  for (const Core &c : std::get<Image>(read).cores)
+    synapses += c.numSynapses();
+  struct stat st;
+  stat(path.c_str(), &st);
+  double fileGiB = double(st.st_size) / (1024.0 * 1024.0 * 1024.0);
+  std::printf("read %s: %.2f s, %zu cores, %llu synapses\n", path.c_str(), s,
+              std::get<Image>(read).cores.size(), (unsigned long long)synapses);
+  std::printf("file %.2f GiB, peak memory %.2f GiB (%.2fx the file)\n", fileGiB,
+              peakRssGiB(), peakRssGiB() / fileGiB);
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc == 3 && std::string(argv[1]) == "--read")
+    return readOnly(argv[2]);
   uint32_t neurons = argc > 1 ? uint32_t(std::atol(argv[1])) : 1000000;
   uint32_t fanOut = argc > 2 ? uint32_t(std::atol(argv[2])) : 100;
   std::string path = argc > 3 ? argv[3] : "/tmp/spikec-bench.simg";

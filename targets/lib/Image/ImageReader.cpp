@@ -9,179 +9,19 @@
 
 #include "spikec/Image/ImageIO.h"
 
-#include "ImageUtil.h"
+#include "ImageDecoder.h"
 
-#include <zlib.h>
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <libdeflate.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <sstream>
 
 using namespace spikec::image;
-using spikec::image::detail::cat;
+using namespace spikec::image::detail;
 
 namespace {
-
-uint64_t le(const uint8_t *p, int n) {
-  uint64_t v = 0;
-  for (int i = 0; i < n; ++i)
-    v |= uint64_t(p[i]) << (8 * i);
-  return v;
-}
-
-/// Reads one section's fields, each bounded by the section's end. The first
-/// failure is kept in `error` and makes every later read fail.
-class Decoder {
-public:
-  Decoder(const uint8_t *file, uint64_t begin, uint64_t size, uint32_t kind)
-      : file(file), pos(begin), end(begin + size), kind(kind) {}
-
-  std::string error;
-
-  /// Prefixes later messages with "<item> <index>: ".
-  void at(const char *item, uint64_t index) {
-    ctxItem = item;
-    ctxIndex = index;
-  }
-
-  bool fail(const std::string &msg) {
-    if (error.empty())
-      error = cat("section '", sectionName(kind), "' at byte ", pos, ": ",
-                  ctxItem ? cat(ctxItem, " ", ctxIndex, ": ") : "", msg);
-    return false;
-  }
-
-  bool u8(uint8_t &v, const char *what) {
-    if (!need(1, what))
-      return false;
-    v = file[pos++];
-    return true;
-  }
-  bool u32(uint32_t &v, const char *what) {
-    if (!need(4, what))
-      return false;
-    v = uint32_t(le(file + pos, 4));
-    pos += 4;
-    return true;
-  }
-  bool i32(int32_t &v, const char *what) {
-    uint32_t u;
-    if (!u32(u, what))
-      return false;
-    v = int32_t(u);
-    return true;
-  }
-  bool u64(uint64_t &v, const char *what) {
-    if (!need(8, what))
-      return false;
-    v = le(file + pos, 8);
-    pos += 8;
-    return true;
-  }
-  bool f64(double &v, const char *what) {
-    uint64_t bits;
-    if (!u64(bits, what))
-      return false;
-    std::memcpy(&v, &bits, 8);
-    return true;
-  }
-  bool str(std::string &s, const char *what) {
-    uint32_t n;
-    if (!u32(n, what) || !need(n, what))
-      return false;
-    s.assign(reinterpret_cast<const char *>(file + pos), n);
-    pos += n;
-    return true;
-  }
-  /// n 32-bit values; checks the bytes are there before allocating.
-  template <typename T>
-  bool u32s(std::vector<T> &v, uint64_t n, const char *what) {
-    if (!need(4 * n, what))
-      return false;
-    v.resize(n);
-    for (T &x : v) {
-      x = T(uint32_t(le(file + pos, 4)));
-      pos += 4;
-    }
-    return true;
-  }
-  bool u8s(std::vector<uint8_t> &v, uint64_t n, const char *what) {
-    if (!need(n, what))
-      return false;
-    v.assign(file + pos, file + pos + n);
-    pos += n;
-    return true;
-  }
-  bool endpoints(std::vector<Endpoint> &v, uint64_t n, const char *what) {
-    if (!need(8 * n, what))
-      return false;
-    v.resize(n);
-    for (Endpoint &e : v) {
-      e.core = uint32_t(le(file + pos, 4));
-      e.index = uint32_t(le(file + pos + 4, 4));
-      pos += 8;
-    }
-    return true;
-  }
-  /// A count of records of at least `minBytes` each: refuses one the
-  /// section's remaining bytes cannot hold before anything is allocated.
-  bool count(uint32_t &n, uint64_t minBytes, const char *what) {
-    if (!u32(n, what))
-      return false;
-    if (n * minBytes > end - pos)
-      return fail(cat("claims ", n, " ", what, " of at least ", minBytes,
-                      " bytes each, but only ", end - pos,
-                      " bytes are left in the section"));
-    return true;
-  }
-  /// A count read here that another section already gave.
-  bool same(uint64_t here, uint64_t there, const char *what) {
-    if (here == there)
-      return true;
-    return fail(
-        cat("has ", here, " ", what, ", but section 'cores' says ", there));
-  }
-  /// The block that starts with the index of core `i`.
-  bool coreBlock(uint64_t i) {
-    at("core", i);
-    uint32_t index;
-    if (!u32(index, "core index"))
-      return false;
-    if (index != i)
-      return fail(cat("holds the data of core ", index, " where core ", i,
-                      "'s belongs"));
-    return true;
-  }
-  bool finish() {
-    ctxItem = nullptr;
-    if (error.empty() && pos != end)
-      return fail(cat(end - pos, " bytes left over after the last field"));
-    return error.empty();
-  }
-
-private:
-  bool need(uint64_t n, const char *what) {
-    if (!error.empty())
-      return false;
-    if (n > end - pos)
-      return fail(cat("truncated: ", what, " needs ", n, " bytes, only ",
-                      end - pos, " are left in the section"));
-    return true;
-  }
-
-  const uint8_t *file;
-  uint64_t pos, end;
-  uint32_t kind;
-  const char *ctxItem = nullptr;
-  uint64_t ctxIndex = 0;
-};
 
 std::string hashHex(uint64_t h) {
   char buf[17];
@@ -388,16 +228,11 @@ void decodeOutputs(Decoder &d, Image &image) {
   }
 }
 
-struct Section {
-  uint32_t kind;
-  uint64_t offset, size;
-  size_t entry;
-};
+} // namespace
 
-/// Checks the section table; fills one entry per kind.
-std::string readTable(const uint8_t *data, uint32_t count, uint64_t tableEnd,
-                      uint64_t crcAt, uint32_t kinds,
-                      Section (&byKind)[kNumSectionKinds]) {
+std::string detail::readTable(const uint8_t *data, uint32_t count,
+                              uint64_t tableEnd, uint64_t crcAt, uint32_t kinds,
+                              Section (&byKind)[kNumSectionKinds]) {
   std::vector<Section> sections;
   for (uint32_t i = 0; i < count; ++i) {
     const uint8_t *e = data + kFileHeaderSize + kSectionEntrySize * i;
@@ -435,6 +270,8 @@ std::string readTable(const uint8_t *data, uint32_t count, uint64_t tableEnd,
   return "";
 }
 
+namespace {
+
 /// "" when the image is for the expected target.
 std::string checkTarget(const Header &h, const TargetCheck &expect) {
   if (!expect.target.empty() && h.target != expect.target)
@@ -457,9 +294,8 @@ const char *spikec::image::sectionName(uint32_t kind) {
   return kind >= 1 && kind <= kNumSectionKinds ? names[kind - 1] : "?";
 }
 
-ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
-                                      const TargetCheck &expect) {
-  size_t prefix = std::min(size, sizeof(kMagic));
+std::string detail::parseHead(const uint8_t *data, uint64_t size, FileHead &h) {
+  size_t prefix = size_t(std::min<uint64_t>(size, sizeof(kMagic)));
   if (prefix > 0 && std::memcmp(data, kMagic, prefix) != 0) {
     std::ostringstream s;
     s << "not a spikec image: it starts with";
@@ -474,13 +310,12 @@ ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
   if (size < kFileHeaderSize)
     return cat("truncated: ", size, " bytes, less than the ", kFileHeaderSize,
                "-byte file header");
-  uint32_t version = uint32_t(le(data + 8, 4));
-  if (version < kOldestFormatVersion || version > kFormatVersion)
-    return cat("unsupported format version ", version, " (this reader knows ",
+  h.version = uint32_t(le(data + 8, 4));
+  if (h.version < kOldestFormatVersion || h.version > kFormatVersion)
+    return cat("unsupported format version ", h.version, " (this reader knows ",
                kOldestFormatVersion, " to ", kFormatVersion, ")");
-  uint32_t kinds =
-      version >= 2 ? kNumSectionKinds : kNumSectionKindsV1;
-  uint32_t count = uint32_t(le(data + 12, 4));
+  h.kinds = h.version >= 2 ? kNumSectionKinds : kNumSectionKindsV1;
+  h.count = uint32_t(le(data + 12, 4));
   uint64_t fileSize = le(data + 16, 8);
   if (fileSize > size)
     return cat("truncated: the header says ", fileSize, " bytes, the file has ",
@@ -488,36 +323,38 @@ ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
   if (fileSize < size)
     return cat("the file has ", size, " bytes, more than the ", fileSize,
                " its header says");
-  uint64_t tableEnd = kFileHeaderSize + kSectionEntrySize * uint64_t(count);
-  if (tableEnd + kTrailerSize > fileSize)
-    return cat("a section table of ", count, " entries does not fit in the ",
+  h.tableEnd = kFileHeaderSize + kSectionEntrySize * uint64_t(h.count);
+  if (h.tableEnd + kTrailerSize > fileSize)
+    return cat("a section table of ", h.count, " entries does not fit in the ",
                fileSize, "-byte file");
-  uint64_t crcAt = fileSize - kTrailerSize;
-  uint32_t stored = uint32_t(le(data + crcAt, 4));
-  uint32_t computed = uint32_t(crc32_z(crc32_z(0, nullptr, 0), data, crcAt));
-  if (stored != computed) {
-    char buf[96];
-    std::snprintf(buf, sizeof(buf),
-                  "checksum mismatch: the file says %08x, its bytes give %08x",
-                  stored, computed);
-    return std::string(buf);
-  }
-  Section byKind[kNumSectionKinds] = {};
-  std::string why = readTable(data, count, tableEnd, crcAt, kinds, byKind);
-  if (!why.empty())
-    return why;
+  h.crcAt = fileSize - kTrailerSize;
+  return "";
+}
 
-  ImageOrError result{Image()};
-  Image &image = std::get<Image>(result);
+std::string detail::checksumMismatch(uint32_t stored, uint32_t computed) {
+  char buf[96];
+  std::snprintf(buf, sizeof(buf),
+                "checksum mismatch: the file says %08x, its bytes give %08x",
+                stored, computed);
+  return buf;
+}
+
+std::string detail::decodeSections(const Source &src, const Section *byKind,
+                                   const FileHead &head,
+                                   const TargetCheck &expect, Image &image,
+                                   uint32_t *crcs) {
+  std::string why;
   std::vector<CoreCounts> counts;
   auto decode = [&](SectionKind kind, auto &&fn) {
     const Section &s = byKind[uint32_t(kind) - 1];
-    Decoder d(data, s.offset, s.size, s.kind);
+    Decoder d(src, s.offset, s.size, s.kind);
     fn(d);
     d.finish();
     why = d.error;
+    crcs[s.kind - 1] = d.crc;
     return why.empty();
   };
+  uint32_t version = head.version;
   bool ok =
       decode(SectionKind::Header, [&](Decoder &d) { decodeHeader(d, image); });
   image.header.version = version;
@@ -543,42 +380,33 @@ ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
        (version < 2 || decode(SectionKind::Target, [&](Decoder &d) {
           d.str(image.targetDescription, "target description");
         }));
-  if (!ok)
-    return why;
-  why = validate(image);
-  if (!why.empty())
-    return "invalid image: " + why;
-  return result;
+  return why;
 }
 
-ImageOrError spikec::image::readImageFile(const std::string &path,
-                                          const TargetCheck &expect) {
-  // Mapped, not read into a buffer: the file's pages stay the kernel's page
-  // cache, so the decoded image is the only copy of the synapse arrays.
-  int fd = ::open(path.c_str(), O_RDONLY);
-  struct stat st;
-  if (fd < 0 || ::fstat(fd, &st) != 0) {
-    std::string why = path + ": cannot open: " + std::strerror(errno);
-    if (fd >= 0)
-      ::close(fd);
+ImageOrError spikec::image::readImage(const uint8_t *data, size_t size,
+                                      const TargetCheck &expect) {
+  FileHead head;
+  std::string why = parseHead(data, size, head);
+  if (!why.empty())
     return why;
-  }
-  size_t size = size_t(st.st_size);
-  void *map = nullptr;
-  if (size > 0) {
-    map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (map == MAP_FAILED) {
-      std::string why = path + ": cannot map: " + std::strerror(errno);
-      ::close(fd);
-      return why;
-    }
-  }
-  ::close(fd);
-  ImageOrError result =
-      readImage(static_cast<const uint8_t *>(map), size, expect);
-  if (map)
-    ::munmap(map, size);
-  if (auto *error = std::get_if<std::string>(&result))
-    *error = path + ": " + *error;
+  uint32_t stored = uint32_t(le(data + head.crcAt, 4));
+  uint32_t computed = libdeflate_crc32(0, data, head.crcAt);
+  if (stored != computed)
+    return checksumMismatch(stored, computed);
+  Section byKind[kNumSectionKinds] = {};
+  why = readTable(data, head.count, head.tableEnd, head.crcAt, head.kinds,
+                  byKind);
+  if (!why.empty())
+    return why;
+  ImageOrError result{Image()};
+  uint32_t crcs[kNumSectionKinds];
+  why = decodeSections(Source{data}, byKind, head, expect,
+                       std::get<Image>(result), crcs);
+  if (why.empty())
+    why = validate(std::get<Image>(result));
+  else
+    return why;
+  if (!why.empty())
+    return "invalid image: " + why;
   return result;
 }

@@ -10,7 +10,7 @@
 #include "spikec/Image/ImageIO.h"
 #include "spikec/Support/OutputFile.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -59,8 +59,13 @@ public:
       pos += 4 * uint64_t(v.size());
       return;
     }
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // The memory is the file's layout: one copy, not one call per value.
+    put(reinterpret_cast<const uint8_t *>(v.data()), 4 * v.size());
+#else
     for (T x : v)
       u32(uint32_t(x));
+#endif
   }
   void u8s(const std::vector<uint8_t> &v) { put(v.data(), v.size()); }
   void bytes(const uint8_t *p, size_t n) { put(p, n); }
@@ -69,10 +74,15 @@ public:
       pos += 8 * uint64_t(v.size());
       return;
     }
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    static_assert(sizeof(Endpoint) == 8, "two u32, no padding");
+    put(reinterpret_cast<const uint8_t *>(v.data()), 8 * v.size());
+#else
     for (const Endpoint &e : v) {
       u32(e.core);
       u32(e.index);
     }
+#endif
   }
 
   /// Flushes the buffer; returns the CRC32 of everything written.
@@ -98,7 +108,7 @@ private:
     if (used + n > sizeof(buf))
       flush();
     if (n > sizeof(buf)) {
-      crc = crc32_z(crc, p, n);
+      crc = libdeflate_crc32(crc, p, n);
       good = good && out(p, n);
       return;
     }
@@ -108,14 +118,14 @@ private:
   void flush() {
     if (!out || used == 0)
       return;
-    crc = crc32_z(crc, buf, used);
+    crc = libdeflate_crc32(crc, buf, used);
     good = good && out(buf, used);
     used = 0;
   }
 
   Out out;
   uint64_t pos = 0;
-  uLong crc = crc32_z(0, nullptr, 0);
+  uint32_t crc = 0;
   bool good = true;
   uint8_t buf[1 << 16];
   size_t used = 0;
