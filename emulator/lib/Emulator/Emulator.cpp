@@ -39,6 +39,8 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
       return nullptr;
     }
   emu->setThreads(1);
+  for (const image::Output &port : img.outputs)
+    emu->outputWidth += port.width;
   emu->synapticWork.resize(img.cores.size());
   emu->neuronWork.resize(img.cores.size());
   emu->totals.spikesPerCore.assign(img.cores.size(), 0);
@@ -116,13 +118,23 @@ void Emulator::setThreads(unsigned n) {
     firstCore.push_back(uint32_t(cores.size()));
   firstCore.push_back(uint32_t(cores.size()));
 
-  // Each sender's records, split by the thread that delivers them.
+  // A run under way needs its records split anew; else start() does it.
+  if (timesteps)
+    buildFanouts();
+}
+
+void Emulator::buildFanouts() {
+  // Each sender's records, split by the thread that delivers them; the
+  // senders' tables are independent, so the threads build them.
   coreFanout.resize(img.cores.size());
-  for (size_t c = 0; c < img.cores.size(); ++c)
-    buildFanout(img.cores[c].routeOffsets, img.cores[c].routes, coreFanout[c]);
   inputFanout.resize(img.inputs.size());
-  for (size_t i = 0; i < img.inputs.size(); ++i)
-    buildFanout(img.inputs[i].offsets, img.inputs[i].dests, inputFanout[i]);
+  onThreads([&](unsigned part) {
+    for (size_t c = part; c < img.cores.size(); c += numThreads)
+      buildFanout(img.cores[c].routeOffsets, img.cores[c].routes,
+                  coreFanout[c]);
+    for (size_t i = part; i < img.inputs.size(); i += numThreads)
+      buildFanout(img.inputs[i].offsets, img.inputs[i].dests, inputFanout[i]);
+  });
 }
 
 Emulator::~Emulator() = default;
@@ -183,7 +195,27 @@ std::string Emulator::start(std::map<std::string, Rows> rows,
     outputs[o].assign(size_t(steps) * img.outputs[o].width, 0);
   timesteps = steps;
   t = 0;
+  buildFanouts();
   return "";
+}
+
+void Emulator::readOutputs() {
+  auto read = [&](unsigned part, unsigned parts) {
+    for (size_t o = 0; o < img.outputs.size(); ++o) {
+      const image::Output &port = img.outputs[o];
+      int32_t *row = outputs[o].data() + size_t(t) * port.width;
+      for (uint32_t e = uint32_t(uint64_t(port.width) * part / parts),
+                    end = uint32_t(uint64_t(port.width) * (part + 1) / parts);
+           e < end; ++e)
+        row[e] = cores[port.sources[e].core].outputs()[port.sources[e].index];
+    }
+  };
+  // Wide outputs (a whole network's spikes) are worth the threads.
+  constexpr size_t kWide = 16384;
+  if (numThreads > 1 && outputWidth >= kWide)
+    onThreads([&](unsigned part) { read(part, numThreads); });
+  else
+    read(0, 1);
 }
 
 } // namespace spikec::emu

@@ -185,6 +185,11 @@ public:
 
 private:
   Emulator() = default;
+  /// Builds every sender's fan-out for the thread count (start(), or
+  /// setThreads() once started).
+  void buildFanouts();
+  /// Copies this step's output neurons into the output rows.
+  void readOutputs();
   /// Builds `fan` for the senders whose routes are dests[offsets[e] ..
   /// offsets[e + 1]), split by firstCore.
   void buildFanout(llvm::ArrayRef<uint32_t> offsets,
@@ -246,6 +251,8 @@ private:
   std::vector<std::vector<int32_t>> outputs;
   RunStats totals;
   unsigned numThreads = 1;
+  /// The output ports' widths added up.
+  size_t outputWidth = 0;
   std::unique_ptr<llvm::ThreadPoolInterface> pool;
   /// Thread i delivers to cores [firstCore[i], firstCore[i + 1]), ranges
   /// of about equal incoming synapses.
@@ -301,12 +308,7 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     for (uint32_t neuron : cores[c].fired())
       observeSend(c, cores[c].routesOf(neuron), out[neuron], observer);
   }
-  for (size_t o = 0; o < img.outputs.size(); ++o) {
-    const image::Output &port = img.outputs[o];
-    int32_t *row = outputs[o].data() + size_t(t) * port.width;
-    for (uint32_t e = 0; e < port.width; ++e)
-      row[e] = cores[port.sources[e].core].outputs()[port.sources[e].index];
-  }
+  readOutputs();
   for (CoreModel &core : cores)
     core.advance();
   observer.endStep(t);
