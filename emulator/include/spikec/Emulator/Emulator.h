@@ -28,7 +28,7 @@
 // own parallelism; the barrier is the step): each core's synaptic phase,
 // then each core's neuron phase, then the events the cores fired, each
 // thread accumulating those bound for its own range of cores (each sender's
-// records are split by range when the thread count is set). Every core
+// records are split by range when the run starts). Every core
 // then receives its events in the order one thread would deliver them, and
 // the observer is shown the packets afterwards, from the image's routes, in
 // the order they were sent; so outputs and reports do not depend on the
