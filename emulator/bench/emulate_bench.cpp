@@ -12,11 +12,15 @@
 // cores (a clustered recurrent network, as a good partition leaves it);
 // weights are inhibition-dominated and every neuron has a bias that would
 // make it fire alone, so activity settles at a similar fraction of neurons
-// per step at every size (no input file needed). Each size runs in a child
-// process so its peak memory is its own.
+// per step at every size (no input file needed). With --sparse, the
+// network users run instead: cores of 40 neurons (what loihi's synapse
+// memory holds at a fan-in of 100) and each neuron's 100 synapses from
+// neurons drawn over the whole network, so a packet carries about one
+// synapse (tools/bench/workload_bench.py runs that against Brian2). Each
+// size runs in a child process so its peak memory is its own.
 //
 //   spikec-bench-emulate [--sizes=10000,100000,1000000] [--steps=100]
-//                        [--seed=1]
+//                        [--seed=1] [--sparse]
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,8 +47,14 @@ using namespace spikec;
 
 namespace {
 
-constexpr uint32_t kCoreNeurons = 1024;
-constexpr uint32_t kLocal = 90, kRemote = 10;
+/// How the network is laid out (the file comment).
+struct Shape {
+  uint32_t coreNeurons = 1024;
+  uint32_t local = 90, remote = 10;
+  /// Remote synapses from anywhere rather than the neighbouring cores.
+  bool anywhere = false;
+};
+Shape shape;
 
 double now() {
   return std::chrono::duration<double>(
@@ -52,11 +62,12 @@ double now() {
       .count();
 }
 
-/// The image of `n` neurons (a multiple of kCoreNeurons is not needed: the
+/// The image of `n` neurons (a multiple of the core size is not needed: the
 /// last core holds the rest) on a mesh of `t`'s tiles, enlarged when needed.
 image::Image makeImage(uint32_t n, std::mt19937_64 &rng,
                        target::TargetDesc &t) {
-  uint32_t numCores = (n + kCoreNeurons - 1) / kCoreNeurons;
+  const uint32_t perCore = shape.coreNeurons;
+  uint32_t numCores = (n + perCore - 1) / perCore;
   while (t.mesh.capacity() < numCores) {
     t.mesh.width.value *= 2;
     t.mesh.height.value *= 2;
@@ -69,9 +80,7 @@ image::Image makeImage(uint32_t n, std::mt19937_64 &rng,
   img.header.meshHeight = uint32_t(t.mesh.height.value);
   img.header.coresPerTile = uint32_t(t.mesh.coresPerTile.value);
   img.provenance.network = "bench_" + std::to_string(n);
-  auto size = [&](uint32_t c) {
-    return std::min(kCoreNeurons, n - c * kCoreNeurons);
-  };
+  auto size = [&](uint32_t c) { return std::min(perCore, n - c * perCore); };
   std::uniform_int_distribution<int32_t> weight(-60, 20);
   // pres[c]: the (pre core, pre neuron, post neuron, weight) into core c.
   struct Syn {
@@ -100,10 +109,11 @@ image::Image makeImage(uint32_t n, std::mt19937_64 &rng,
     core.groups = {{8, 0, 0}};
     syn.clear();
     for (uint32_t j = 0; j < core.numNeurons; ++j) {
-      for (uint32_t k = 0; k < kLocal + kRemote; ++k) {
+      for (uint32_t k = 0; k < shape.local + shape.remote; ++k) {
         uint32_t pc = c;
-        if (k >= kLocal && numCores > 1)
-          pc = (c + (rng() & 1 ? 1 : numCores - 1)) % numCores;
+        if (k >= shape.local && numCores > 1)
+          pc = shape.anywhere ? uint32_t(rng() % numCores)
+                              : (c + (rng() & 1 ? 1 : numCores - 1)) % numCores;
         uint32_t pre = uint32_t(rng() % size(pc));
         syn.push_back({pc, pre, j, weight(rng)});
       }
@@ -122,8 +132,7 @@ image::Image makeImage(uint32_t n, std::mt19937_64 &rng,
           core.axonOffsets.push_back(uint32_t(k));
         uint32_t axon = uint32_t(core.axonGroup.size());
         core.axonGroup.push_back(0);
-        routes[syn[k].preCore * kCoreNeurons + syn[k].pre].push_back(
-            {c, axon});
+        routes[syn[k].preCore * perCore + syn[k].pre].push_back({c, axon});
       }
       core.synTarget.push_back(syn[k].post);
       core.synWeight.push_back(syn[k].w);
@@ -133,7 +142,7 @@ image::Image makeImage(uint32_t n, std::mt19937_64 &rng,
   for (uint32_t c = 0; c < numCores; ++c) {
     image::Core &core = img.cores[c];
     for (uint32_t j = 0; j < core.numNeurons; ++j) {
-      for (auto [dc, da] : routes[c * kCoreNeurons + j])
+      for (auto [dc, da] : routes[c * perCore + j])
         core.routes.push_back({dc, da});
       core.routeOffsets.push_back(uint32_t(core.routes.size()));
     }
@@ -162,7 +171,7 @@ Figures bareScatter(const image::Image &img, uint64_t eventsWanted,
     for (uint32_t a = 0; a < img.cores[c].numAxons(); ++a)
       if (std::generate_canonical<double, 32>(rng) < fraction)
         active[c].push_back(a);
-  std::vector<int64_t> acc(kCoreNeurons, 0);
+  std::vector<int64_t> acc(shape.coreNeurons, 0);
   Figures f;
   double t0 = now();
   int64_t sink = 0;
@@ -177,7 +186,7 @@ Figures bareScatter(const image::Image &img, uint64_t eventsWanted,
           acc[tgt[k]] += w[k];
         f.events += off[a + 1] - off[a];
       }
-      sink += acc[t % kCoreNeurons];
+      sink += acc[t % shape.coreNeurons];
       std::fill(acc.begin(), acc.begin() + core.numNeurons, 0);
     }
   f.seconds = now() - t0;
@@ -271,10 +280,15 @@ int main(int argc, char **argv) {
       steps = std::stoll(a.substr(8));
     } else if (a.rfind("--seed=", 0) == 0) {
       seed = std::stoull(a.substr(7));
+    } else if (a == "--sparse") {
+      shape.coreNeurons = 40;
+      shape.local = 0;
+      shape.remote = 100;
+      shape.anywhere = true;
     } else {
       std::fprintf(stderr,
                    "usage: spikec-bench-emulate [--sizes=N,...] [--steps=T] "
-                   "[--seed=S]\n");
+                   "[--seed=S] [--sparse]\n");
       return 2;
     }
   }
@@ -284,8 +298,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   std::printf("spikec-bench-emulate: loihi cores of %u neurons, %u synapses "
-              "into each neuron, %lld steps\n",
-              kCoreNeurons, kLocal + kRemote, (long long)steps);
+              "into each neuron (%u from %s), %lld steps\n",
+              shape.coreNeurons, shape.local + shape.remote, shape.remote,
+              shape.anywhere ? "anywhere" : "the neighbouring cores",
+              (long long)steps);
   int status = 0;
   for (uint32_t n : sizes) {
     std::fflush(stdout);
