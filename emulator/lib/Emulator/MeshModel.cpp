@@ -182,17 +182,29 @@ void MeshModel::drainByHeap(MeshStepStats &s) {
 
 void MeshModel::queue(uint32_t link, int64_t from, const Request &r) {
   LinkQueue &q = queues[link];
-  // Storage a served link gave back was written recently: still cached.
-  if (q.requests.capacity() == 0 && !spare.empty()) {
-    q.requests.swap(spare.back());
-    spare.pop_back();
-  }
-  if (q.requests.empty() || q.from != from) {
-    q.runStarts.push_back(uint32_t(q.requests.size()));
+  if (q.size == 0 || q.from != from) {
+    q.runStarts.push_back(q.size);
     q.from = from;
     q.injected |= from < 0;
   }
-  q.requests.push_back(r);
+  if (q.tail == kNoChunk || chunks[q.tail].used == kChunkRequests) {
+    // A chunk a served link gave back was written recently: still cached.
+    uint32_t c;
+    if (!freeChunks.empty()) {
+      c = freeChunks.back();
+      freeChunks.pop_back();
+    } else {
+      c = uint32_t(chunks.size());
+      chunks.emplace_back();
+    }
+    chunks[c].used = 0;
+    chunks[c].next = kNoChunk;
+    (q.tail == kNoChunk ? q.head : chunks[q.tail].next) = c;
+    q.tail = c;
+  }
+  Chunk &chunk = chunks[q.tail];
+  chunk.items[chunk.used++] = r;
+  ++q.size;
 }
 
 void MeshModel::drainByLinks(MeshStepStats &s) {
@@ -215,24 +227,31 @@ void MeshModel::drainByLinks(MeshStepStats &s) {
   usedOrder.clear();
   for (uint32_t link : linkOrder) {
     LinkQueue &q = queues[link];
-    if (q.requests.empty())
+    if (q.size == 0)
       continue;
+    // The link's requests in one array, its chunks given back.
+    gathered.clear();
+    for (uint32_t c = q.head; c != kNoChunk; c = chunks[c].next) {
+      gathered.insert(gathered.end(), chunks[c].items,
+                      chunks[c].items + chunks[c].used);
+      freeChunks.push_back(c);
+    }
     // The injected run comes first (queued before any upstream link ran).
     uint32_t injectedEnd =
-        q.runStarts.size() > 1 ? q.runStarts[1] : uint32_t(q.requests.size());
+        q.runStarts.size() > 1 ? q.runStarts[1] : uint32_t(gathered.size());
     if (q.injected)
-      std::sort(q.requests.begin(), q.requests.begin() + injectedEnd, earlier);
+      std::sort(gathered.begin(), gathered.begin() + injectedEnd, earlier);
     // Merge the runs into `merged`.
-    std::vector<Request> *serve = &q.requests;
+    std::vector<Request> *serve = &gathered;
     if (q.runStarts.size() > 1) {
       merged.clear();
-      merged.insert(merged.end(), q.requests.begin(),
-                    q.requests.begin() + q.runStarts[1]);
+      merged.insert(merged.end(), gathered.begin(),
+                    gathered.begin() + q.runStarts[1]);
       for (size_t r = 1; r < q.runStarts.size(); ++r) {
-        auto begin = q.requests.begin() + q.runStarts[r];
+        auto begin = gathered.begin() + q.runStarts[r];
         auto end = r + 1 < q.runStarts.size()
-                       ? q.requests.begin() + q.runStarts[r + 1]
-                       : q.requests.end();
+                       ? gathered.begin() + q.runStarts[r + 1]
+                       : gathered.end();
         scratch.clear();
         std::merge(merged.begin(), merged.end(), begin, end,
                    std::back_inserter(scratch), earlier);
@@ -240,13 +259,12 @@ void MeshModel::drainByLinks(MeshStepStats &s) {
       }
       serve = &merged;
     }
+    q.runStarts.clear();
+    q.head = q.tail = kNoChunk;
+    q.size = 0;
+    q.injected = false;
     usedOrder.push_back({serve->front(), link});
     serveLink(link, *serve, s);
-    q.requests.clear();
-    spare.push_back(std::move(q.requests));
-    q.requests = std::vector<Request>();
-    q.runStarts.clear();
-    q.injected = false;
   }
   // A link queued after its turn would hold packets back: linkOrder is
   // wrong.

@@ -127,20 +127,29 @@ private:
   std::vector<Packet> packets;
   std::vector<Request> heapStorage;
   /// drainByLinks: per link, the requests of the step as runs in (time,
-  /// packet) order, one per feeding link and one of injections (first).
+  /// packet) order, one per feeding link and one of injections (first),
+  /// kept in chunks of a shared pool: a link's chunks go back to the pool
+  /// when it is served, so the step holds what is in flight, not every
+  /// request it makes.
+  static constexpr uint32_t kChunkRequests = 64;
+  static constexpr uint32_t kNoChunk = UINT32_MAX;
+  struct Chunk {
+    Request items[kChunkRequests];
+    uint32_t used = 0, next = kNoChunk;
+  };
   struct LinkQueue {
-    std::vector<Request> requests;
     std::vector<uint32_t> runStarts;
+    uint32_t head = kNoChunk, tail = kNoChunk;
+    uint32_t size = 0;
     int64_t from = 0;
     bool injected = false;
   };
+  std::vector<Chunk> chunks;
+  std::vector<uint32_t> freeChunks;
   std::vector<LinkQueue> queues;
   /// Every link after those that feed it (the routing's order).
   std::vector<uint32_t> linkOrder;
-  std::vector<Request> merged, scratch;
-  /// Emptied queues' storage, for the next queue to start (LIFO: the most
-  /// recently used first).
-  std::vector<std::vector<Request>> spare;
+  std::vector<Request> gathered, merged, scratch;
   struct FirstUse {
     Request first;
     uint32_t link;
