@@ -230,10 +230,9 @@ void CoreModel::sparseNeuronPhase(NeuronWork &work, bool countActivity) {
   // only; until then the list is stale and the core keeps stepping densely,
   // which is right whatever the list says.
   constexpr uint32_t kRelist = 8;
-  if (liveStale || live.size() + inputSet.size() >= n - n / 4) {
+  if (denseSteps % kRelist != 0 || live.size() + inputSet.size() >= n - n / 4) {
     denseNeuronPhase(work, countActivity);
-    liveStale = ++denseSteps % kRelist != 0;
-    if (!liveStale) {
+    if (++denseSteps % kRelist == 0) {
       live.clear();
       for (uint32_t i = 0; i < n; ++i) {
         isLive[i] = !kernel->atRest(i);

@@ -5,8 +5,6 @@
 #include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
-#include <cassert>
-#include <climits>
 #include <cmath>
 #include <functional>
 #include <iterator>

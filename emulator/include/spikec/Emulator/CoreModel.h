@@ -144,10 +144,8 @@ public:
         .slice(core->routeOffsets[n],
                core->routeOffsets[n + 1] - core->routeOffsets[n]);
   }
-  /// The largest delay of the core's groups (0 without groups).
-  uint32_t maxDelay() const { return rx.numSlots - 2; }
-  /// The ring's slots: maxDelay() + 2 (this step, the next, and a delay
-  /// further).
+  /// The ring's slots: the largest group delay + 2 (this step, the next, and a
+  /// delay further).
   uint32_t slots() const { return rx.numSlots; }
   /// The slot of this step.
   uint32_t slotNow() const { return rx.now; }
@@ -223,10 +221,9 @@ private:
                   llvm::ArrayRef<uint32_t> targets, uint8_t *marks);
   void denseNeuronPhase(NeuronWork &work, bool countActivity);
   void sparseNeuronPhase(NeuronWork &work, bool countActivity);
-  /// Steps stepped densely since the live list was last made, and whether
-  /// it is out of date (sparseNeuronPhase).
+  /// Steps stepped densely in a row (sparseNeuronPhase): the live list is
+  /// out of date unless a multiple of its relisting period.
   uint32_t denseSteps = 0;
-  bool liveStale = false;
   /// Whether neuron i counts as active (NeuronWork::active) after its update.
   bool activeAfter(uint32_t i) const {
     bool active = wasActive[i] || input[i] != 0 || out[i] != 0;
