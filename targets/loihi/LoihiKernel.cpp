@@ -46,6 +46,15 @@ public:
       overflows += st.v[i] == loihi::kMinV || st.v[i] == loihi::kMaxV;
     }
   }
+  void prefetch() const override {
+    for (const auto *v :
+         {&params.du, &params.dv, &params.refractoryDelay, &st.refractoryCount})
+      prefetchArray(*v);
+    for (const auto *v :
+         {&params.vthMant, &params.biasMant, &params.biasExp, &st.u, &st.v})
+      prefetchArray(*v);
+    prefetchArray(spikes);
+  }
   const int32_t *state(llvm::StringRef name) const override {
     if (name == "u")
       return st.u.data();

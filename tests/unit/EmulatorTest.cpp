@@ -15,6 +15,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -190,6 +191,72 @@ TEST_CASE("emulator: the longest delay it runs counts where it should") {
   CHECK(emu->outputRows(0)[size_t(arrival) * 3 + 1] == 1);
 }
 
+/// The two-core image with core 0 widened to `n` neurons (more than 256:
+/// the core lists the targets events reach, CoreModel's marking): x drives
+/// every neuron through a0 with weights 1, 2, ..., 7, 1, ...; every neuron
+/// routes to core 1, whose m0 sends back to a1 (delay 2, exponent 1),
+/// which reaches every third neuron.
+image::Image wideImage(uint32_t n) {
+  image::Image img = twoCoreImage();
+  image::Core c0 = loihiCore(0, n, 10);
+  c0.groups = {{8, 0, 0}, {8, 1, 2}};
+  c0.axonGroup = {0, 1};
+  c0.axonOffsets = {0};
+  for (uint32_t i = 0; i < n; ++i) {
+    c0.synTarget.push_back(i);
+    c0.synWeight.push_back(1 + int32_t(i % 7));
+  }
+  c0.axonOffsets.push_back(uint32_t(c0.synTarget.size()));
+  for (uint32_t i = 0; i < n; i += 3) {
+    c0.synTarget.push_back(i);
+    c0.synWeight.push_back(5);
+  }
+  c0.axonOffsets.push_back(uint32_t(c0.synTarget.size()));
+  for (uint32_t i = 0; i < n; ++i) {
+    c0.routes.push_back({1, 0});
+    c0.routeOffsets[i + 1] = i + 1;
+  }
+  img.cores[0] = c0;
+  img.outputs = {{"y", n, {}}};
+  for (uint32_t i = 0; i < n; ++i)
+    img.outputs[0].sources.push_back({0, i});
+  return img;
+}
+
+TEST_CASE("emulator: events untallied (no observer reads the work) count "
+          "the same") {
+  // Functional mode accumulates events without the per-core tally that
+  // the cycle model reads. Outputs and totals must not depend on it, on
+  // small cores, on a core that lists its targets, and when the
+  // observer's kind changes within a run (events then in flight were
+  // sent untallied).
+  for (uint32_t n : {2u, 300u}) {
+    CAPTURE(n);
+    Rows x(24, {0});
+    for (size_t t = 0; t < x.size(); t += 5)
+      x[t] = {3};
+    auto runWith = [&](int switchAt) {
+      auto emu = make(n == 2 ? twoCoreImage() : wideImage(n));
+      REQUIRE(emu->start({{"x", x}}, int64_t(x.size())) == "");
+      CountingObserver counting;
+      counting.steps = std::min<int64_t>(switchAt, int64_t(x.size()));
+      emu::NullObserver none;
+      while (emu->timestep() < int64_t(x.size())) {
+        if (emu->timestep() < switchAt)
+          emu->step(none);
+        else
+          emu->step(counting);
+      }
+      return std::make_pair(emu->outputRows(0), emu->stats().synapticEvents);
+    };
+    auto tallied = runWith(0);
+    CHECK(tallied.second > 0);
+    CHECK(std::count(tallied.first.begin(), tallied.first.end(), 1) > 0);
+    for (int switchAt : {24, 7, 3})
+      CHECK(runWith(switchAt) == tallied);
+  }
+}
+
 TEST_CASE("emulator: groups add in int64 and saturate as nc.sum") {
   // One neuron, two groups of weight 2^30 - 1 with exponent 1: each scaled
   // group sum is (2^30 - 1) * 2 = 2^31 - 2, in int32; together 2^32 - 4,
@@ -299,8 +366,10 @@ TEST_CASE("emulator: what it refuses") {
   img = twoCoreImage();
   img.cores[0].groups.resize(65536, img.cores[0].groups[0]);
   img.cores[0].groups[1].delay = emu::CoreModel::kMaxDelay;
-  CHECK(refuse(img) == "core 0: 4097 steps of delay x 65536 dendrite groups "
-                       "x 2 neurons need more than 2 GiB of accumulators");
+  CHECK(refuse(img) ==
+        "core 0: a ring of 8192 steps (the largest delay, 4095, + 2, to a "
+        "power of two) x 65536 dendrite groups x 2 neurons need more than 2 "
+        "GiB of accumulators");
   img = twoCoreImage();
   img.cores[0].groups[1].delay = UINT32_MAX;
   CHECK(refuse(img) == "core 0: dendrite group 1 has a delay of 4294967295 "

@@ -4,6 +4,8 @@
 
 #include "spikec/Target/ModelTable.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <algorithm>
 
 namespace spikec::emu {
@@ -54,7 +56,7 @@ std::string CoreModel::init(const image::Core &c) {
   }
   n = c.numNeurons;
   uint32_t numGroups = uint32_t(c.groups.size());
-  uint32_t numSlots = maxDelay + 2;
+  uint32_t numSlots = uint32_t(llvm::PowerOf2Ceil(maxDelay + 2));
   sparse = kernel->hasRestState();
   // Marking targets pays when a step's events reach few of many neurons.
   constexpr uint32_t kScanCheaper = 256;
@@ -63,10 +65,12 @@ std::string CoreModel::init(const image::Core &c) {
   // double: the product can exceed 64 bits).
   constexpr size_t kMaxBytes = size_t(1) << 31;
   auto tooLarge = [&] {
-    return std::to_string(numSlots) + " steps of delay x " +
-           std::to_string(numGroups) + " dendrite groups x " +
-           std::to_string(n) + " neurons need more than " +
-           std::to_string(kMaxBytes >> 30) + " GiB of accumulators";
+    return "a ring of " + std::to_string(numSlots) +
+           " steps (the largest delay, " + std::to_string(maxDelay) +
+           ", + 2, to a power of two) x " + std::to_string(numGroups) +
+           " dendrite groups x " + std::to_string(n) +
+           " neurons need more than " + std::to_string(kMaxBytes >> 30) +
+           " GiB of accumulators";
   };
   if (double(numSlots) * numGroups * n * 8 > double(kMaxBytes))
     return tooLarge();
@@ -92,6 +96,9 @@ std::string CoreModel::init(const image::Core &c) {
   rx.n = n;
   rx.numGroups = numGroups;
   rx.markTargets = mark;
+  everyGroup.resize(numGroups);
+  for (uint32_t g = 0; g < numGroups; ++g)
+    everyGroup[g] = g;
   total.assign(n, 0);
   input.assign(n, 0);
   out.assign(n, 0);
@@ -114,7 +121,7 @@ std::string CoreModel::init(const image::Core &c) {
   return "";
 }
 
-SynapticWork CoreModel::synapticPhase() {
+SynapticWork CoreModel::synapticPhase(bool allGroups) {
   uint8_t *block = rx.slots + size_t(rx.now) * rx.slotBytes;
   SlotTally &tally = *reinterpret_cast<SlotTally *>(block);
   SynapticWork work;
@@ -124,6 +131,11 @@ SynapticWork CoreModel::synapticPhase() {
   int64_t *slotAcc = reinterpret_cast<int64_t *>(block + rx.accAt);
   llvm::ArrayRef<uint32_t> groups(
       reinterpret_cast<uint32_t *>(block + rx.groupsAt), tally.groups);
+  // Flags of groups that received a counted event go back to 0 either way.
+  for (uint32_t g : groups)
+    block[rx.flagsAt + g] = 0;
+  if (allGroups && !rx.markTargets)
+    groups = everyGroup;
   if (!sparse) {
     denseSums(slotAcc, groups);
   } else {
@@ -148,8 +160,6 @@ SynapticWork CoreModel::synapticPhase() {
       sparseSums(slotAcc, groups, targets, marks);
     }
   }
-  for (uint32_t g : groups)
-    block[rx.flagsAt + g] = 0;
   tally = SlotTally();
   return work;
 }

@@ -38,9 +38,25 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
               std::to_string(Fanout::kDelayShift) + " at most";
       return nullptr;
     }
+  for (const CoreModel &core : emu->cores) {
+    emu->inlets.push_back(core.inlet());
+    emu->dueMask = std::max(emu->dueMask, core.slots() - 1);
+  }
   emu->setThreads(1);
-  for (const image::Output &port : img.outputs)
+  for (uint32_t o = 0; o < img.outputs.size(); ++o) {
+    const image::Output &port = img.outputs[o];
     emu->outputWidth += port.width;
+    for (uint32_t e = 0; e < port.width; ++e) {
+      const image::Endpoint &src = port.sources[e];
+      OutputRun *last =
+          emu->outputRuns.empty() ? nullptr : &emu->outputRuns.back();
+      if (last && last->port == o && last->core == src.core &&
+          last->first + last->count == src.index)
+        ++last->count;
+      else
+        emu->outputRuns.push_back({o, e, src.core, src.index, 1});
+    }
+  }
   emu->synapticWork.resize(img.cores.size());
   emu->neuronWork.resize(img.cores.size());
   emu->totals.spikesPerCore.assign(img.cores.size(), 0);
@@ -117,6 +133,16 @@ void Emulator::setThreads(unsigned n) {
   while (firstCore.size() < numThreads)
     firstCore.push_back(uint32_t(cores.size()));
   firstCore.push_back(uint32_t(cores.size()));
+  sendings.resize(numThreads);
+
+  // Each thread's ring of synapses due, what is pending kept (in part 0).
+  std::vector<uint64_t> pending(dueMask + 1, 0);
+  for (size_t from = 0; from < opsDue.size(); from += dueStride)
+    for (uint32_t s = 0; s <= dueMask; ++s)
+      pending[s] += opsDue[from + s];
+  dueStride = dueMask + 1 + 64 / sizeof(uint64_t);
+  opsDue.assign(dueStride * numThreads, 0);
+  std::copy(pending.begin(), pending.end(), opsDue.begin());
 
   // A run under way needs its records split anew; else start() does it.
   if (timesteps)
@@ -148,24 +174,55 @@ void Emulator::onThreads(llvm::function_ref<void(unsigned)> fn) {
   pool->wait();
 }
 
-void Emulator::stepCores(bool countActivity) {
+void Emulator::stepCores(bool allGroups, bool countActivity) {
   onThreads([&](unsigned part) {
     for (uint32_t c = firstCore[part]; c < firstCore[part + 1]; ++c) {
-      synapticWork[c] = cores[c].synapticPhase();
+      if (c + 2 < firstCore[part + 1])
+        cores[c + 2].prefetchKernel();
+      if (c + 1 < firstCore[part + 1])
+        cores[c + 1].prefetch();
+      synapticWork[c] = cores[c].synapticPhase(allGroups);
       neuronWork[c] = cores[c].neuronPhase(countActivity);
     }
   });
 }
 
-void Emulator::deliverFired() {
-  onThreads([&](unsigned part) {
+void Emulator::deliverFired(bool tallied) {
+  auto send = [&](auto talliedTag, unsigned part) {
+    // Where each event's records are, found first: those loads miss and
+    // overlap when nothing waits on them; then the records are read each
+    // with the next ones' first lines on their way.
+    std::vector<Sending> &list = sendings[part];
+    list.clear();
     for (uint32_t c = 0; c < cores.size(); ++c) {
       const int32_t *out = cores[c].outputs();
-      const Fanout &fan = coreFanout[c];
       for (uint32_t neuron : cores[c].fired())
-        deliver(fan, neuron, part, out[neuron]);
+        list.push_back(
+            {coreFanout[c].records(neuron, numThreads, part), out[neuron]});
     }
+    constexpr size_t kAhead = 2;
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (k + kAhead < list.size())
+        ref::prefetchBytes(list[k + kAhead].span.begin, 256);
+      deliver<decltype(talliedTag)::value>(list[k].span, part, list[k].value);
+    }
+  };
+  onThreads([&](unsigned part) {
+    if (tallied)
+      send(std::true_type(), part);
+    else
+      send(std::false_type(), part);
   });
+}
+
+uint64_t Emulator::takeOpsDue(int64_t step) {
+  uint64_t ops = 0;
+  for (unsigned part = 0; part < numThreads; ++part) {
+    uint64_t &due = opsDue[part * dueStride + (uint64_t(step) & dueMask)];
+    ops += due;
+    due = 0;
+  }
+  return ops;
 }
 
 std::string Emulator::start(std::map<std::string, Rows> rows,
@@ -201,13 +258,13 @@ std::string Emulator::start(std::map<std::string, Rows> rows,
 
 void Emulator::readOutputs() {
   auto read = [&](unsigned part, unsigned parts) {
-    for (size_t o = 0; o < img.outputs.size(); ++o) {
-      const image::Output &port = img.outputs[o];
-      int32_t *row = outputs[o].data() + size_t(t) * port.width;
-      for (uint32_t e = uint32_t(uint64_t(port.width) * part / parts),
-                    end = uint32_t(uint64_t(port.width) * (part + 1) / parts);
-           e < end; ++e)
-        row[e] = cores[port.sources[e].core].outputs()[port.sources[e].index];
+    size_t runs = outputRuns.size();
+    for (size_t r = runs * part / parts, end = runs * (part + 1) / parts;
+         r < end; ++r) {
+      const OutputRun &run = outputRuns[r];
+      std::copy_n(cores[run.core].outputs() + run.first, run.count,
+                  outputs[run.port].data() +
+                      size_t(t) * img.outputs[run.port].width + run.at);
     }
   };
   // Wide outputs (a whole network's spikes) are worth the threads.

@@ -75,10 +75,34 @@ public:
   static constexpr uint32_t kMaxDelay = 4095;
 
   /// The ring slot of the step an event sent now counts at when its group
-  /// has `delay`: the next step's, `delay` further.
+  /// has `delay`: the next step's, `delay` further. Step s's slot is
+  /// s mod slots(), a power of two, so a sender that knows the step finds
+  /// it without the core (Inlet).
   uint32_t slotAfter(uint32_t delay) const {
-    uint32_t s = rx.next + delay;
-    return s >= rx.numSlots ? s - rx.numSlots : s;
+    return (rx.next + delay) & (rx.numSlots - 1);
+  }
+
+  /// What accumulating an event needs of a core, copied into a table of
+  /// every core's (the Emulator's) so that a packet reads one small entry
+  /// instead of the core: the int64 sums of slot 0, group 0; the words from
+  /// one slot's sums to the next; the neurons (a group's words); the ring's
+  /// mask; whether events must go through receive() all the same (the core
+  /// lists the targets they reach).
+  struct Inlet {
+    int64_t *acc = nullptr;
+    uint32_t slotWords = 0, n = 0, mask = 0;
+    bool marks = false;
+    /// The sums of `group` in ring slot `slot`, one per neuron: adding to
+    /// them is receive() without its tally, for a core that does not mark,
+    /// when nobody reads the synaptic work (functional mode). The synaptic
+    /// phase must then be told so (synapticPhase's allGroups).
+    int64_t *sums(uint32_t slot, uint32_t group) const {
+      return acc + size_t(slot) * slotWords + size_t(group) * n;
+    }
+  };
+  Inlet inlet() const {
+    return {reinterpret_cast<int64_t *>(rx.slots + rx.accAt),
+            uint32_t(rx.slotBytes / 8), rx.n, rx.numSlots - 1, rx.markTargets};
   }
   /// Accumulates an event of `value` on an axon of `group` whose synapses
   /// are the `count` pairs (target neuron, weight as uint32) at `syn` into
@@ -115,16 +139,33 @@ public:
   }
 
   /// Forms this step's dendritic sums from the events received for it.
-  /// Allocates nothing.
-  SynapticWork synapticPhase();
+  /// Allocates nothing. With allGroups, some events may have been added
+  /// through the inlet (Inlet::sums), which keeps no tally: then every group is
+  /// summed (unless the inlet marks, when all came through receive()) and the
+  /// work returned counts only those that came through receive().
+  SynapticWork synapticPhase(bool allGroups = false);
   /// Updates every neuron from the dendritic sums and lists those whose
   /// output is nonzero. Allocates nothing. Without countActivity the work's
   /// driven and active are left 0 (nobody prices them: functional mode).
   NeuronWork neuronPhase(bool countActivity = true);
+  /// Asks for what this step's phases read (PopulationKernel::prefetch):
+  /// the Emulator calls it a core ahead.
+  void prefetch() const {
+    ref::prefetchBytes(rx.slots + size_t(rx.now) * rx.slotBytes, rx.slotBytes);
+    ref::prefetchArray(input);
+    ref::prefetchArray(out);
+    ref::prefetchArray(total);
+    ref::prefetchArray(core->groups);
+    ref::prefetchBytes(inputSet.data(), inputSet.size() * sizeof(uint32_t));
+    kernel->prefetch();
+  }
+  /// Asks for the kernel's object, which prefetch() reads: the Emulator
+  /// calls it two cores ahead.
+  void prefetchKernel() const { ref::prefetchBytes(kernel.get(), 256); }
   /// Moves the ring to the next step.
   void advance() {
     rx.now = rx.next;
-    rx.next = rx.next + 1 == rx.numSlots ? 0 : rx.next + 1;
+    rx.next = (rx.next + 1) & (rx.numSlots - 1);
   }
 
   /// The neurons whose output was nonzero in the last neuron phase, in
@@ -145,7 +186,7 @@ public:
                core->routeOffsets[n + 1] - core->routeOffsets[n]);
   }
   /// The ring's slots: the largest group delay + 2 (this step, the next, and a
-  /// delay further).
+  /// delay further), rounded up to a power of two.
   uint32_t slots() const { return rx.numSlots; }
   /// The slot of this step.
   uint32_t slotNow() const { return rx.now; }
@@ -188,6 +229,8 @@ private:
     bool markTargets = false;
   } rx;
   std::vector<uint64_t> store;
+  /// 0, 1, ..., the groups (what synapticPhase sums with allGroups).
+  std::vector<uint32_t> everyGroup;
   /// Whether neurons at rest are skipped (PopulationKernel::hasRestState):
   /// only neurons that are not at rest or got input this step are updated,
   /// and only synapse targets form dendritic sums, so a step costs its

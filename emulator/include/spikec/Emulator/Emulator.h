@@ -22,7 +22,13 @@
 // delay followed by a copy of the axon's synapses, in the sender's route
 // order, so that a spike reads its routes and synapses in one sweep (as a
 // float simulator reads a neuron's synapse row) rather than visiting an
-// inbox and then each axon's table.
+// inbox and then each axon's table. Where nobody reads the work of the
+// synaptic phase (functional mode), events skip the core's tally: each adds
+// into the sums a table of every core's inlet points at (CoreModel::Inlet),
+// the adds batched so that their cache misses overlap, and the synapses read
+// are counted per step at the sender. A network of many small cores (a
+// random one on loihi: 41 neurons a core) then costs an event one miss, not
+// three, and stepping the cores asks for each next core's lines a core ahead.
 //
 // Cores step in parallel within a step, on threads() threads (the chip's
 // own parallelism; the barrier is the step): each core's synaptic phase,
@@ -96,6 +102,13 @@ constexpr bool kIgnoresPackets =
     std::is_same_v<decltype(&Observer::packet),
                    decltype(&NullObserver::packet)>;
 
+/// Whether an observer's synapticPhase() is NullObserver's: then nobody
+/// reads a SynapticWork, and events need not be tallied per core.
+template <typename Observer>
+constexpr bool kIgnoresSynapticWork =
+    std::is_same_v<decltype(&Observer::synapticPhase),
+                   decltype(&NullObserver::synapticPhase)>;
+
 /// Whether an observer's neuronPhase() is NullObserver's: then nobody reads
 /// a NeuronWork's driven and active, and the cores need not count them.
 template <typename Observer>
@@ -118,6 +131,15 @@ struct Fanout {
   }
   std::vector<uint64_t> start;
   std::vector<uint32_t> words;
+
+  /// The records of element e bound for part `part` of `parts`.
+  struct Span {
+    const uint32_t *begin, *end;
+  };
+  Span records(uint32_t e, unsigned parts, unsigned part) const {
+    size_t at = size_t(e) * parts + part;
+    return {words.data() + start[at], words.data() + start[at + 1]};
+  }
 };
 
 /// Totals of a run (the quantized reference's SimStats counts the same).
@@ -199,26 +221,79 @@ private:
   /// (part 0 on the caller's), and returns when all are done.
   void onThreads(llvm::function_ref<void(unsigned)> fn);
   /// Every core's synaptic then neuron phase, into synapticWork and
-  /// neuronWork (CoreModel::neuronPhase's countActivity).
-  void stepCores(bool countActivity);
+  /// neuronWork (CoreModel::synapticPhase's allGroups,
+  /// CoreModel::neuronPhase's countActivity).
+  void stepCores(bool allGroups, bool countActivity);
   /// Accumulates the events of every core's fired neurons at their
-  /// destinations, each thread those bound for its range of cores.
-  void deliverFired();
+  /// destinations, each thread those bound for its range of cores
+  /// (deliver's Tallied).
+  void deliverFired(bool tallied);
+  /// The synapses read by the events that count at step t, which deliver
+  /// counted when they were sent; the count goes back to 0.
+  uint64_t takeOpsDue(int64_t step);
 
   /// Accumulates an event of `value` from element e of `fan` at the
   /// destinations of thread `part`'s range, each in the ring slot of step
-  /// t + 1 + the axon's group delay (the hardware timing).
+  /// t + 1 + the axon's group delay (the hardware timing), and counts the
+  /// synapses it reads for that step. Tallied: through CoreModel::receive,
+  /// which tallies the work per core; else, to cores that do not mark,
+  /// into the sums their inlets point at, reading one small table instead
+  /// of each core (the run's synaptic phases must then sum every group).
+  template <bool Tallied>
   void deliver(const Fanout &fan, uint32_t e, unsigned part, int32_t value) {
-    const uint32_t *w =
-        fan.words.data() + fan.start[size_t(e) * numThreads + part];
-    const uint32_t *end =
-        fan.words.data() + fan.start[size_t(e) * numThreads + part + 1];
-    for (; w < end; w = Fanout::next(w)) {
-      CoreModel &core = cores[w[0]];
-      core.receive(core.slotAfter(w[1] >> Fanout::kDelayShift),
-                   w[1] & Fanout::kGroupMask, w + 3, w[2], value);
-    }
+    deliver<Tallied>(fan.records(e, numThreads, part), part, value);
   }
+  /// The same for the records `span`.
+  template <bool Tallied>
+  void deliver(Fanout::Span span, unsigned part, int32_t value) {
+    const uint32_t *w = span.begin, *end = span.end;
+    uint64_t *due = opsDue.data() + size_t(part) * dueStride;
+    const uint32_t next = uint32_t(t + 1);
+    BatchedAdds adds;
+    for (; w < end; w = Fanout::next(w)) {
+      // The records stream from memory a few lines ahead of their use.
+      __builtin_prefetch(w + 64);
+      const CoreModel::Inlet &in = inlets[w[0]];
+      uint32_t step = next + (w[1] >> Fanout::kDelayShift);
+      due[step & dueMask] += w[2];
+      if (Tallied || in.marks) {
+        cores[w[0]].receive(step & in.mask, w[1] & Fanout::kGroupMask, w + 3,
+                            w[2], value);
+        continue;
+      }
+      int64_t *sums = in.sums(step & in.mask, w[1] & Fanout::kGroupMask);
+      for (uint32_t k = 0; k < w[2]; ++k)
+        adds.add(sums + w[3 + 2 * k], int64_t(value) * int32_t(w[4 + 2 * k]));
+    }
+    adds.flush();
+  }
+
+  /// Adds to int64 sums in batches: each address is prefetched when it is
+  /// queued and written a batch later, so that the misses of a batch
+  /// overlap instead of each add waiting on its line (random targets of a
+  /// large network miss the caches once an event each). The sums are
+  /// exact, so the order of adds changes nothing.
+  class BatchedAdds {
+  public:
+    void add(int64_t *to, int64_t x) {
+      __builtin_prefetch(to, 1);
+      at[queued] = to;
+      values[queued] = x;
+      if (++queued == kBatch)
+        flush();
+    }
+    void flush() {
+      for (unsigned i = 0; i < queued; ++i)
+        *at[i] += values[i];
+      queued = 0;
+    }
+
+  private:
+    static constexpr unsigned kBatch = 32;
+    int64_t *at[kBatch];
+    int64_t values[kBatch];
+    unsigned queued = 0;
+  };
 
   /// What the observer sees of the event of `value` that `src` sent along
   /// `dests` (image routes) this step: the packets, in route order, and,
@@ -241,6 +316,22 @@ private:
 
   image::Image img;
   std::vector<CoreModel> cores;
+  /// Per thread, the records of this step's events (deliverFired).
+  struct Sending {
+    Fanout::Span span;
+    int32_t value;
+  };
+  std::vector<std::vector<Sending>> sendings;
+  /// Per core, its inlet (deliver's table).
+  std::vector<CoreModel::Inlet> inlets;
+  /// Per thread, from opsDue[part * dueStride]: a ring of the synapses read
+  /// by events counting at step s, at s & dueMask (the cores' largest ring's
+  /// mask); threads' rings a cache line apart.
+  std::vector<uint64_t> opsDue;
+  uint32_t dueMask = 1;
+  size_t dueStride = 2;
+  /// The last step whose ring slots may hold events delivered untallied.
+  int64_t untalliedThrough = -1;
   std::vector<HostInput> inputs;
   std::map<std::string, Rows> inputRows;
   /// Per core, then per input port.
@@ -253,6 +344,12 @@ private:
   unsigned numThreads = 1;
   /// The output ports' widths added up.
   size_t outputWidth = 0;
+  /// What readOutputs copies: runs of consecutive neurons of one core to
+  /// consecutive elements of one port (a port is usually a few such runs).
+  struct OutputRun {
+    uint32_t port, at, core, first, count;
+  };
+  std::vector<OutputRun> outputRuns;
   std::unique_ptr<llvm::ThreadPoolInterface> pool;
   /// Thread i delivers to cores [firstCore[i], firstCore[i + 1]), ranges
   /// of about equal incoming synapses.
@@ -270,13 +367,18 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     if (eventLog.empty())
       for (const CoreModel &core : cores)
         eventLog.emplace_back(core.slots());
+  // Whether the cores tally their work this step: only when the observer
+  // reads it.
+  constexpr bool tallied = !kIgnoresSynapticWork<Observer>;
+  if (!tallied)
+    untalliedThrough = t + dueMask;
   for (size_t i = 0; i < inputs.size(); ++i) {
     HostInput &in = inputs[i];
     in.encode(t);
     const int32_t *v = in.values();
     for (uint32_t e : in.active()) {
       for (unsigned part = 0; part < numThreads; ++part)
-        deliver(inputFanout[i], e, part, v[e]);
+        deliver<tallied>(inputFanout[i], e, part, v[e]);
       observeSend(kHostCore, in.destinationsOf(e), v[e], observer);
     }
     if (in.spiking())
@@ -285,14 +387,14 @@ template <typename Observer> void Emulator::step(Observer &observer) {
   const uint32_t numCores = uint32_t(cores.size());
   // Each core's phases touch that core alone: all at once, then what they
   // did to the observer in core order.
-  stepCores(!kIgnoresNeuronWork<Observer>);
+  stepCores(t <= untalliedThrough, !kIgnoresNeuronWork<Observer>);
+  totals.synapticEvents += takeOpsDue(t);
   for (uint32_t c = 0; c < numCores; ++c) {
     if constexpr (ReadsAxonEvents<Observer>::value) {
       std::vector<AxonEvent> &arrived = eventLog[c][cores[c].slotNow()];
       observer.axonEvents(c, arrived);
       arrived.clear();
     }
-    totals.synapticEvents += synapticWork[c].synapticOps;
     observer.synapticPhase(c, synapticWork[c]);
   }
   for (uint32_t c = 0; c < numCores; ++c) {
@@ -302,7 +404,7 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     totals.spikesPerCore[c] += work.fired;
     observer.neuronPhase(c, work);
   }
-  deliverFired();
+  deliverFired(tallied);
   for (uint32_t c = 0; c < numCores; ++c) {
     const int32_t *out = cores[c].outputs();
     for (uint32_t neuron : cores[c].fired())

@@ -47,10 +47,25 @@ public:
   /// is left as it is (only when hasRestState()).
   virtual void updateSome(const uint32_t *, size_t, const int32_t *,
                           int32_t *) {}
+  /// Asks for the lines the next update reads (its state and parameters),
+  /// so that they arrive while the caller does other work: a chip of many
+  /// small cores keeps each core's arrays apart, and a step that touched
+  /// them cold would wait on each line in turn. Changes nothing.
+  virtual void prefetch() const {}
   /// Neuron-steps whose arithmetic left its range (see
   /// Trace::overflowsPerNode); models count what they can detect.
   uint64_t overflows = 0;
 };
+
+/// Prefetches the lines of `bytes` bytes at `p` (PopulationKernel::prefetch).
+inline void prefetchBytes(const void *p, size_t bytes) {
+  const char *c = static_cast<const char *>(p);
+  for (size_t at = 0; at < bytes; at += 64)
+    __builtin_prefetch(c + at);
+}
+template <typename T> void prefetchArray(const std::vector<T> &v) {
+  prefetchBytes(v.data(), v.size() * sizeof(T));
+}
 
 /// A kernel whose neurons step one at a time, through Derived's
 /// stepOne(i, input, out) over Derived's size() neurons: update() and
