@@ -2,8 +2,6 @@
 
 #include "spikec/Emulator/Emulator.h"
 
-#include "llvm/Support/ThreadPool.h"
-
 namespace spikec::emu {
 
 std::unique_ptr<Emulator> Emulator::create(image::Image image,
@@ -108,11 +106,9 @@ void Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
 void Emulator::setThreads(unsigned n) {
   numThreads =
       std::max(1u, std::min<unsigned>(n, std::max<size_t>(cores.size(), 1)));
-  // The caller's thread takes part 0; the pool's threads wait passively.
-  pool.reset();
-  if (numThreads > 1)
-    pool = std::make_unique<llvm::DefaultThreadPool>(
-        llvm::hardware_concurrency(numThreads - 1));
+  // The caller's thread takes part 0.
+  team.reset();
+  team = std::make_unique<StepTeam>(numThreads);
   // Ranges of cores with about equal incoming synapses (the delivery work).
   std::vector<uint64_t> incoming(cores.size(), 0);
   for (const image::Core &core : img.cores)
@@ -166,12 +162,7 @@ void Emulator::buildFanouts() {
 Emulator::~Emulator() = default;
 
 void Emulator::onThreads(llvm::function_ref<void(unsigned)> fn) {
-  if (numThreads == 1)
-    return fn(0);
-  for (unsigned part = 1; part < numThreads; ++part)
-    pool->async([&fn, part] { fn(part); });
-  fn(0);
-  pool->wait();
+  team->run(fn);
 }
 
 void Emulator::stepCores(bool allGroups, bool countActivity) {

@@ -53,6 +53,7 @@
 
 #include "spikec/Emulator/CoreModel.h"
 #include "spikec/Emulator/HostPorts.h"
+#include "spikec/Emulator/StepTeam.h"
 #include "spikec/Image/Image.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -64,10 +65,6 @@
 #include <string>
 #include <type_traits>
 #include <vector>
-
-namespace llvm {
-class ThreadPoolInterface;
-} // namespace llvm
 
 namespace spikec::emu {
 
@@ -350,7 +347,7 @@ private:
     uint32_t port, at, core, first, count;
   };
   std::vector<OutputRun> outputRuns;
-  std::unique_ptr<llvm::ThreadPoolInterface> pool;
+  std::unique_ptr<StepTeam> team;
   /// Thread i delivers to cores [firstCore[i], firstCore[i + 1]), ranges
   /// of about equal incoming synapses.
   std::vector<uint32_t> firstCore;
