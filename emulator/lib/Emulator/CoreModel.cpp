@@ -121,8 +121,8 @@ std::string CoreModel::init(const image::Core &c) {
   return "";
 }
 
-SynapticWork CoreModel::synapticPhase(bool allGroups) {
-  uint8_t *block = rx.slots + size_t(rx.now) * rx.slotBytes;
+SynapticWork CoreModel::synapticPhase(int64_t step, bool allGroups) {
+  uint8_t *block = rx.slots + size_t(slotOf(step)) * rx.slotBytes;
   SlotTally &tally = *reinterpret_cast<SlotTally *>(block);
   SynapticWork work;
   work.events = tally.events;

@@ -130,6 +130,18 @@ void Emulator::setThreads(unsigned n) {
     firstCore.push_back(uint32_t(cores.size()));
   firstCore.push_back(uint32_t(cores.size()));
   sendings.resize(numThreads);
+  firedBy.resize(numThreads);
+  for (unsigned part = 0; part < numThreads; ++part) {
+    uint64_t neurons = 0;
+    for (uint32_t c = firstCore[part]; c < firstCore[part + 1]; ++c)
+      neurons += cores[c].numNeurons();
+    firedBy[part].reserve(neurons);
+  }
+  uint64_t sent = 0;
+  for (const PacketCount &p : packetsSent)
+    sent += p.count;
+  packetsSent.assign(numThreads, PacketCount());
+  packetsSent[0].count = sent;
 
   // Each thread's ring of synapses due, what is pending kept (in part 0).
   std::vector<uint64_t> pending(dueMask + 1, 0);
@@ -167,13 +179,18 @@ void Emulator::onThreads(llvm::function_ref<void(unsigned)> fn) {
 
 void Emulator::stepCores(bool allGroups, bool countActivity) {
   onThreads([&](unsigned part) {
+    std::vector<Fired> &fired = firedBy[part];
+    fired.clear();
     for (uint32_t c = firstCore[part]; c < firstCore[part + 1]; ++c) {
       if (c + 2 < firstCore[part + 1])
         cores[c + 2].prefetchKernel();
       if (c + 1 < firstCore[part + 1])
-        cores[c + 1].prefetch();
-      synapticWork[c] = cores[c].synapticPhase(allGroups);
+        cores[c + 1].prefetch(t);
+      synapticWork[c] = cores[c].synapticPhase(t, allGroups);
       neuronWork[c] = cores[c].neuronPhase(countActivity);
+      const int32_t *out = cores[c].outputs();
+      for (uint32_t neuron : cores[c].fired())
+        fired.push_back({c, neuron, out[neuron]});
     }
   });
 }
@@ -185,12 +202,10 @@ void Emulator::deliverFired(bool tallied) {
     // with the next ones' first lines on their way.
     std::vector<Sending> &list = sendings[part];
     list.clear();
-    for (uint32_t c = 0; c < cores.size(); ++c) {
-      const int32_t *out = cores[c].outputs();
-      for (uint32_t neuron : cores[c].fired())
+    for (const std::vector<Fired> &fired : firedBy)
+      for (const Fired &f : fired)
         list.push_back(
-            {coreFanout[c].records(neuron, numThreads, part), out[neuron]});
-    }
+            {coreFanout[f.core].records(f.neuron, numThreads, part), f.value});
     constexpr size_t kAhead = 2;
     for (size_t k = 0; k < list.size(); ++k) {
       if (k + kAhead < list.size())
@@ -204,6 +219,15 @@ void Emulator::deliverFired(bool tallied) {
     else
       send(std::false_type(), part);
   });
+}
+
+uint64_t Emulator::takePacketsSent() {
+  uint64_t sent = 0;
+  for (PacketCount &p : packetsSent) {
+    sent += p.count;
+    p.count = 0;
+  }
+  return sent;
 }
 
 uint64_t Emulator::takeOpsDue(int64_t step) {

@@ -74,12 +74,11 @@ public:
   /// step of delay).
   static constexpr uint32_t kMaxDelay = 4095;
 
-  /// The ring slot of the step an event sent now counts at when its group
-  /// has `delay`: the next step's, `delay` further. Step s's slot is
-  /// s mod slots(), a power of two, so a sender that knows the step finds
-  /// it without the core (Inlet).
-  uint32_t slotAfter(uint32_t delay) const {
-    return (rx.next + delay) & (rx.numSlots - 1);
+  /// The ring slot of step `step` (the step an event counts at): step mod
+  /// slots(), a power of two, so that a sender finds it from the step alone
+  /// (Inlet's mask) and the core keeps no clock of its own.
+  uint32_t slotOf(int64_t step) const {
+    return uint32_t(step) & (rx.numSlots - 1);
   }
 
   /// What accumulating an event needs of a core, copied into a table of
@@ -138,20 +137,21 @@ public:
     }
   }
 
-  /// Forms this step's dendritic sums from the events received for it.
+  /// Forms step `step`'s dendritic sums from the events received for it.
   /// Allocates nothing. With allGroups, some events may have been added
   /// through the inlet (Inlet::sums), which keeps no tally: then every group is
   /// summed (unless the inlet marks, when all came through receive()) and the
   /// work returned counts only those that came through receive().
-  SynapticWork synapticPhase(bool allGroups = false);
+  SynapticWork synapticPhase(int64_t step, bool allGroups = false);
   /// Updates every neuron from the dendritic sums and lists those whose
   /// output is nonzero. Allocates nothing. Without countActivity the work's
   /// driven and active are left 0 (nobody prices them: functional mode).
   NeuronWork neuronPhase(bool countActivity = true);
-  /// Asks for what this step's phases read (PopulationKernel::prefetch):
+  /// Asks for what step `step`'s phases read (PopulationKernel::prefetch):
   /// the Emulator calls it a core ahead.
-  void prefetch() const {
-    ref::prefetchBytes(rx.slots + size_t(rx.now) * rx.slotBytes, rx.slotBytes);
+  void prefetch(int64_t step) const {
+    ref::prefetchBytes(rx.slots + size_t(slotOf(step)) * rx.slotBytes,
+                       rx.slotBytes);
     ref::prefetchArray(input);
     ref::prefetchArray(out);
     ref::prefetchArray(total);
@@ -162,11 +162,6 @@ public:
   /// Asks for the kernel's object, which prefetch() reads: the Emulator
   /// calls it two cores ahead.
   void prefetchKernel() const { ref::prefetchBytes(kernel.get(), 256); }
-  /// Moves the ring to the next step.
-  void advance() {
-    rx.now = rx.next;
-    rx.next = (rx.next + 1) & (rx.numSlots - 1);
-  }
 
   /// The neurons whose output was nonzero in the last neuron phase, in
   /// ascending order: the events the core sends (none for a readout model,
@@ -188,8 +183,6 @@ public:
   /// The ring's slots: the largest group delay + 2 (this step, the next, and a
   /// delay further), rounded up to a power of two.
   uint32_t slots() const { return rx.numSlots; }
-  /// The slot of this step.
-  uint32_t slotNow() const { return rx.now; }
   uint32_t numNeurons() const { return core->numNeurons; }
   const image::Core &description() const { return *core; }
   /// State variable `name` of every neuron after the last neuron phase, or
@@ -222,7 +215,7 @@ private:
     uint8_t *slots = nullptr;
     size_t slotBytes = 0;
     uint32_t flagsAt = 0, groupsAt = 0, marksAt = 0, targetsAt = 0, accAt = 0;
-    uint32_t numSlots = 2, now = 0, next = 1;
+    uint32_t numSlots = 2;
     uint32_t n = 0, numGroups = 0;
     /// Whether receiving lists the synapse targets (sparse stepping of a
     /// core large enough that scanning all its neurons would cost more).

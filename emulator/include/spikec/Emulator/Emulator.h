@@ -113,6 +113,11 @@ constexpr bool kIgnoresNeuronWork =
     std::is_same_v<decltype(&Observer::neuronPhase),
                    decltype(&NullObserver::neuronPhase)>;
 
+/// Whether observeSend shows an observer anything.
+template <typename Observer>
+constexpr bool kWatchesSends =
+    !kIgnoresPackets<Observer> || ReadsAxonEvents<Observer>::value;
+
 /// The routes of one sender (a core's neurons or an input port's elements)
 /// as the emulator walks them: for element e, those bound for the cores of
 /// thread p's range from words[start[e * threads + p]], one record per image
@@ -228,6 +233,8 @@ private:
   /// The synapses read by the events that count at step t, which deliver
   /// counted when they were sent; the count goes back to 0.
   uint64_t takeOpsDue(int64_t step);
+  /// The packets deliver sent since the last call (a record each).
+  uint64_t takePacketsSent();
 
   /// Accumulates an event of `value` from element e of `fan` at the
   /// destinations of thread `part`'s range, each in the ring slot of step
@@ -248,6 +255,7 @@ private:
     const uint32_t next = uint32_t(t + 1);
     BatchedAdds adds;
     for (; w < end; w = Fanout::next(w)) {
+      ++packetsSent[part].count;
       // The records stream from memory a few lines ahead of their use.
       __builtin_prefetch(w + 64);
       const CoreModel::Inlet &in = inlets[w[0]];
@@ -298,13 +306,13 @@ private:
   template <typename Observer>
   void observeSend(uint32_t src, llvm::ArrayRef<image::Endpoint> dests,
                    int32_t value, Observer &observer) {
-    totals.packets += dests.size();
     if constexpr (ReadsAxonEvents<Observer>::value)
       for (const image::Endpoint &d : dests) {
         const CoreModel &core = cores[d.core];
         const image::Core &desc = core.description();
         uint32_t delay = desc.groups[desc.axonGroup[d.index]].delay;
-        eventLog[d.core][core.slotAfter(delay)].push_back({d.index, value});
+        eventLog[d.core][core.slotOf(t + 1 + delay)].push_back(
+            {d.index, value});
       }
     if constexpr (!kIgnoresPackets<Observer>)
       for (const image::Endpoint &d : dests)
@@ -313,12 +321,24 @@ private:
 
   image::Image img;
   std::vector<CoreModel> cores;
-  /// Per thread, the records of this step's events (deliverFired).
+  /// Per thread, the events its cores fired this step, in core order
+  /// (stepCores), and the records of every thread's bound for its range
+  /// (deliverFired).
+  struct Fired {
+    uint32_t core, neuron;
+    int32_t value;
+  };
+  std::vector<std::vector<Fired>> firedBy;
   struct Sending {
     Fanout::Span span;
     int32_t value;
   };
   std::vector<std::vector<Sending>> sendings;
+  /// Per thread, the packets it sent (a cache line each).
+  struct alignas(64) PacketCount {
+    uint64_t count = 0;
+  };
+  std::vector<PacketCount> packetsSent;
   /// Per core, its inlet (deliver's table).
   std::vector<CoreModel::Inlet> inlets;
   /// Per thread, from opsDue[part * dueStride]: a ring of the synapses read
@@ -376,7 +396,8 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     for (uint32_t e : in.active()) {
       for (unsigned part = 0; part < numThreads; ++part)
         deliver<tallied>(inputFanout[i], e, part, v[e]);
-      observeSend(kHostCore, in.destinationsOf(e), v[e], observer);
+      if constexpr (kWatchesSends<Observer>)
+        observeSend(kHostCore, in.destinationsOf(e), v[e], observer);
     }
     if (in.spiking())
       totals.spikes += in.active().size();
@@ -388,7 +409,7 @@ template <typename Observer> void Emulator::step(Observer &observer) {
   totals.synapticEvents += takeOpsDue(t);
   for (uint32_t c = 0; c < numCores; ++c) {
     if constexpr (ReadsAxonEvents<Observer>::value) {
-      std::vector<AxonEvent> &arrived = eventLog[c][cores[c].slotNow()];
+      std::vector<AxonEvent> &arrived = eventLog[c][cores[c].slotOf(t)];
       observer.axonEvents(c, arrived);
       arrived.clear();
     }
@@ -402,14 +423,14 @@ template <typename Observer> void Emulator::step(Observer &observer) {
     observer.neuronPhase(c, work);
   }
   deliverFired(tallied);
-  for (uint32_t c = 0; c < numCores; ++c) {
-    const int32_t *out = cores[c].outputs();
-    for (uint32_t neuron : cores[c].fired())
-      observeSend(c, cores[c].routesOf(neuron), out[neuron], observer);
-  }
+  totals.packets += takePacketsSent();
+  if constexpr (kWatchesSends<Observer>)
+    for (uint32_t c = 0; c < numCores; ++c) {
+      const int32_t *out = cores[c].outputs();
+      for (uint32_t neuron : cores[c].fired())
+        observeSend(c, cores[c].routesOf(neuron), out[neuron], observer);
+    }
   readOutputs();
-  for (CoreModel &core : cores)
-    core.advance();
   observer.endStep(t);
   ++t;
 }
