@@ -139,24 +139,28 @@ SynapticWork CoreModel::synapticPhase(int64_t step, bool allGroups) {
   if (!sparse) {
     denseSums(slotAcc, groups);
   } else {
-    // Last step's inputs go back to 0.
-    for (uint32_t i : inputSet)
-      input[i] = 0;
-    inputSet.clear();
     uint8_t *marks = block + rx.marksAt;
     llvm::ArrayRef<uint32_t> targets(
         reinterpret_cast<uint32_t *>(block + rx.targetsAt), tally.touched);
     // Without marks, or when the step read as many synapses as the core has
     // neurons, summing the touched neurons one by one costs more than a
-    // scan of every one.
+    // scan of every one. Dense sums write every input; the neurons with
+    // one are listed only if the neuron phase steps sparsely.
     if (!rx.markTargets || tally.ops >= n) {
       denseSums(slotAcc, groups);
       for (uint32_t i : targets)
         marks[i] = 0;
-      for (uint32_t i = 0; i < n; ++i)
-        if (input[i] != 0)
-          inputSet.push_back(i);
+      inputSet.clear();
+      inputListed = false;
     } else {
+      // Last step's inputs go back to 0.
+      if (inputListed)
+        for (uint32_t i : inputSet)
+          input[i] = 0;
+      else
+        std::fill(input.begin(), input.end(), 0);
+      inputSet.clear();
+      inputListed = true;
       sparseSums(slotAcc, groups, targets, marks);
     }
   }
@@ -240,7 +244,15 @@ void CoreModel::sparseNeuronPhase(NeuronWork &work, bool countActivity) {
   // only; until then the list is stale and the core keeps stepping densely,
   // which is right whatever the list says.
   constexpr uint32_t kRelist = 8;
-  if (denseSteps % kRelist != 0 || live.size() + inputSet.size() >= n - n / 4) {
+  const uint32_t denseAbove = n - n / 4;
+  bool dense = denseSteps % kRelist != 0 || live.size() >= denseAbove;
+  if (!dense && !inputListed) {
+    for (uint32_t i = 0; i < n; ++i)
+      if (input[i] != 0)
+        inputSet.push_back(i);
+    inputListed = true;
+  }
+  if (dense || live.size() + inputSet.size() >= denseAbove) {
     denseNeuronPhase(work, countActivity);
     if (++denseSteps % kRelist == 0) {
       live.clear();

@@ -246,6 +246,9 @@ private:
   std::vector<uint8_t> wasActive;
   // Sparse stepping's lists.
   std::vector<uint32_t> inputSet; ///< neurons whose input[] may be nonzero
+  /// Whether inputSet lists them all (else, after dense sums, it is empty
+  /// and any input may be nonzero).
+  bool inputListed = true;
   std::vector<uint32_t> live;     ///< neurons not at rest after last step
   std::vector<uint8_t> isLive;    ///< per neuron
   std::vector<uint32_t> updateList;
