@@ -27,7 +27,13 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
     }
   }
 
-  // A fan-out record holds a route's group below its delay.
+  // A fan-out record holds a route's group below its delay, and its core
+  // below the kSingle mark.
+  if (img.cores.size() >= Fanout::kSingle) {
+    error = std::to_string(img.cores.size()) +
+            " cores; the emulator runs 2^31 at most";
+    return nullptr;
+  }
   for (size_t c = 0; c < img.cores.size(); ++c)
     if (img.cores[c].groups.size() > size_t(Fanout::kGroupMask) + 1) {
       error = "core " + std::to_string(c) + ": " +
@@ -69,8 +75,8 @@ void Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
   size_t words = 0;
   for (const image::Endpoint &d : dests) {
     const image::Core &core = img.cores[d.core];
-    words += 3 + 2 * size_t(core.axonOffsets[d.index + 1] -
-                            core.axonOffsets[d.index]);
+    size_t synapses = core.axonOffsets[d.index + 1] - core.axonOffsets[d.index];
+    words += (synapses == 1 ? 2 : 3) + 2 * synapses;
   }
   const unsigned parts = numThreads;
   fan = Fanout();
@@ -88,11 +94,12 @@ void Emulator::buildFanout(llvm::ArrayRef<uint32_t> offsets,
         uint32_t group = core.axonGroup[d.index];
         uint32_t begin = core.axonOffsets[d.index];
         uint32_t end = core.axonOffsets[d.index + 1];
-        // create() and CoreModel::init checked that both fit.
-        fan.words.push_back(d.core);
+        // create() and CoreModel::init checked that all three fit.
+        fan.words.push_back(d.core | (end - begin == 1 ? Fanout::kSingle : 0));
         fan.words.push_back(group | core.groups[group].delay
                                         << Fanout::kDelayShift);
-        fan.words.push_back(end - begin);
+        if (end - begin != 1)
+          fan.words.push_back(end - begin);
         for (uint32_t k = begin; k < end; ++k) {
           fan.words.push_back(core.synTarget[k]);
           fan.words.push_back(uint32_t(core.synWeight[k]));
