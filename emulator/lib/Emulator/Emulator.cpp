@@ -2,6 +2,8 @@
 
 #include "spikec/Emulator/Emulator.h"
 
+#include <algorithm>
+
 namespace spikec::emu {
 
 std::unique_ptr<Emulator> Emulator::create(image::Image image,
@@ -49,7 +51,6 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
   emu->setThreads(1);
   for (uint32_t o = 0; o < img.outputs.size(); ++o) {
     const image::Output &port = img.outputs[o];
-    emu->outputWidth += port.width;
     for (uint32_t e = 0; e < port.width; ++e) {
       const image::Endpoint &src = port.sources[e];
       OutputRun *last =
@@ -61,6 +62,14 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
         emu->outputRuns.push_back({o, e, src.core, src.index, 1});
     }
   }
+  std::stable_sort(
+      emu->outputRuns.begin(), emu->outputRuns.end(),
+      [](const OutputRun &a, const OutputRun &b) { return a.core < b.core; });
+  emu->runsOf.assign(img.cores.size() + 1, 0);
+  for (const OutputRun &run : emu->outputRuns)
+    ++emu->runsOf[run.core + 1];
+  for (size_t c = 0; c < img.cores.size(); ++c)
+    emu->runsOf[c + 1] += emu->runsOf[c];
   emu->synapticWork.resize(img.cores.size());
   emu->neuronWork.resize(img.cores.size());
   emu->totals.spikesPerCore.assign(img.cores.size(), 0);
@@ -195,6 +204,12 @@ void Emulator::stepCores(bool allGroups, bool countActivity) {
         cores[c + 1].prefetch(t);
       synapticWork[c] = cores[c].synapticPhase(t, allGroups);
       neuronWork[c] = cores[c].neuronPhase(countActivity);
+      for (uint32_t r = runsOf[c]; r < runsOf[c + 1]; ++r) {
+        const OutputRun &run = outputRuns[r];
+        std::copy_n(cores[c].outputs() + run.first, run.count,
+                    outputs[run.port].data() +
+                        size_t(t) * img.outputs[run.port].width + run.at);
+      }
       const int32_t *out = cores[c].outputs();
       for (uint32_t neuron : cores[c].fired())
         fired.push_back({c, neuron, out[neuron]});
@@ -276,25 +291,6 @@ std::string Emulator::start(std::map<std::string, Rows> rows,
   t = 0;
   buildFanouts();
   return "";
-}
-
-void Emulator::readOutputs() {
-  auto read = [&](unsigned part, unsigned parts) {
-    size_t runs = outputRuns.size();
-    for (size_t r = runs * part / parts, end = runs * (part + 1) / parts;
-         r < end; ++r) {
-      const OutputRun &run = outputRuns[r];
-      std::copy_n(cores[run.core].outputs() + run.first, run.count,
-                  outputs[run.port].data() +
-                      size_t(t) * img.outputs[run.port].width + run.at);
-    }
-  };
-  // Wide outputs (a whole network's spikes) are worth the threads.
-  constexpr size_t kWide = 16384;
-  if (numThreads > 1 && outputWidth >= kWide)
-    onThreads([&](unsigned part) { read(part, numThreads); });
-  else
-    read(0, 1);
 }
 
 } // namespace spikec::emu

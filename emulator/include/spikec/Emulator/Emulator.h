@@ -227,8 +227,6 @@ private:
   /// Builds every sender's fan-out for the thread count (start(), or
   /// setThreads() once started).
   void buildFanouts();
-  /// Copies this step's output neurons into the output rows.
-  void readOutputs();
   /// Builds `fan` for the senders whose routes are dests[offsets[e] ..
   /// offsets[e + 1]), split by firstCore.
   void buildFanout(llvm::ArrayRef<uint32_t> offsets,
@@ -239,7 +237,8 @@ private:
   void onThreads(llvm::function_ref<void(unsigned)> fn);
   /// Every core's synaptic then neuron phase, into synapticWork and
   /// neuronWork (CoreModel::synapticPhase's allGroups,
-  /// CoreModel::neuronPhase's countActivity).
+  /// CoreModel::neuronPhase's countActivity), and its outputs into the
+  /// output ports' row t.
   void stepCores(bool allGroups, bool countActivity);
   /// Accumulates the events of every core's fired neurons at their
   /// destinations, each thread those bound for its range of cores
@@ -377,14 +376,15 @@ private:
   std::vector<std::vector<int32_t>> outputs;
   RunStats totals;
   unsigned numThreads = 1;
-  /// The output ports' widths added up.
-  size_t outputWidth = 0;
-  /// What readOutputs copies: runs of consecutive neurons of one core to
-  /// consecutive elements of one port (a port is usually a few such runs).
+  /// What the output ports read: runs of consecutive neurons of one core to
+  /// consecutive elements of one port (a port is usually a few such runs),
+  /// sorted by core; core c's are outputRuns[runsOf[c] .. runsOf[c + 1]),
+  /// copied by the thread that steps it (stepCores).
   struct OutputRun {
     uint32_t port, at, core, first, count;
   };
   std::vector<OutputRun> outputRuns;
+  std::vector<uint32_t> runsOf;
   std::unique_ptr<StepTeam> team;
   /// Thread i delivers to cores [firstCore[i], firstCore[i + 1]), ranges
   /// of about equal incoming synapses.
@@ -448,7 +448,6 @@ template <typename Observer> void Emulator::step(Observer &observer) {
       for (uint32_t neuron : cores[c].fired())
         observeSend(c, cores[c].routesOf(neuron), out[neuron], observer);
     }
-  readOutputs();
   observer.endStep(t);
   ++t;
 }
