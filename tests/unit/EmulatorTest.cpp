@@ -194,12 +194,12 @@ TEST_CASE("emulator: the longest delay it runs counts where it should") {
 /// The two-core image with core 0 widened to `n` neurons (more than 256:
 /// the core lists the targets events reach, CoreModel's marking): x drives
 /// every neuron through a0 with weights 1, 2, ..., 7, 1, ...; every neuron
-/// routes to core 1, whose m0 sends back to a1 (delay 2, exponent 1),
+/// routes to core 1, whose m0 sends back to a1 (delay `delay`, exponent 1),
 /// which reaches every third neuron.
-image::Image wideImage(uint32_t n) {
+image::Image wideImage(uint32_t n, uint32_t delay = 2) {
   image::Image img = twoCoreImage();
   image::Core c0 = loihiCore(0, n, 10);
-  c0.groups = {{8, 0, 0}, {8, 1, 2}};
+  c0.groups = {{8, 0, 0}, {8, 1, delay}};
   c0.axonGroup = {0, 1};
   c0.axonOffsets = {0};
   for (uint32_t i = 0; i < n; ++i) {
@@ -227,16 +227,18 @@ TEST_CASE("emulator: events untallied (no observer reads the work) count "
           "the same") {
   // Functional mode accumulates events without the per-core tally that
   // the cycle model reads. Outputs and totals must not depend on it, on
-  // small cores, on a core that lists its targets, and when the
-  // observer's kind changes within a run (events then in flight were
+  // small cores, on a core that lists its targets, with sums too large
+  // for the caches (a ring of 4,096 steps: the adds are batched), and when
+  // the observer's kind changes within a run (events then in flight were
   // sent untallied).
-  for (uint32_t n : {2u, 300u}) {
+  for (auto [n, delay] :
+       {std::pair<uint32_t, uint32_t>{2, 2}, {300, 2}, {200, 2000}}) {
     CAPTURE(n);
-    Rows x(24, {0});
+    Rows x(delay + 24, {0});
     for (size_t t = 0; t < x.size(); t += 5)
       x[t] = {3};
     auto runWith = [&](int switchAt) {
-      auto emu = make(n == 2 ? twoCoreImage() : wideImage(n));
+      auto emu = make(n == 2 ? twoCoreImage() : wideImage(n, delay));
       REQUIRE(emu->start({{"x", x}}, int64_t(x.size())) == "");
       CountingObserver counting;
       counting.steps = std::min<int64_t>(switchAt, int64_t(x.size()));
@@ -252,7 +254,7 @@ TEST_CASE("emulator: events untallied (no observer reads the work) count "
     auto tallied = runWith(0);
     CHECK(tallied.second > 0);
     CHECK(std::count(tallied.first.begin(), tallied.first.end(), 1) > 0);
-    for (int switchAt : {24, 7, 3})
+    for (int switchAt : {int(x.size()), 7, 3})
       CHECK(runWith(switchAt) == tallied);
   }
 }

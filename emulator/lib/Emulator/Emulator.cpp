@@ -44,10 +44,15 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
               std::to_string(Fanout::kDelayShift) + " at most";
       return nullptr;
     }
+  uint64_t sumBytes = 0;
   for (const CoreModel &core : emu->cores) {
+    sumBytes += uint64_t(core.inlet().slotWords) * 8 * core.slots();
     emu->inlets.push_back(core.inlet());
     emu->dueMask = std::max(emu->dueMask, core.slots() - 1);
   }
+  // About an L2 cache: below it the adds hit and batching only adds work.
+  constexpr uint64_t kCachedSums = uint64_t(1) << 20;
+  emu->batchAdds = sumBytes > kCachedSums;
   emu->setThreads(1);
   for (uint32_t o = 0; o < img.outputs.size(); ++o) {
     const image::Output &port = img.outputs[o];
