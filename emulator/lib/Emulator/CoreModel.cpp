@@ -175,17 +175,42 @@ void CoreModel::denseSums(int64_t *slotAcc, llvm::ArrayRef<uint32_t> groups) {
     std::fill(input.begin(), input.end(), 0);
     return;
   }
-  for (uint32_t g : groups) {
-    int64_t *a = slotAcc + size_t(g) * n;
-    int exp = core->groups[g].weightExp;
+  // The first group sets the totals and the last one forms the inputs, so
+  // a core of one or two groups (the usual) reads its sums once.
+  auto sumsOf = [&](uint32_t g) { return slotAcc + size_t(g) * n; };
+  auto expOf = [&](uint32_t g) { return core->groups[g].weightExp; };
+  if (groups.size() == 1) {
+    int64_t *a = sumsOf(groups[0]);
+    int exp = expOf(groups[0]);
+    for (size_t i = 0; i < n; ++i) {
+      input[i] = ref::dendrite::combineGroupSums(
+          ref::dendrite::scaleGroupSum(a[i], exp));
+      a[i] = 0;
+    }
+    return;
+  }
+  {
+    int64_t *a = sumsOf(groups[0]);
+    int exp = expOf(groups[0]);
+    for (size_t i = 0; i < n; ++i) {
+      total[i] = ref::dendrite::scaleGroupSum(a[i], exp);
+      a[i] = 0;
+    }
+  }
+  for (uint32_t g : groups.drop_front().drop_back()) {
+    int64_t *a = sumsOf(g);
+    int exp = expOf(g);
     for (size_t i = 0; i < n; ++i) {
       total[i] += ref::dendrite::scaleGroupSum(a[i], exp);
       a[i] = 0;
     }
   }
+  int64_t *a = sumsOf(groups.back());
+  int exp = expOf(groups.back());
   for (size_t i = 0; i < n; ++i) {
-    input[i] = ref::dendrite::combineGroupSums(total[i]);
-    total[i] = 0;
+    input[i] = ref::dendrite::combineGroupSums(
+        total[i] + ref::dendrite::scaleGroupSum(a[i], exp));
+    a[i] = 0;
   }
 }
 
