@@ -48,6 +48,17 @@ TEST_CASE("placement: two heavily-communicating cores end up adjacent") {
   Placement q = placeCores(4, traffic, makeTarget(l).mesh);
   CHECK(q.pos[0].tile() == q.pos[3].tile());
   CHECK(q.pos[0].slot != q.pos[3].slot);
+
+  // The budget is work, not time: each of the 4 traffic edges is a partner
+  // at both its ends, 8 in all, visited 1 + 2 x 5 tiles x 2 slots = 21
+  // times a pass. With room for one pass after the first, two run at most,
+  // whatever the machine does meanwhile.
+  Placement r = placeCores(4, traffic, makeTarget(l).mesh, {20, 8 * 21 * 2});
+  CHECK(r.passes <= 2);
+  CHECK(r.work == uint64_t(r.passes) * 8 * 21);
+  Placement once = placeCores(4, traffic, makeTarget(l).mesh, {20, 0});
+  CHECK(once.passes == 1);
+  CHECK(once.work == 8 * 21);
 }
 
 TEST_CASE("routing: xy and yx hop lists and link loads by hand") {

@@ -11,7 +11,6 @@
 #include "spikec/Mapping/Placement.h"
 
 #include <algorithm>
-#include <chrono>
 
 using namespace spikec;
 using namespace spikec::mapping;
@@ -109,6 +108,16 @@ public:
     return d;
   }
 
+  /// The partner visits of one pass: per core, its partners once for the
+  /// median and twice (both ends of a swap) for each of the slots of the
+  /// five tiles it tries.
+  uint64_t passWork() const {
+    uint64_t visits = 0;
+    for (const auto &p : partners)
+      visits += p.size();
+    return visits * (1 + 2 * 5 * uint64_t(mesh.coresPerTile));
+  }
+
   /// One pass over the cores; returns the swaps made.
   uint64_t pass() {
     uint64_t swaps = 0;
@@ -193,15 +202,15 @@ Placement mapping::placeCores(uint32_t numCores,
                               const std::vector<TrafficEdge> &traffic,
                               const target::Mesh &mesh,
                               const PlaceOptions &options) {
-  auto t0 = std::chrono::steady_clock::now();
   Placer placer(numCores, traffic, mesh);
   Placement result;
   result.initialCost = placer.cost();
+  const uint64_t passWork = placer.passWork();
   while (result.passes < options.maxPasses &&
-         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-                 .count() < options.maxSeconds) {
+         (result.passes == 0 || result.work + passWork <= options.maxWork)) {
     uint64_t swaps = placer.pass();
     ++result.passes;
+    result.work += passWork;
     result.swaps += swaps;
     if (!swaps)
       break;

@@ -52,7 +52,13 @@ inline int32_t hopsBetween(TilePos a, TilePos b) {
 
 struct PlaceOptions {
   unsigned maxPasses = 20;
-  double maxSeconds = 5;
+  /// The work the passes after the first may do, in partner visits (a pass
+  /// visits each core's traffic partners once per candidate slot): a bound
+  /// on time that gives the same placement on every machine and every run,
+  /// unlike a wall clock. 1e9 visits took about 5 s on the 2-core machine
+  /// it was set on (Brian2's random 100k-neuron network, whose cores each
+  /// talk to thousands of others).
+  uint64_t maxWork = 1'000'000'000;
 };
 
 struct Placement {
@@ -61,6 +67,7 @@ struct Placement {
   double cost = 0;          ///< the same after the swaps
   uint64_t swaps = 0;
   unsigned passes = 0;
+  uint64_t work = 0; ///< partner visits (PlaceOptions::maxWork)
 };
 
 /// Places numCores cores (<= the mesh's capacity) on the mesh.
