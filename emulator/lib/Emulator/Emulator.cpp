@@ -130,19 +130,21 @@ void Emulator::setThreads(unsigned n) {
   // The caller's thread takes part 0.
   team.reset();
   team = std::make_unique<StepTeam>(numThreads);
-  // Ranges of cores with about equal incoming synapses (the delivery work).
-  std::vector<uint64_t> incoming(cores.size(), 0);
-  for (const image::Core &core : img.cores)
-    for (const image::Endpoint &d : core.routes)
-      incoming[d.core] += 1 + img.cores[d.core].axonOffsets[d.index + 1] -
-                          img.cores[d.core].axonOffsets[d.index];
+  // Ranges of cores with about equal delivery work: a core's axons and
+  // synapses (each read once per event on an axon of one sender, as a
+  // compiled image's are), from the core's own arrays rather than a walk
+  // of every route.
+  auto incoming = [&](uint32_t c) {
+    const image::Core &core = img.cores[c];
+    return uint64_t(core.axonGroup.size() + core.synTarget.size());
+  };
   uint64_t total = 0;
-  for (uint64_t x : incoming)
-    total += x;
+  for (uint32_t c = 0; c < cores.size(); ++c)
+    total += incoming(c);
   firstCore.assign(1, 0);
   uint64_t sum = 0;
   for (uint32_t c = 0; c < cores.size(); ++c) {
-    sum += incoming[c];
+    sum += incoming(c);
     if (firstCore.size() < numThreads &&
         sum * numThreads >= total * firstCore.size())
       firstCore.push_back(c + 1);
