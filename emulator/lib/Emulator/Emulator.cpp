@@ -237,8 +237,12 @@ void Emulator::deliverFired(bool tallied) {
             {coreFanout[f.core].records(f.neuron, numThreads, part), f.value});
     constexpr size_t kAhead = 2;
     for (size_t k = 0; k < list.size(); ++k) {
-      if (k + kAhead < list.size())
-        ref::prefetchBytes(list[k + kAhead].span.begin, 256);
+      if (k + kAhead < list.size()) {
+        const Fanout::Span &ahead = list[k + kAhead].span;
+        ref::prefetchBytes(ahead.begin,
+                           std::min<size_t>(256, (ahead.end - ahead.begin) *
+                                                     sizeof(uint32_t)));
+      }
       deliver<decltype(talliedTag)::value>(list[k].span, part, list[k].value);
     }
   };

@@ -274,7 +274,8 @@ private:
     while (w < end) {
       ++packets;
       // The records stream from memory a few lines ahead of their use.
-      __builtin_prefetch(w + 64);
+      __builtin_prefetch(
+          reinterpret_cast<const void *>(reinterpret_cast<uintptr_t>(w) + 256));
       Fanout::Record r = Fanout::read(w);
       w = r.next();
       const CoreModel::Inlet &in = inlets[r.core];

@@ -58,10 +58,13 @@ public:
 };
 
 /// Prefetches the lines of `bytes` bytes at `p` (PopulationKernel::prefetch).
+/// The addresses are formed as integers: p may be null (an empty array)
+/// and p + bytes may lie past its array, neither of which pointer
+/// arithmetic allows; a prefetch of any address is harmless.
 inline void prefetchBytes(const void *p, size_t bytes) {
-  const char *c = static_cast<const char *>(p);
-  for (size_t at = 0; at < bytes; at += 64)
-    __builtin_prefetch(c + at);
+  uintptr_t at = reinterpret_cast<uintptr_t>(p);
+  for (uintptr_t end = at + bytes; at < end; at += 64)
+    __builtin_prefetch(reinterpret_cast<const void *>(at));
 }
 template <typename T> void prefetchArray(const std::vector<T> &v) {
   prefetchBytes(v.data(), v.size() * sizeof(T));
