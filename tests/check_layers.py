@@ -14,6 +14,8 @@ program may link, its own layer and those below:
   dialect   snn and nc, the importers, and what runs on their ops: the
             reference engines and the spike files' MLIR adaptor
   passes    transforms, the snn -> nc conversion, mapping
+  explore   designing networks with the chip in the loop (explore/): it
+            compiles and emulates candidates
   tools     the drivers, benchmarks and tests
 
 Usage: check_layers.py SOURCE_DIR [BUILD_DIR]. With BUILD_DIR (a Ninja
@@ -29,7 +31,8 @@ import re
 import subprocess
 import sys
 
-LAYERS = ["support", "targets", "emulator", "dialect", "passes", "tools"]
+LAYERS = ["support", "targets", "emulator", "dialect", "passes", "explore",
+          "tools"]
 
 # Where each layer lives; the longest matching prefix wins.
 PLACES = {
@@ -44,6 +47,7 @@ PLACES = {
     "rtl/": "emulator",
     "dialect/": "dialect",
     "passes/": "passes",
+    "explore/": "explore",
     "tools/": "tools",
     "tests/": "tools",
 }
@@ -70,6 +74,7 @@ INCLUDE_ROOTS = [
     "passes/include",
     "passes/lib",
     "passes/lib/Conversion/SNNToNC",
+    "explore/include",
 ]
 
 SOURCE_EXTENSIONS = (".h", ".hpp", ".cpp", ".cc")

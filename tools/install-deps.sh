@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3
   llvm-19-dev libmlir-19-dev mlir-19-tools llvm-19-tools
   verilator nlohmann-json3-dev doctest-dev libboost-graph-dev libhdf5-dev
-  libmetis-dev zlib1g-dev libdeflate-dev libxtensor-dev
+  libmetis-dev zlib1g-dev libdeflate-dev libxtensor-dev libeigen3-dev
   python3-h5py python3-numpy
   clang-19 libclang-rt-19-dev
   dataset-fashion-mnist
