@@ -46,8 +46,8 @@ std::unique_ptr<Emulator> Emulator::create(image::Image image,
     }
   uint64_t sumBytes = 0;
   for (const CoreModel &core : emu->cores) {
-    sumBytes += uint64_t(core.inlet().slotWords) * 8 * core.slots();
     emu->inlets.push_back(core.inlet());
+    sumBytes += uint64_t(emu->inlets.back().slotWords) * 8 * core.slots();
     emu->dueMask = std::max(emu->dueMask, core.slots() - 1);
   }
   // About an L2 cache: below it the adds hit and batching only adds work.

@@ -355,13 +355,14 @@ private:
   image::Image img;
   std::vector<CoreModel> cores;
   /// Per thread, the events its cores fired this step, in core order
-  /// (stepCores), and the records of every thread's bound for its range
-  /// (deliverFired).
+  /// (stepCores).
   struct Fired {
     uint32_t core, neuron;
     int32_t value;
   };
   std::vector<std::vector<Fired>> firedBy;
+  /// Per thread, the records of every thread's fired events that are bound
+  /// for its range, in firedBy's order (deliverFired's scratch).
   struct Sending {
     Fanout::Span span;
     int32_t value;
